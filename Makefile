@@ -1,0 +1,39 @@
+# docbind — `make generate` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DOCBIND := $(VENV)/bin/docbind
+STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+DOCS   ?= docs_src
+OUT    ?= generated
+CORPUS ?= ../shared/corpus
+
+.PHONY: generate test test-corpus report bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate: $(STAMP)
+	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+
+test: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -m "not corpus"
+
+test-corpus: $(STAMP) $(NODE_STAMP)
+	DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m corpus
+
+report: $(STAMP)
+	$(DOCBIND) report --docs $(CORPUS)
+
+bench: $(STAMP)
+	$(PY) tests/bench.py --docs $(CORPUS)
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

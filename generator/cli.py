@@ -1,0 +1,108 @@
+"""Command line: ``docbind generate | parse | report``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .model.diagnostics import ERROR
+from .model.dump import dumps, to_plain
+from .parse.page import parse_page
+from .pipeline import generate
+from .report import coverage_table
+from .write import write_tree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="docbind", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="generate OpenAPI documents from the docs")
+    _docs_options(gen)
+    gen.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
+    gen.add_argument("--report", type=Path, help="write a JSON report of counts and diagnostics")
+    gen.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+
+    rep = sub.add_parser("report", help="print the per-service coverage table")
+    _docs_options(rep)
+    rep.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    dump = sub.add_parser("parse", help="parse pages and print the page model")
+    dump.add_argument("pages", nargs="+", type=Path)
+    dump.add_argument("--json", action="store_true", help="print the model as JSON (default)")
+
+    args = parser.parse_args(argv)
+    try:
+        return {"generate": _generate, "report": _report, "parse": _parse}[args.command](args)
+    except (OSError, ValueError) as exc:
+        print(f"docbind: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _docs_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
+    p.add_argument("--service", action="append", help="only this service (repeatable)")
+
+
+def _run(args) -> tuple[list, float]:
+    if not args.docs.is_dir():
+        raise ValueError(f"docs folder {args.docs} does not exist")
+    start = time.perf_counter()
+    results = generate(args.docs, args.service)
+    return results, time.perf_counter() - start
+
+
+def _generate(args) -> int:
+    results, seconds = _run(args)
+    files = {rel: text for r in results for rel, text in r.files.items()}
+    written, removed = write_tree(args.out, files)
+    failed = False
+    for result in results:
+        for d in result.diagnostics:
+            if d.severity == ERROR:
+                failed = True
+            if d.severity == ERROR or not args.quiet and d.severity != "info":
+                print(d.format(), file=sys.stderr)
+    for rel in written:
+        print(f"wrote {args.out / rel}")
+    for rel in removed:
+        print(f"removed stale {args.out / rel}")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False) + "\n")
+    print(coverage_table([r.report for r in results]) + f"\n{seconds:.1f} s", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _report(args) -> int:
+    results, seconds = _run(args)
+    if args.json:
+        print(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False))
+    else:
+        print(coverage_table([r.report for r in results]))
+        print(f"{seconds:.1f} s")
+    return 0
+
+
+def _parse(args) -> int:
+    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
+    return 0
+
+
+def _report_json(results, seconds: float) -> dict:
+    return {
+        "seconds": round(seconds, 2),
+        "services": [to_plain(r.report) for r in results],
+        "diagnostics": [
+            {"file": d.file, "line": d.line, "severity": d.severity, "code": d.code, "message": d.message}
+            for r in results for d in r.diagnostics
+        ],
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

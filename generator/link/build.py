@@ -1,0 +1,439 @@
+"""Link the parsed pages of one service into the API model.
+
+Tables are first built under provisional references (``page:table``), cross-page refs
+resolved through the service's label index; then identical tables are merged and every
+schema gets a readable, unique name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from ..model.api import Field, Operation, Response, Schema, Service, Shape
+from ..model.diagnostics import INFO, WARNING, Diagnostic
+from ..model.page import Endpoint, Example, Page, Row, Table, TypeExpr
+from .naming import is_name_label, operation_id_from_title, pascal
+from .values import typed_facts
+
+_TEMPLATE = re.compile(r"\{([^}]+)\}")
+_HTTP_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content",
+                 "400": "Bad Request", "401": "Unauthorized", "403": "Forbidden",
+                 "404": "Not Found", "409": "Conflict", "500": "Internal Server Error"}
+_METHOD_ORDER = {m: i for i, m in enumerate(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))}
+
+TableKey = tuple[int, int]
+
+
+@dataclasses.dataclass
+class LinkResult:
+    """The service model plus what the linker found and which rows reached the output."""
+
+    service: Service
+    diagnostics: list[Diagnostic]
+    placed: set[tuple[str, int]]
+
+
+def link_service(name: str, pages: list[Page]) -> LinkResult:
+    """Build the service model from its pages (sorted by file for determinism)."""
+    return _Linker(name, sorted(pages, key=lambda p: p.file)).run()
+
+
+class _Linker:
+    def __init__(self, name: str, pages: list[Page]) -> None:
+        self.name = name
+        self.pages = pages
+        self.diagnostics: list[Diagnostic] = []
+        self.placed: set[tuple[str, int]] = set()
+        self.labels: dict[str, TableKey] = {}
+        for pi, page in enumerate(pages):
+            for ti, table in enumerate(page.tables):
+                for label in table.labels:
+                    self.labels.setdefault(label, (pi, ti))
+        self.referenced = self._referenced_tables()
+        self.fields: dict[TableKey, tuple[Field, ...]] = {}
+        self.hints: dict[TableKey, str] = {}
+        self.owner: dict[TableKey, str] = {}
+        self.order: list[TableKey] = []
+        self.current_op = ""
+
+    # -- entry --------------------------------------------------------------------------
+    def run(self) -> LinkResult:
+        operations = self._operations()
+        schemas, rename = self._name_schemas()
+        operations = [_rename_operation(op, rename) for op in operations]
+        operations.sort(key=lambda op: (op.path, _METHOD_ORDER.get(op.method, 9), op.operation_id))
+        self._account_unplaced_tables()
+        service = Service(self.name, self._service_title(), tuple(operations), tuple(schemas))
+        return LinkResult(service, self.diagnostics, self.placed)
+
+    def _service_title(self) -> str:
+        for page in self.pages:
+            if PurePosixPath(page.file).name == "index.rst" and len(PurePosixPath(page.file).parts) <= 3:
+                if page.title:
+                    return page.title
+        return self.name
+
+    # -- references ---------------------------------------------------------------------
+    def _resolve(self, pi: int, target: str) -> TableKey | None:
+        if target.startswith("#table "):
+            number = target.split()[1]
+            for ti, table in enumerate(self.pages[pi].tables):
+                if table.number == number:
+                    return (pi, ti)
+            return None
+        return self.labels.get(target)
+
+    def _referenced_tables(self) -> set[TableKey]:
+        seen: set[TableKey] = set()
+        for pi, page in enumerate(self.pages):
+            for table in page.tables:
+                for row in table.rows:
+                    targets = list(row.refs)
+                    if row.type is not None:
+                        targets.extend(_type_refs(row.type))
+                    for target in targets:
+                        key = self._resolve(pi, target)
+                        if key is not None and key != (pi, page.tables.index(table)):
+                            seen.add(key)
+        return seen
+
+    # -- operations ---------------------------------------------------------------------
+    def _operations(self) -> list[Operation]:
+        operations: list[Operation] = []
+        used_ids: dict[str, int] = {}
+        claimed: dict[tuple[str, str], str] = {}
+        for pi, page in enumerate(self.pages):
+            for index, endpoint in enumerate(page.endpoints):
+                path_only = endpoint.path.split("?")[0]
+                key = (endpoint.method, _normal_path(path_only))
+                if key in claimed:
+                    self.diagnostics.append(Diagnostic(
+                        page.file, endpoint.line, WARNING, "operation-duplicate",
+                        f"{endpoint.method} {path_only} is already documented by {claimed[key]}"))
+                    continue
+                claimed[key] = f"{page.file}:{endpoint.line}"
+                op_id = self._operation_id(page, endpoint, index, used_ids)
+                operations.append(self._operation(pi, endpoint, op_id))
+        return operations
+
+    def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: dict[str, int]) -> str:
+        base = page.label if is_name_label(page.label) else operation_id_from_title(page.title, endpoint.method)
+        if len(page.endpoints) > 1 and index > 0:
+            version = re.match(r"/(v[\d.]+)", endpoint.path)
+            base += version.group(1).replace(".", "_").title() if version else str(index + 1)
+        base = base or endpoint.method.title()
+        count = used.get(base, 0)
+        used[base] = count + 1
+        return base if count == 0 else f"{base}{count + 1}"
+
+    def _operation(self, pi: int, endpoint: Endpoint, op_id: str) -> Operation:
+        page = self.pages[pi]
+        self.current_op = op_id
+        path = endpoint.path.split("?")[0]
+        template = _TEMPLATE.findall(path)
+        parameters: dict[tuple[str, str], Field] = {}
+        request_body: Shape | None = None
+        bodies: dict[str, Shape] = {}
+        statuses = [s.code for s in page.status_codes]
+        default_status = next((s for s in statuses if s.startswith("2")), "200")
+        for sc in page.status_codes:
+            self.placed.add((page.file, sc.line))
+        for ti, table in enumerate(page.tables):
+            if table.kind == "status":
+                continue
+            if table.kind != "fields":
+                self._cover(page, table, "table-columns",
+                            f"table with columns {list(table.columns)} is not a parameter or field table")
+                continue
+            if (pi, ti) in self.referenced:
+                continue
+            location = table.location or ""
+            if location in ("path", "uri", "query", "header"):
+                for row in table.rows:
+                    self._parameter(pi, table, row, location, template, parameters)
+            elif location == "body":
+                if request_body is None:
+                    request_body = self._table_shape(pi, ti, f"{op_id}Request")
+                else:
+                    self._cover(page, table, "table-orphan", "a second request body table that no field links to")
+            elif location == "response":
+                status = table.status or default_status
+                if status not in bodies:
+                    bodies[status] = self._table_shape(pi, ti, _response_name(op_id, status))
+                else:
+                    self._cover(page, table, "table-orphan",
+                                f"a second response table for status {status} that no field links to")
+            else:
+                self._cover(page, table, "table-orphan", "a table outside the URI, request and response sections")
+        for name in template:
+            if ("path", name) not in parameters:
+                self.diagnostics.append(Diagnostic(
+                    page.file, endpoint.line, WARNING, "param-missing",
+                    f"path parameter {{{name}}} is not documented in any table; typed as string"))
+                parameters[("path", name)] = Field(name, Shape("string"), True, "", f"{page.file}:{endpoint.line}",
+                                                   location="path")
+        responses = self._responses(page, bodies, default_status)
+        request_examples = tuple(e for e in page.examples if e.kind == "request")
+        return Operation(
+            operation_id=op_id,
+            method=endpoint.method,
+            path=path,
+            summary=page.title,
+            description=page.description,
+            tags=(self._tag(page),),
+            parameters=tuple(sorted(parameters.values(), key=_param_order)),
+            request_body=request_body,
+            request_examples=request_examples,
+            responses=responses,
+            source=f"{page.file}:{endpoint.line}",
+            original_name=page.original_name,
+        )
+
+    def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str) -> tuple[Response, ...]:
+        described = {s.code: s.description for s in page.status_codes}
+        examples: dict[str, list[Example]] = defaultdict(list)
+        for example in page.examples:
+            if example.kind == "response":
+                examples[example.status or default_status].append(example)
+        codes = set(described) | set(bodies) | set(examples) or {default_status}
+        return tuple(
+            Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), bodies.get(code),
+                     tuple(examples.get(code, ())))
+            for code in sorted(codes)
+        )
+
+    def _tag(self, page: Page) -> str:
+        folder = PurePosixPath(page.file).parent
+        for candidate in self.pages:
+            path = PurePosixPath(candidate.file)
+            if path.name == "index.rst" and path.parent == folder and candidate.title and path != PurePosixPath(page.file):
+                return candidate.title
+        return folder.name.replace("_", " ").replace("-", " ")
+
+    # -- parameters and fields ----------------------------------------------------------
+    def _parameter(self, pi: int, table: Table, row: Row, location: str, template: list[str],
+                   parameters: dict[tuple[str, str], Field]) -> None:
+        page = self.pages[pi]
+        if location == "uri":
+            location = "path" if row.name in template else "query"
+        elif location == "path" and row.name not in template:
+            self.diagnostics.append(Diagnostic(
+                page.file, row.line, WARNING, "param-not-in-path",
+                f"{row.name!r} is listed as a path parameter but the path has no {{{row.name}}}; "
+                "treated as a query parameter"))
+            location = "query"
+        field = self._field(pi, row)
+        if field is None:
+            return
+        if (location, field.name) in parameters:
+            self._row_diag(page, row, "row-duplicate", f"{location} parameter {field.name!r} is defined twice")
+            return
+        required = True if location == "path" else field.required
+        parameters[(location, field.name)] = dataclasses.replace(field, location=location, required=required)
+        self.placed.add((page.file, row.line))
+
+    def _field(self, pi: int, row: Row) -> Field | None:
+        page = self.pages[pi]
+        if not row.name:
+            self._row_diag(page, row, "row-empty-name", "row without a parameter name")
+            return None
+        shape = self._shape(pi, row, row.type)
+        facts = typed_facts(row.facts, shape)
+        return Field(
+            name=row.name,
+            shape=shape,
+            required=(row.mandatory or "").strip().lower().startswith("yes"),
+            description=row.description,
+            source=f"{page.file}:{row.line}",
+            enum=facts.enum,
+            default=facts.default,
+            minimum=facts.minimum,
+            maximum=facts.maximum,
+        )
+
+    def _shape(self, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
+        page = self.pages[pi]
+        if expr is None:
+            return Shape("any") if row.type_text else Shape("string")
+        if expr.kind == "ref":
+            key = self._resolve(pi, expr.ref or "")
+            if key is None:
+                self._row_diag(page, row, "ref-unresolved",
+                               f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
+                return Shape("object")
+            return self._table_shape(key[0], key[1], self._nested_hint(key, row))
+        if expr.kind in ("array", "map"):
+            if expr.items is not None and expr.items.kind not in ("object", "any"):
+                return Shape(expr.kind, items=self._shape(pi, row, expr.items))
+            linked = self._linked_table(pi, row)
+            if linked is not None:
+                return Shape(expr.kind, items=self._table_shape(linked[0], linked[1], self._nested_hint(linked, row)))
+            if expr.kind == "array" and expr.items is None:
+                self._free_form(page, row)
+                return Shape("array", items=Shape("any"))
+            self._free_form(page, row)
+            return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
+        if expr.kind == "object":
+            linked = self._linked_table(pi, row)
+            if linked is not None:
+                return self._table_shape(linked[0], linked[1], self._nested_hint(linked, row))
+            self._free_form(page, row)
+            return Shape("object")
+        return Shape(expr.kind, expr.format)
+
+    def _linked_table(self, pi: int, row: Row) -> TableKey | None:
+        """A table named by a ref in the row's name or description (styles B and C)."""
+        for target in row.refs:
+            key = self._resolve(pi, target)
+            if key is not None:
+                return key
+        return None
+
+    def _free_form(self, page: Page, row: Row) -> None:
+        self.diagnostics.append(Diagnostic(
+            page.file, row.line, INFO, "object-free-form",
+            f"{row.name!r} ({row.type_text or 'no type'}) has no table describing it; free-form schema"))
+
+    def _nested_hint(self, key: TableKey, row: Row) -> str:
+        table = self.pages[key[0]].tables[key[1]]
+        return pascal(table.caption) or pascal(row.name) or "Object"
+
+    def _table_shape(self, pi: int, ti: int, hint: str) -> Shape:
+        key = (pi, ti)
+        if key not in self.hints:
+            self.hints[key] = hint
+            self.owner[key] = self.current_op
+            self.order.append(key)
+            self.fields[key] = ()
+            page, table = self.pages[pi], self.pages[pi].tables[ti]
+            fields: list[Field] = []
+            names: set[str] = set()
+            for row in table.rows:
+                field = self._field(pi, row)
+                if field is None:
+                    continue
+                if field.name in names:
+                    self._row_diag(page, row, "row-duplicate", f"field {field.name!r} is defined twice in this table")
+                    continue
+                names.add(field.name)
+                fields.append(field)
+                self.placed.add((page.file, row.line))
+            self.fields[key] = tuple(fields)
+        return Shape("ref", ref=f"{pi}:{ti}")
+
+    # -- schema names -------------------------------------------------------------------
+    def _name_schemas(self) -> tuple[list[Schema], dict[str, str]]:
+        fingerprints: dict[TableKey, str] = {}
+        for key in self.order:
+            self._fingerprint(key, fingerprints, set())
+        first: dict[str, TableKey] = {}
+        for key in self.order:
+            first.setdefault(fingerprints[key], key)
+        by_base: dict[str, list[str]] = defaultdict(list)
+        for fp, key in first.items():
+            by_base[self.hints[key]].append(fp)
+        names: dict[str, str] = {}
+        taken: set[str] = set()
+        for base, fps in by_base.items():
+            for fp in fps:
+                name = base if len(fps) == 1 else self.owner[first[fp]] + base
+                candidate, n = name, 2
+                while candidate in taken:
+                    candidate, n = f"{name}{n}", n + 1
+                taken.add(candidate)
+                names[fp] = candidate
+        rename = {f"{k[0]}:{k[1]}": names[fingerprints[k]] for k in self.order}
+        schemas = []
+        for fp, key in first.items():
+            page, table = self.pages[key[0]], self.pages[key[0]].tables[key[1]]
+            fields = tuple(_rename_field(f, rename) for f in self.fields[key])
+            schemas.append(Schema(names[fp], table.caption, fields, f"{page.file}:{table.line}"))
+        schemas.sort(key=lambda s: s.name)
+        return schemas, rename
+
+    def _fingerprint(self, key: TableKey, done: dict[TableKey, str], active: set[TableKey]) -> str:
+        if key in done:
+            return done[key]
+        if key in active:
+            return f"cycle:{self.hints[key]}"
+        active.add(key)
+        parts = [self.hints[key] if self.hints[key].endswith(("Request", "Response")) or
+                 re.search(r"Response\d{3}$", self.hints[key]) else ""]
+        for field in self.fields[key]:
+            shape = _map_refs(field.shape, lambda ref: self._fingerprint(_key(ref), done, active))
+            parts.append(repr((field.name, shape, field.required, field.description, field.enum,
+                               field.default, field.minimum, field.maximum)))
+        active.discard(key)
+        done[key] = "\n".join(parts)
+        return done[key]
+
+    # -- accounting ---------------------------------------------------------------------
+    def _row_diag(self, page: Page, row: Row, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(page.file, row.line, WARNING, code, message))
+
+    def _cover(self, page: Page, table: Table, code: str, message: str, severity: str = WARNING) -> None:
+        self.diagnostics.append(Diagnostic(
+            page.file, table.line, severity, code,
+            f"{message} ({len(table.rows)} rows not in the output)", end_line=table.end_line))
+
+    def _account_unplaced_tables(self) -> None:
+        covered = {(d.file, d.line) for d in self.diagnostics if d.end_line}
+        for page in self.pages:
+            for table in page.tables:
+                if (page.file, table.line) in covered or not table.rows:
+                    continue
+                if any((page.file, row.line) in self.placed for row in table.rows):
+                    continue
+                if not page.endpoints:
+                    self._cover(page, table, "table-unused", "table on a page that documents no operation", INFO)
+                elif table.kind == "fields":
+                    self._cover(page, table, "table-orphan", "no operation or object links to this table")
+
+
+def _key(ref: str) -> TableKey:
+    pi, ti = ref.split(":")
+    return int(pi), int(ti)
+
+
+def _type_refs(expr: TypeExpr) -> list[str]:
+    refs = [expr.ref] if expr.ref else []
+    if expr.items is not None:
+        refs.extend(_type_refs(expr.items))
+    return refs
+
+
+def _map_refs(shape: Shape, fn) -> Shape:
+    items = _map_refs(shape.items, fn) if shape.items is not None else None
+    ref = fn(shape.ref) if shape.ref is not None else None
+    return dataclasses.replace(shape, items=items, ref=ref)
+
+
+def _rename_field(field: Field, rename: dict[str, str]) -> Field:
+    return dataclasses.replace(field, shape=_map_refs(field.shape, rename.__getitem__))
+
+
+def _rename_operation(op: Operation, rename: dict[str, str]) -> Operation:
+    def shape(s: Shape | None) -> Shape | None:
+        return _map_refs(s, rename.__getitem__) if s is not None else None
+
+    return dataclasses.replace(
+        op,
+        parameters=tuple(_rename_field(p, rename) for p in op.parameters),
+        request_body=shape(op.request_body),
+        responses=tuple(dataclasses.replace(r, body=shape(r.body)) for r in op.responses),
+    )
+
+
+def _response_name(op_id: str, status: str) -> str:
+    return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{status}"
+
+
+def _normal_path(path: str) -> str:
+    return _TEMPLATE.sub("{}", path.rstrip("/")) or "/"
+
+
+def _param_order(field: Field) -> tuple[int, str]:
+    return ({"path": 0, "query": 1, "header": 2}.get(field.location or "", 3), field.name)

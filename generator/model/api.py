@@ -1,0 +1,82 @@
+"""The API model: services, operations, parameters and schemas, after linking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .page import Example
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The type of a value. ``ref`` names a component schema; ``items`` is the array element
+    or map value type."""
+
+    kind: str
+    format: str | None = None
+    items: Shape | None = None
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A property of an object schema, or a parameter (then ``location`` is set)."""
+
+    name: str
+    shape: Shape
+    required: bool
+    description: str
+    source: str
+    enum: tuple[object, ...] = ()
+    default: object = None
+    minimum: float | int | None = None
+    maximum: float | int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A named object schema, built from one table."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Response:
+    """One status code of an operation, with its body and examples."""
+
+    status: str
+    description: str
+    body: Shape | None
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One endpoint of a service."""
+
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    parameters: tuple[Field, ...]
+    request_body: Shape | None
+    request_examples: tuple[Example, ...]
+    responses: tuple[Response, ...]
+    source: str
+    original_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Service:
+    """All operations and schemas of one service (one folder of the docs)."""
+
+    name: str
+    title: str
+    operations: tuple[Operation, ...]
+    schemas: tuple[Schema, ...]

@@ -1,0 +1,312 @@
+"""Parse one page into a :class:`~generator.model.page.Page`: a doctree visitor that collects
+sections, tables, endpoint lines and example blocks. A pure function of the page's bytes."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+
+from ..model.diagnostics import ERROR, WARNING, Diagnostic
+from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table
+from .examples import parse_example
+from .facts import extract_facts
+from .rst import doctree, xref
+from .tables import classify_columns, location_hint
+from .text import block_markdown, plain, ref_targets, tokens_with_refs
+from .types import parse_type
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+_ENDPOINT = re.compile(
+    r"^(?:[-*•]\s*)?(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s*[:]?\s+"
+    r"(?:https?://\s*\{?\s*\*?\s*[\w.*-]+\s*\*?\s*\}?(?::\d+)?)?(?P<path>/\S*)$"
+)
+_PATH_LINE = re.compile(r"^(?:URI|PATH|URL)\s*[:：]\s*(?:https?://\{?\*?[\w.*-]+\*?\}?)?(?P<path>/\S*)$", re.I)
+_METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?P<method>[A-Z]+)$", re.I)
+_STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
+_LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
+_EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
+_TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
+
+
+def parse_page(data: bytes, file: str) -> Page:
+    """Read one page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
+    try:
+        text = data.decode("utf-8-sig")
+        document = doctree(text, file)
+        visitor = _PageVisitor(document, file)
+        document.walkabout(visitor)
+        return visitor.page()
+    except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
+        line = getattr(exc, "line", None) or _line_of(exc) or 1
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
+        return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
+
+
+def _line_of(exc: Exception) -> int | None:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+class _PageVisitor(nodes.SparseNodeVisitor):
+    """Walks the doctree once, in document order."""
+
+    def __init__(self, document: nodes.document, file: str) -> None:
+        super().__init__(document)
+        self.file = file
+        self.label: str | None = None
+        self.original_name: str | None = None
+        self.title = ""
+        self.title_line = 1
+        self.description_parts: list[str] = []
+        self.sections: list[str] = []
+        self.status: str | None = None
+        self.lead_in = ""
+        self.lead_in_labels: tuple[str, ...] = ()
+        self.example_hint: str | None = None
+        self.pending_method: tuple[int, str] | None = None
+        self.pending_path: tuple[int, str] | None = None
+        self.endpoints: list[Endpoint] = []
+        self.tables: list[Table] = []
+        self.status_codes: list[StatusCode] = []
+        self.examples: list[Example] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.labels: list[str] = []
+
+    def unknown_visit(self, node: nodes.Node) -> None:
+        """Nodes docbind does not read (including its own xref) are walked through."""
+
+    def unknown_departure(self, node: nodes.Node) -> None:
+        """Nothing to do on leaving a node docbind does not read."""
+
+    # -- result -------------------------------------------------------------------------
+    def page(self) -> Page:
+        return Page(
+            file=self.file,
+            label=self.label,
+            labels=tuple(self.labels),
+            original_name=self.original_name,
+            title=self.title,
+            description="\n\n".join(self.description_parts),
+            endpoints=tuple(self.endpoints),
+            tables=tuple(self.tables),
+            status_codes=tuple(self.status_codes),
+            examples=tuple(self.examples),
+            diagnostics=tuple(self.diagnostics),
+            title_line=self.title_line,
+        )
+
+    # -- structure ----------------------------------------------------------------------
+    def visit_field_list(self, node: nodes.field_list) -> None:
+        for field in node.findall(nodes.field):
+            if plain(field[0]).lower() == "original_name":
+                self.original_name = plain(field[1]) or None
+        raise nodes.SkipNode
+
+    def visit_target(self, node: nodes.target) -> None:
+        match = _LABEL.match(node.rawsource or "")
+        if match:
+            label = match.group("label").strip()
+            self.labels.append(label.lower())
+            if self.label is None and not self.title:
+                self.label = label
+
+    def visit_section(self, node: nodes.section) -> None:
+        title = plain(node[0]) if node.children and isinstance(node[0], nodes.title) else ""
+        if not self.title:
+            self.title = title
+            self.title_line = max((node[0].line or 2) - 1, 1) if node.children else 1
+        self.sections.append(title)
+        self._reset_context()
+
+    def depart_section(self, node: nodes.section) -> None:
+        self.sections.pop()
+        self._reset_context()
+
+    def _reset_context(self) -> None:
+        self.status = None
+        self.lead_in = ""
+        self.lead_in_labels = ()
+        self.example_hint = None
+
+    @property
+    def section(self) -> str:
+        """The title of the innermost section below the page title."""
+        return self.sections[-1] if len(self.sections) > 1 else ""
+
+    @property
+    def in_examples(self) -> bool:
+        return any(_EXAMPLE_TITLE.search(s) for s in self.sections[1:]) or self.example_hint is not None
+
+    # -- content ------------------------------------------------------------------------
+    def visit_title(self, node: nodes.title) -> None:
+        raise nodes.SkipNode
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        text = plain(node)
+        if len(self.sections) == 2 and self.section.lower() in ("function", "functions", "description", "api description"):
+            if isinstance(node.parent, nodes.section):
+                self.description_parts.append(block_markdown(nodes.Element("", node.deepcopy())))
+        elif len(self.sections) == 1 and not self.tables and not self.endpoints:
+            if isinstance(node.parent, nodes.section):
+                self.description_parts.append(block_markdown(nodes.Element("", node.deepcopy())))
+        marker = _STATUS_MARK.match(text)
+        if marker:
+            self.status = marker.group("code")
+        lowered = text.lower()
+        if re.match(r"^(example|sample)s?\s+(request|response)s?\b|^(request|response)\s+(example|sample)s?\b", lowered):
+            self.example_hint = "request" if "request" in lowered else "response"
+        if not self.in_examples:
+            self._endpoint_line(node, text)
+        self.lead_in = text
+        self.lead_in_labels = tuple(name for name in node.get("names", ()))
+
+    def _endpoint_line(self, node: nodes.Element, text: str) -> None:
+        line = node.line or 0
+        match = _ENDPOINT.match(text)
+        if match:
+            self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+            return
+        for part in text.split("  ") if "  " in text else [text]:
+            path_match = _PATH_LINE.match(part.strip())
+            method_match = _METHOD_LINE.match(part.strip())
+            if path_match:
+                self.pending_path = (line, _clean_path(path_match.group("path")))
+            if method_match and method_match.group("method").upper() in METHODS:
+                self.pending_method = (line, method_match.group("method").upper())
+        if self.pending_path and self.pending_method:
+            (pline, path), (_, method) = self.pending_path, self.pending_method
+            self.endpoints.append(Endpoint(pline, method, path))
+            self.pending_path = self.pending_method = None
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        text = node.astext()
+        line = _block_line(node)
+        first = text.strip().splitlines()[0].strip() if text.strip() else ""
+        if not self.in_examples:
+            match = _ENDPOINT.match(first)
+            if match and len(text.strip().splitlines()) == 1:
+                self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+            raise nodes.SkipNode
+        kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
+        example, error = parse_example(text, line, kind, self.status, self.lead_in)
+        if error:
+            self.diagnostics.append(Diagnostic(
+                self.file, line, WARNING, "example-invalid-json",
+                f"{kind} example is not valid JSON ({error}); not used"))
+        self.examples.append(example)
+        raise nodes.SkipNode
+
+    visit_doctest_block = visit_literal_block
+
+    def visit_table(self, node: nodes.table) -> None:
+        table = self._table(node)
+        if table.kind == "status":
+            for row in table.rows:
+                code = row.name.split()[0] if row.name else ""
+                if re.fullmatch(r"[1-5]\d\d", code):
+                    self.status_codes.append(StatusCode(row.line, code, row.description))
+        self.tables.append(table)
+        self.lead_in = ""
+        self.lead_in_labels = ()
+        raise nodes.SkipNode
+
+    # -- tables -------------------------------------------------------------------------
+    def _table(self, node: nodes.table) -> Table:
+        caption = number = ""
+        for title in node.findall(nodes.title):
+            text = plain(title)
+            found = _TABLE_NUMBER.match(text)
+            number = found.group(1) if found else ""
+            caption = text[found.end():] if found else text
+            break
+        labels = tuple(node.get("names", ())) + self.lead_in_labels
+        head = next(iter(node.findall(nodes.thead)), None)
+        body = next(iter(node.findall(nodes.tbody)), None)
+        header_cells = [plain(e) for e in head.findall(nodes.entry)] if head is not None else []
+        roles = classify_columns(header_cells)
+        kind = "fields" if "name" in roles and ("description" in roles or "type" in roles) else "other"
+        if "status" in roles:
+            kind = "status"
+        rows: list[Row] = []
+        body_rows = list(body.findall(nodes.row)) if body is not None else []
+        lines = [p.line for p in node.findall(nodes.paragraph) if p.line]
+        first_line = min(lines) if lines else 0
+        last_line = max(lines) if lines else first_line
+        for row_node in body_rows:
+            row = self._row(row_node, roles, first_line)
+            if kind == "fields" and row.type_text and row.type is None:
+                self.diagnostics.append(Diagnostic(
+                    self.file, row.line, WARNING, "type-unknown",
+                    f"unknown type {row.type_text!r} of {row.name!r}; using a free-form schema"))
+            rows.append(row)
+        section = " / ".join(self.sections[1:])
+        location = location_hint(caption, self.lead_in, self.sections[1:])
+        return Table(
+            line=first_line,
+            end_line=last_line,
+            kind=kind,
+            number=number,
+            caption=caption,
+            labels=labels,
+            columns=tuple(header_cells),
+            rows=tuple(rows),
+            section=section,
+            location=location,
+            status=self.status,
+            lead_in=self.lead_in,
+        )
+
+    def _row(self, row: nodes.row, roles: dict[str, int], fallback_line: int) -> Row:
+        entries = [e for e in row.children if isinstance(e, nodes.entry)]
+        lines = [p.line for p in row.findall(nodes.paragraph) if p.line]
+        line = min(lines) if lines else fallback_line
+
+        def cell(role: str) -> nodes.entry | None:
+            index = roles.get(role)
+            return entries[index] if index is not None and index < len(entries) else None
+
+        name_cell = cell("name") if "name" in roles else cell("status")
+        name_text, name_refs = tokens_with_refs(name_cell) if name_cell is not None else ("", ())
+        name = re.sub(r"@\d+", lambda m: _ref_title(name_cell, int(m.group(0)[1:])), name_text).strip()
+        type_cell = cell("type")
+        type_text, type_refs = tokens_with_refs(type_cell) if type_cell is not None else ("", ())
+        desc_cell = cell("description")
+        description = block_markdown(desc_cell) if desc_cell is not None else ""
+        desc_refs = ref_targets(desc_cell) if desc_cell is not None else ()
+        mandatory_cell = cell("mandatory")
+        facts = extract_facts(desc_cell, description) if desc_cell is not None else extract_facts(nodes.Element(), "")
+        return Row(
+            line=line,
+            name=name,
+            type_text=type_text,
+            type=parse_type(type_text, type_refs) if type_text else None,
+            mandatory=plain(mandatory_cell) if mandatory_cell is not None else None,
+            description=description,
+            refs=tuple(name_refs) + tuple(type_refs) + tuple(desc_refs),
+            facts=facts,
+        )
+
+
+def _ref_title(cell: nodes.Element | None, index: int) -> str:
+    refs = list(cell.findall(xref)) if cell is not None else []
+    return refs[index].astext() if index < len(refs) else ""
+
+
+def _clean_path(path: str) -> str:
+    """Drop emphasis stars and trailing punctuation from a path as written."""
+    path = path.replace("*", "").rstrip(".,;")
+    return path
+
+
+def _block_line(node: nodes.Element) -> int:
+    """docutils gives literal blocks the line after their end; count back to the first."""
+    line = node.line or 0
+    return max(line - len(node.astext().splitlines()) - 1, 1) if line else 0
+
+
+def _example_kind(sections: list[str], lead_in: str) -> str:
+    text = " ".join(sections[-1:] + [lead_in]).lower()
+    return "request" if "request" in text and "response" not in text else "response"
+

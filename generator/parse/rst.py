@@ -1,0 +1,69 @@
+"""docutils set-up: Sphinx-only roles and directives registered locally, safe settings."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.core import publish_doctree
+from docutils.parsers.rst import Directive, directives, roles
+from docutils.utils import unescape
+
+SETTINGS = {
+    "report_level": 5,
+    "halt_level": 5,
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "doctitle_xform": False,
+    "docinfo_xform": False,
+    "sectsubtitle_xform": False,
+    "input_encoding": "utf-8",
+    "warning_stream": False,
+    "traceback": True,
+    "syntax_highlight": "none",
+}
+
+
+class xref(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
+    """A Sphinx cross-reference (``:ref:``, ``:doc:``, ``:download:``) kept with its target."""
+
+
+def _xref_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """Split ``Title <target>`` and keep both: the display text and the (normalised) target."""
+    text = unescape(text)
+    title, target = text, text
+    if text.endswith(">") and "<" in text:
+        title, _, target = text[:-1].rpartition("<")
+        title = title.strip()
+    node = xref(rawtext, title or target, reftarget=target.strip().lower(), reftype=name)
+    return [node], []
+
+
+class _Toctree(Directive):
+    """``.. toctree::`` lists other pages; docbind reads folders instead, so it yields nothing."""
+
+    has_content = True
+    optional_arguments = 0
+    option_spec = {
+        "maxdepth": directives.unchanged,
+        "hidden": directives.flag,
+        "caption": directives.unchanged,
+        "glob": directives.flag,
+        "titlesonly": directives.flag,
+        "numbered": directives.unchanged,
+    }
+
+    def run(self):
+        return []
+
+
+def _register() -> None:
+    for role in ("ref", "doc", "download", "numref", "term"):
+        roles.register_local_role(role, _xref_role)
+    directives.register_directive("toctree", _Toctree)
+
+
+_register()
+
+
+def doctree(text: str, source_path: str) -> nodes.document:
+    """Parse RST text into a doctree with docbind's safe settings."""
+    return publish_doctree(text, source_path=source_path, settings_overrides=SETTINGS)

@@ -1,0 +1,177 @@
+"""A small grammar for the Type column.
+
+The cell arrives as text in which every ``:ref:`` was replaced by a token ``@N`` (N indexes
+the cell's ref targets). Grammar, case-insensitive::
+
+    type    := map | array | refobj | scalar ["array" | "list" | "[" "]"] | "table" NUM "object"
+    map     := MAPWORD ["<" type "," type ">"]
+    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural]
+    plural  := refobj | PLURALWORD ["objects"] | type
+    refobj  := REF ["object" | "objects"]
+    scalar  := one word of SCALARS, or two ("json object", "json array")
+
+Anything else is unknown: ``parse_type`` returns None and the caller reports it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.page import TypeExpr
+
+_SCALARS: dict[str, TypeExpr] = {
+    "string": TypeExpr("string"),
+    "str": TypeExpr("string"),
+    "char": TypeExpr("string"),
+    "text": TypeExpr("string"),
+    "integer": TypeExpr("integer", "int32"),
+    "int": TypeExpr("integer", "int32"),
+    "int32": TypeExpr("integer", "int32"),
+    "short": TypeExpr("integer", "int32"),
+    "long": TypeExpr("integer", "int64"),
+    "int64": TypeExpr("integer", "int64"),
+    "bigint": TypeExpr("integer", "int64"),
+    "float": TypeExpr("number", "float"),
+    "double": TypeExpr("number", "double"),
+    "number": TypeExpr("number"),
+    "numeric": TypeExpr("number"),
+    "decimal": TypeExpr("number"),
+    "bigdecimal": TypeExpr("number"),
+    "boolean": TypeExpr("boolean"),
+    "bool": TypeExpr("boolean"),
+    "object": TypeExpr("object"),
+    "json": TypeExpr("object"),
+    "jsonobject": TypeExpr("object"),
+    "dict": TypeExpr("map"),
+    "dictionary": TypeExpr("map"),
+    "map": TypeExpr("map"),
+    "hashmap": TypeExpr("map"),
+    "array": TypeExpr("array"),
+    "list": TypeExpr("array"),
+    "jsonarray": TypeExpr("array"),
+}
+_PLURALS = {
+    "strings": "string",
+    "integers": "integer",
+    "ints": "integer",
+    "longs": "long",
+    "floats": "float",
+    "doubles": "double",
+    "numbers": "number",
+    "booleans": "boolean",
+    "objects": "object",
+    "arrays": "array",
+    "maps": "map",
+    "dicts": "dict",
+}
+_MAP_WORDS = {"map", "dict", "dictionary", "hashmap"}
+_LIST_WORDS = {"array", "list", "set"}
+_TOKEN = re.compile(r"@\d+|[A-Za-z_][A-Za-z0-9_]*|\d+|[<>\[\](),]|\S")
+
+
+class _Unknown(Exception):
+    """The cell does not follow the grammar."""
+
+
+class _Parser:
+    def __init__(self, text: str, refs: tuple[str, ...]) -> None:
+        self.tokens = [t.lower() for t in _TOKEN.findall(text)]
+        self.refs = refs
+        self.pos = 0
+
+    def peek(self, offset: int = 0) -> str | None:
+        i = self.pos + offset
+        return self.tokens[i] if i < len(self.tokens) else None
+
+    def take(self, *expected: str) -> str:
+        tok = self.peek()
+        if tok is None or (expected and tok not in expected):
+            raise _Unknown
+        self.pos += 1
+        return tok
+
+    def accept(self, *words: str) -> bool:
+        if self.peek() in words:
+            self.pos += 1
+            return True
+        return False
+
+    def ref(self) -> TypeExpr:
+        index = int(self.take()[1:])
+        self.accept("object", "objects")
+        return TypeExpr("ref", ref=self.refs[index])
+
+    def type(self) -> TypeExpr:
+        tok = self.peek()
+        if tok is None:
+            raise _Unknown
+        if tok.startswith("@"):
+            return self.ref()
+        if tok == "table" and (self.peek(1) or "").isdigit():
+            number = self.tokens[self.pos + 1]
+            self.pos += 2
+            self.accept("object", "objects")
+            return TypeExpr("ref", ref=f"#table {number}")
+        if tok in _MAP_WORDS:
+            self.pos += 1
+            if self.accept("<"):
+                self.type()
+                self.take(",")
+                value = self.type()
+                self.take(">")
+                return TypeExpr("map", items=value)
+            return TypeExpr("map")
+        if tok in _LIST_WORDS:
+            self.pos += 1
+            if self.accept("<"):
+                item = self.type()
+                self.take(">")
+                return TypeExpr("array", items=item)
+            if self.accept("["):
+                item = self.type()
+                self.take("]")
+                return TypeExpr("array", items=item)
+            if self.accept("of"):
+                return TypeExpr("array", items=self.plural())
+            return TypeExpr("array")
+        if tok == "json" and self.peek(1) in ("object", "array"):
+            self.pos += 2
+            return TypeExpr("object") if self.tokens[self.pos - 1] == "object" else TypeExpr("array")
+        if tok in _SCALARS:
+            self.pos += 1
+            base = _SCALARS[tok]
+            if self.accept("array", "list"):
+                return TypeExpr("array", items=base)
+            if self.peek() == "[" and self.peek(1) == "]":
+                self.pos += 2
+                return TypeExpr("array", items=base)
+            return base
+        raise _Unknown
+
+    def plural(self) -> TypeExpr:
+        tok = self.peek()
+        if tok is not None and tok.startswith("@"):
+            return self.ref()
+        if tok in _PLURALS:
+            self.pos += 1
+            word = _PLURALS[tok]
+            self.accept("objects", "object")
+            return _SCALARS[word]
+        item = self.type()
+        self.accept("objects", "object", "s")
+        return item
+
+    def parse(self) -> TypeExpr:
+        result = self.type()
+        self.accept(".")
+        if self.peek() is not None:
+            raise _Unknown
+        return result
+
+
+def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
+    """Parse a Type cell (refs already replaced by ``@N`` tokens); None when unknown."""
+    try:
+        return _Parser(text.strip(), refs).parse()
+    except (_Unknown, IndexError, ValueError):
+        return None

@@ -1,0 +1,110 @@
+"""The whole job, one way: docs → parse → link → check → render → format → write."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .link.build import link_service
+from .link.examples import check_examples
+from .model.api import Service
+from .model.diagnostics import Diagnostic
+from .model.page import Page
+from .model.report import ServiceReport
+from .parse.page import parse_page
+from .render.openapi import render_openapi
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    """What generating one service produced."""
+
+    service: Service
+    pages: tuple[Page, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    report: ServiceReport
+    files: dict[str, str]
+
+
+def discover(docs: Path) -> dict[str, list[Path]]:
+    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst`` below."""
+    services = {}
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        pages = sorted(folder.rglob("*.rst"))
+        if pages:
+            services[folder.name] = pages
+    return services
+
+
+def _parse_one(args: tuple[bytes, str]) -> Page:
+    return parse_page(*args)
+
+
+def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None) -> list[Page]:
+    """Parse pages, in parallel when there are many. Labels paths as ``<docs name>/<rel>``."""
+    work = [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
+    jobs = jobs or min(os.cpu_count() or 1, 4)
+    if jobs > 1 and len(work) > 16:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_parse_one, work, chunksize=8))
+    return [_parse_one(w) for w in work]
+
+
+def build_service(name: str, pages: list[Page], docs_label: str) -> ServiceResult:
+    """Link, check and render one service from its parsed pages."""
+    linked = link_service(name, pages)
+    service, example_diags, stats = check_examples(linked.service)
+    diagnostics = tuple(sorted(
+        [d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags,
+        key=lambda d: (d.file, d.line, d.code, d.message)))
+    files = {f"openapi/{name}.yaml": render_openapi(service, docs_label)}
+    report = _report(name, pages, service, linked.placed, diagnostics, stats)
+    return ServiceResult(service, tuple(pages), diagnostics, report, files)
+
+
+def generate(docs: Path, only: list[str] | None = None) -> list[ServiceResult]:
+    """Run the whole job in memory for every service under ``docs``."""
+    results = []
+    for name, files in discover(docs).items():
+        if only and name not in only:
+            continue
+        pages = parse_pages(files, docs)
+        results.append(build_service(name, pages, docs.name))
+    return results
+
+
+def _report(name, pages, service, placed, diagnostics, stats) -> ServiceReport:
+    total = in_output = in_diags = 0
+    lost: list[str] = []
+    ranged = [d for d in diagnostics]
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in ranged:
+        by_file.setdefault(d.file, []).append(d)
+    for page in pages:
+        for table in page.tables:
+            for row in table.rows:
+                total += 1
+                if (page.file, row.line) in placed:
+                    in_output += 1
+                elif any(d.covers(page.file, row.line) for d in by_file.get(page.file, ())):
+                    in_diags += 1
+                else:
+                    lost.append(f"{page.file}:{row.line}")
+    codes = Counter(d.code for d in diagnostics)
+    return ServiceReport(
+        service=name,
+        pages=len(pages),
+        operation_pages=sum(1 for p in pages if p.endpoints),
+        operations=len(service.operations),
+        table_rows=total,
+        rows_in_output=in_output,
+        rows_in_diagnostics=in_diags,
+        rows_lost=tuple(lost),
+        examples_json=stats.json,
+        examples_parsed=stats.parsed,
+        examples_validated=stats.validated,
+        diagnostics_by_code=tuple(sorted(codes.items())),
+    )

@@ -1,0 +1,53 @@
+"""Model shapes and fields as OpenAPI 3.0 schema objects (plain dicts)."""
+
+from __future__ import annotations
+
+from ..model.api import Field, Schema, Shape
+
+REF_PREFIX = "#/components/schemas/"
+
+
+def shape_schema(shape: Shape) -> dict:
+    """The schema object of a shape; ``any`` is the empty (free-form) schema."""
+    if shape.kind == "ref":
+        return {"$ref": REF_PREFIX + (shape.ref or "")}
+    if shape.kind == "any":
+        return {}
+    if shape.kind == "array":
+        return {"type": "array", "items": shape_schema(shape.items) if shape.items else {}}
+    if shape.kind == "map":
+        return {"type": "object",
+                "additionalProperties": shape_schema(shape.items) if shape.items else {}}
+    schema: dict = {"type": shape.kind}
+    if shape.format:
+        schema["format"] = shape.format
+    return schema
+
+
+def field_schema(field: Field, with_description: bool = True) -> dict:
+    """A field's schema with its description and facts; refs wrapped in allOf to carry them."""
+    schema = shape_schema(field.shape)
+    if "$ref" in schema and with_description and field.description:
+        schema = {"allOf": [schema]}
+    if with_description and field.description:
+        schema["description"] = field.description
+    if field.enum:
+        schema["enum"] = list(field.enum)
+    if field.default is not None:
+        schema["default"] = field.default
+    if field.minimum is not None:
+        schema["minimum"] = field.minimum
+    if field.maximum is not None:
+        schema["maximum"] = field.maximum
+    return schema
+
+
+def component_schema(schema: Schema) -> dict:
+    """The components/schemas entry of a table."""
+    result: dict = {"type": "object"}
+    required = [f.name for f in schema.fields if f.required]
+    if required:
+        result["required"] = required
+    result["properties"] = {f.name: field_schema(f) for f in schema.fields}
+    result["x-source"] = schema.source
+    return result

@@ -1,0 +1,41 @@
+"""Values as YAML text for the templates: every docs value is serialised, never pasted."""
+
+from __future__ import annotations
+
+import yaml
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes multi-line strings as literal blocks and never aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def to_yaml(value: object, indent: int = 0) -> str:
+    """A scalar or flow value for ``key: {{ v | yaml }}``, or a block for mappings and lists.
+
+    A mapping or non-empty list becomes a newline plus the block indented by ``indent``.
+    """
+    if isinstance(value, (dict, list, tuple)) and value:
+        text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=1_000_000)
+        pad = " " * indent
+        return "\n" + "".join(pad + line if line.strip() else line for line in text.splitlines(True)).rstrip("\n")
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True, width=1_000_000)
+    if text.endswith("\n...\n"):
+        text = text[: -len("\n...\n")]
+    text = text.rstrip("\n")
+    if "\n" in text:
+        pad = " " * indent
+        first, *rest = text.split("\n")
+        text = first + "\n" + "\n".join(pad + line if line.strip() else line for line in rest)
+    return text
