@@ -11,6 +11,7 @@ INFO = "info"
 #: Stable diagnostic codes and what they mean. Codes never change meaning once released.
 CODES: dict[str, str] = {
     "page-unreadable": "the page could not be read or parsed at all",
+    "rst-error": "invalid reStructuredText markup; docutils dropped the construct",
     "type-unknown": "a Type cell the type grammar does not know; the field becomes a free-form schema",
     "ref-unresolved": "a :ref: target that names no table in the service",
     "table-columns": "a table whose columns are not a parameter, field or status-code table",

@@ -139,6 +139,13 @@ class _PageVisitor(nodes.SparseNodeVisitor):
     def in_examples(self) -> bool:
         return any(_EXAMPLE_TITLE.search(s) for s in self.sections[1:]) or self.example_hint is not None
 
+    def visit_system_message(self, node: nodes.system_message) -> None:
+        if node["level"] >= 3:
+            message = " ".join(node.astext().split(":", 2)[-1].split())[:300]
+            self.diagnostics.append(Diagnostic(self.file, node.get("line") or 1, WARNING, "rst-error",
+                                               f"markup error, content dropped: {message}"))
+        raise nodes.SkipNode
+
     # -- content ------------------------------------------------------------------------
     def visit_title(self, node: nodes.title) -> None:
         raise nodes.SkipNode

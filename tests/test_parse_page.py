@@ -1,0 +1,142 @@
+"""One page in, the page model out: endpoints, tables, rows, facts, examples."""
+
+import textwrap
+
+from generator.model.page import Endpoint, Facts, TypeExpr
+from generator.parse.page import parse_page
+
+PAGE = """\
+:original_name: ListThings.html
+
+.. _ListThings:
+
+Querying Things
+===============
+
+Function
+--------
+
+This API lists things.
+
+URI
+---
+
+GET /v1/{project_id}/things
+
+.. table:: **Table 1** Query parameters
+
+   +-----------+-----------+---------+----------------------------------------------+
+   | Parameter | Mandatory | Type    | Description                                  |
+   +===========+===========+=========+==============================================+
+   | limit     | No        | Integer | Page size. The value ranges from 1 to 100.   |
+   |           |           |         | The default value is **10**.                 |
+   +-----------+-----------+---------+----------------------------------------------+
+   | kind      | Yes       | String  | Kind. Options:                               |
+   |           |           |         |                                              |
+   |           |           |         | -  **a**: first                              |
+   |           |           |         | -  **b**: second (Default value)             |
+   +-----------+-----------+---------+----------------------------------------------+
+
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------------------------------------------------+-------------+
+   | Parameter | Type                                             | Description |
+   +===========+==================================================+=============+
+   | things    | Array of :ref:`Thing <listthings_thing>` objects | Things.     |
+   +-----------+--------------------------------------------------+-------------+
+
+Example Responses
+-----------------
+
+**Status code: 200**
+
+.. code-block::
+
+   {"things": []}
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+=========== ===========
+"""
+
+
+def parse(text: str):
+    return parse_page(textwrap.dedent(text).encode(), "docs/svc/page.rst")
+
+
+def test_identity_and_endpoint():
+    page = parse(PAGE)
+    assert page.label == "ListThings"
+    assert page.original_name == "ListThings.html"
+    assert page.title == "Querying Things"
+    assert page.description == "This API lists things."
+    assert page.endpoints == (Endpoint(16, "GET", "/v1/{project_id}/things"),)
+
+
+def test_query_table_rows_with_facts():
+    table = parse(PAGE).tables[0]
+    assert (table.kind, table.caption, table.location) == ("fields", "Query parameters", "query")
+    limit, kind = table.rows
+    assert (limit.name, limit.type, limit.mandatory, limit.line) == ("limit", TypeExpr("integer", "int32"), "No", 23)
+    assert limit.facts == Facts(default="10", minimum="1", maximum="100")
+    assert kind.facts == Facts(enum=("a", "b"), default="b")
+
+
+def test_response_table_keeps_ref_target_and_status():
+    table = parse(PAGE).tables[1]
+    assert (table.location, table.status) == ("response", "200")
+    assert table.rows[0].type == TypeExpr("array", items=TypeExpr("ref", ref="listthings_thing"))
+
+
+def test_examples_and_status_codes():
+    page = parse(PAGE)
+    (example,) = page.examples
+    assert (example.kind, example.status, example.data) == ("response", "200", {"things": []})
+    assert [(s.code, s.description) for s in page.status_codes] == [("200", "OK")]
+
+
+def test_status_marker_written_with_separate_bold_parts():
+    page = parse(PAGE.replace("**Status code: 200**", "**Status code**: **201**"))
+    assert page.tables[1].status == "201"
+
+
+def test_invalid_json_example_is_a_diagnostic():
+    page = parse(PAGE.replace('{"things": []}', '{"things": [],}'))
+    (diag,) = page.diagnostics
+    assert (diag.code, diag.file) == ("example-invalid-json", "docs/svc/page.rst")
+    assert page.examples[0].data is None
+
+
+def test_unknown_type_is_a_diagnostic_not_a_crash():
+    page = parse(PAGE.replace("| kind      | Yes       | String ", "| kind      | Yes       | Strin~ "))
+    assert [d.code for d in page.diagnostics] == ["type-unknown"]
+    assert page.tables[0].rows[1].type is None
+
+
+def test_sphinx_roles_and_toctree_make_no_noise():
+    page = parse(".. _X:\n\nT\n=\n\nSee :doc:`a`, :download:`b <c.zip>`.\n\n.. toctree::\n\n   a\n")
+    assert page.diagnostics == ()
+    assert page.title == "T"
+
+
+def test_malformed_page_is_one_diagnostic():
+    page = parse_page(b"\xff\xfe not utf-8", "docs/svc/bad.rst")
+    (diag,) = page.diagnostics
+    assert (diag.code, diag.severity, diag.file) == ("page-unreadable", "error", "docs/svc/bad.rst")
+
+
+def test_markup_errors_are_diagnostics_with_their_line():
+    broken = PAGE.replace("   | things    | Array", "   | things    | Arr ay|")
+    page = parse(broken)
+    assert [(d.code, d.severity) for d in page.diagnostics] == [("rst-error", "warning")]
+    assert page.diagnostics[0].line > 30
