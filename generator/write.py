@@ -22,15 +22,25 @@ def write_tree(out: Path, files: dict[str, str], owned: tuple[str, ...] = OWNED)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(rel)
+    for rel in owned_files(out, owned):
+        if rel not in files:
+            (out / rel).unlink()
+            removed.append(rel)
     for folder in owned:
         root = out / folder
-        if not root.exists():
-            continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            rel = path.relative_to(out).as_posix()
-            if path.is_file() and rel not in files and "__pycache__" not in path.parts:
-                path.unlink()
-                removed.append(rel)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        if root.exists():
+            for path in sorted(root.rglob("*"), reverse=True):
+                if path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
     return written, removed
+
+
+def owned_files(out: Path, owned: tuple[str, ...] = OWNED) -> list[str]:
+    """Relative paths of the files under ``out`` in the folders docbind owns (not caches)."""
+    found = []
+    for folder in owned:
+        root = out / folder
+        if root.exists():
+            found += [p.relative_to(out).as_posix() for p in root.rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(found)
