@@ -1,4 +1,4 @@
-"""Command line: ``docbind generate | parse | report``."""
+"""Command line: ``docbind generate | check | diff | parse | report``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+from .check import snapshot
+from .check.drift import document_drift, drift
+from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.page import parse_page
@@ -26,6 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--report", type=Path, help="write a JSON report of counts and diagnostics")
     gen.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
 
+    chk = sub.add_parser("check", help="exit 1 when the generated files no longer match the docs")
+    chk.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
+    chk.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
+    chk.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+
+    dif = sub.add_parser("diff", help="API changelog between two documents, docs folders or revisions")
+    dif.add_argument("paths", nargs="*", type=Path, metavar="OLD NEW",
+                     help="OpenAPI documents, docs folders or output folders (NEW only with --base)")
+    dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
+    dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
+    dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -36,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return {"generate": _generate, "report": _report, "parse": _parse}[args.command](args)
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "report": _report, "parse": _parse}
+        return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
         return 2
@@ -75,6 +91,31 @@ def _generate(args) -> int:
         args.report.write_text(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False) + "\n")
     print(coverage_table([r.report for r in results]) + f"\n{seconds:.1f} s", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _check(args) -> int:
+    fresh = snapshot.from_docs(args.docs)
+    for d in fresh.diagnostics:
+        if d.severity == ERROR:
+            print(d.format(), file=sys.stderr)
+    result = drift(snapshot.from_output(args.out, list(fresh.files)), fresh)
+    sys.stdout.write(render(result, args.format, files=True))
+    return 1 if result.differs else 0
+
+
+def _diff(args) -> int:
+    if args.base:
+        if len(args.paths) > 1:
+            raise ValueError("with --base give at most one path (NEW)")
+        old = snapshot.from_git(args.docs, args.base)
+        new = snapshot.from_path(args.paths[0]) if args.paths else snapshot.from_docs(args.docs)
+    elif len(args.paths) == 2:
+        old, new = (snapshot.from_path(p) for p in args.paths)
+    else:
+        raise ValueError("give OLD and NEW, or --base GIT_REF")
+    result = document_drift(old, new)
+    sys.stdout.write(render(result, args.format, files=False))
+    return 1 if result.changes else 0
 
 
 def _report(args) -> int:

@@ -1,0 +1,296 @@
+"""The API changelog: typed, classified changes between two OpenAPI documents of a service.
+
+Operations are matched by method and path (path parameter names ignored), then by
+operationId for a moved path. Bodies are compared field by field after resolving ``$ref``
+and ``allOf``; whether a change breaks callers depends on its direction (README, "Breaking
+rules"). Every change cites the docs ``file:line`` behind it: the row when the model is
+known (``Sources``), else the ``x-source`` of the table or operation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fields import Node, Path, Sources, dotted, flatten, node, resolve
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+REQUEST, RESPONSE = "request", "response"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the changelog."""
+
+    service: str
+    operation: str
+    kind: str
+    target: str
+    detail: str
+    breaking: bool
+    source: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.target} {self.detail}".strip()
+
+
+def compare(service: str, old: dict | None, new: dict | None,
+            old_sources: Sources | None = None, new_sources: Sources | None = None) -> list[Change]:
+    """Every API change from ``old`` to ``new`` (either may be None: service added/removed)."""
+    return _Comparison(service, old or {}, new or {}, old_sources or {}, new_sources or {}).run()
+
+
+def _op_key(method: str, path: str) -> tuple[str, str]:
+    return method.upper(), re.sub(r"\{[^}]*\}", "{}", path)
+
+
+def _operations(spec: dict) -> dict[tuple[str, str], tuple[str, dict]]:
+    found = {}
+    for path, item in (spec.get("paths") or {}).items():
+        for method in METHODS:
+            if method in item:
+                found[_op_key(method, path)] = (f"{method.upper()} {path}", item[method])
+    return found
+
+
+def _json_content(obj: dict) -> dict:
+    return (obj.get("content") or {}).get("application/json") or {}
+
+
+def _values(values) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def _type_label(n: Node) -> str:
+    return "/".join(str(p) for p in (n.type or "any", n.format) if p)
+
+
+class _Comparison:
+    """One service's comparison; collects changes in document order."""
+
+    def __init__(self, service: str, old: dict, new: dict, old_sources: Sources, new_sources: Sources):
+        self.service, self.old, self.new = service, old, new
+        self.old_sources, self.new_sources = old_sources, new_sources
+        self.changes: list[Change] = []
+        self.operation = ""
+
+    def add(self, kind: str, target: str, detail: str, breaking: bool, source: str) -> None:
+        self.changes.append(Change(self.service, self.operation, kind, target, detail, breaking, source))
+
+    def run(self) -> list[Change]:
+        old_ops, new_ops = _operations(self.old), _operations(self.new)
+        moved = self._moved_operations(old_ops, new_ops)
+        for key in sorted(old_ops.keys() | new_ops.keys()):
+            if key in moved.values():
+                continue
+            if key in moved:
+                self._compare_operation(old_ops[key], new_ops[moved[key]], moved=True)
+            elif key not in new_ops:
+                label, op = old_ops[key]
+                self.operation = label
+                self.add("operation-removed", "operation", "removed", True, op.get("x-source", ""))
+            elif key not in old_ops:
+                label, op = new_ops[key]
+                self.operation = label
+                self.add("operation-added", "operation", "added", False, op.get("x-source", ""))
+            else:
+                self._compare_operation(old_ops[key], new_ops[key])
+        self.operation = ""
+        if not self.changes and self.old != self.new:
+            self._unexplained()
+        return self.changes
+
+    @staticmethod
+    def _moved_operations(old_ops, new_ops) -> dict:
+        """Old key → new key for an operationId that left one path and appeared at another."""
+        gone = {op.get("operationId"): key for key, (_, op) in old_ops.items() if key not in new_ops}
+        came = {op.get("operationId"): key for key, (_, op) in new_ops.items() if key not in old_ops}
+        return {gone[op_id]: came[op_id] for op_id in gone.keys() & came.keys() if op_id}
+
+    # operations
+
+    def _compare_operation(self, old_entry, new_entry, moved: bool = False) -> None:
+        (old_label, old), (label, new) = old_entry, new_entry
+        self.operation = label
+        source = new.get("x-source", "")
+        if moved:
+            self.add("operation-path-changed", "operation", f"moved from {old_label}", True, source)
+        if old.get("operationId") != new.get("operationId"):
+            self.add("operation-id-changed", "operationId",
+                     f"{old.get('operationId')} → {new.get('operationId')}", True, source)
+        for key in ("summary", "description"):
+            if old.get(key) != new.get(key):
+                self.add("documentation", f"operation {key}", "changed", False, source)
+        self._compare_parameters(old, new)
+        self._compare_body("request", REQUEST, old.get("requestBody"), new.get("requestBody"), old, new)
+        old_responses, new_responses = old.get("responses") or {}, new.get("responses") or {}
+        for status in sorted(old_responses.keys() | new_responses.keys(), key=str):
+            where = f"response {status}"
+            if status not in new_responses:
+                self.add("response-removed", where, "removed", str(status).startswith("2"), source)
+            elif status not in old_responses:
+                self.add("response-added", where, "added", False, source)
+            else:
+                if old_responses[status].get("description") != new_responses[status].get("description"):
+                    self.add("documentation", f"{where} description", "changed", False, source)
+                self._compare_body(where, RESPONSE, old_responses[status], new_responses[status], old, new)
+
+    def _compare_parameters(self, old_op: dict, new_op: dict) -> None:
+        old = {(p["in"], p["name"]): p for p in old_op.get("parameters", ())}
+        new = {(p["in"], p["name"]): p for p in new_op.get("parameters", ())}
+        removed, added = old.keys() - new.keys(), new.keys() - old.keys()
+        moves = {}
+        for loc, name in removed:
+            targets = [key for key in added if key[1] == name]
+            if len(targets) == 1:
+                moves[(loc, name)] = targets[0]
+        for key in sorted(old.keys() | new.keys()):
+            loc, name = key
+            target = f"{loc} parameter `{name}`"
+            if key in moves:
+                new_node = self._parameter(new_op, new[moves[key]], self.new, self.new_sources)
+                self.add("parameter-location-changed", f"parameter `{name}`",
+                         f"moved from {loc} to {moves[key][0]}", True, new_node.source)
+                self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old, self.old_sources),
+                                   new_node)
+            elif key in moves.values():
+                continue
+            elif key not in new:
+                self.add("parameter-removed", target, "removed", True, new_op.get("x-source", ""))
+            elif key not in old:
+                n = self._parameter(new_op, new[key], self.new, self.new_sources)
+                self.add("parameter-added", target, f"added ({'required' if n.required else 'optional'})",
+                         n.required, n.source)
+            else:
+                self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old, self.old_sources),
+                                   self._parameter(new_op, new[key], self.new, self.new_sources))
+
+    @staticmethod
+    def _parameter(op: dict, param: dict, spec: dict, sources: Sources) -> Node:
+        schema, _ = resolve(param.get("schema") or {}, spec)
+        source = sources.get((op.get("operationId", ""), param["in"], param["name"])) or op.get("x-source", "")
+        return node({**schema, "description": param.get("description", "")}, bool(param.get("required")), source)
+
+    # bodies
+
+    def _compare_body(self, where: str, direction: str, old_obj, new_obj, old_op: dict, new_op: dict) -> None:
+        old_nodes = self._flatten(old_obj, self.old, self.old_sources, old_op)
+        new_nodes = self._flatten(new_obj, self.new, self.new_sources, new_op)
+        settled: set[Path] = set()
+        for path in sorted(old_nodes.keys() | new_nodes.keys()):
+            if any(path[:i] in settled for i in range(len(path))):
+                continue
+            old, new = old_nodes.get(path), new_nodes.get(path)
+            target = f"{where} body" if not path else f"{where} field `{dotted(path)}`"
+            if old is None:
+                settled.add(path)
+                self._added(target, direction, path, new)
+            elif new is None:
+                settled.add(path)
+                parent = new_nodes.get(path[:-1]) if path else None
+                cite = (parent.table or parent.source) if parent else old.source
+                kind = "field-removed" if path else "body-removed"
+                self.add(kind, target, "removed", True, cite)
+            elif self._compare_node(target, direction, old, new, path == ()):
+                settled.add(path)
+        old_examples = _json_content(old_obj or {}).get("examples")
+        new_examples = _json_content(new_obj or {}).get("examples")
+        if old_examples != new_examples:
+            self.add("documentation", f"{where} examples", "changed", False, new_op.get("x-source", ""))
+
+    @staticmethod
+    def _flatten(obj, spec: dict, sources: Sources, op: dict) -> dict[Path, Node]:
+        schema = _json_content(obj or {}).get("schema")
+        if schema is None:
+            return {}
+        return flatten(schema, spec, sources, op.get("x-source", ""))
+
+    def _added(self, target: str, direction: str, path: Path, new: Node) -> None:
+        if not path:
+            self.add("body-added", target, "added", direction == REQUEST, new.table or new.source)
+            return
+        required = new.required and path[-1] not in ("[]", "{}")
+        self.add("field-added", target, f"added ({'required' if required else 'optional'})",
+                 direction == REQUEST and required, new.source)
+
+    def _compare_node(self, target: str, direction: str, old: Node, new: Node, root: bool = False) -> bool:
+        """Add the changes between two facts of one value; True when its type changed."""
+        source = (new.table or new.source) if root else new.source
+        request = direction == REQUEST
+        retyped = old.type != new.type
+        if (old.type, old.format) != (new.type, new.format):
+            word = "type" if retyped else "format"
+            self.add(f"{word}-changed", target, f"{word} {_type_label(old)} → {_type_label(new)}", True, source)
+        if old.required != new.required and not root:
+            tightened = new.required if request else old.required
+            self.add("required-changed", target, "became required" if new.required else "became optional",
+                     tightened, source)
+        if not retyped:
+            self._compare_enum(target, request, old, new, source)
+            if old.default != new.default:
+                self.add("default-changed", target, f"default {old.default} → {new.default}", request, source)
+            self._compare_range(target, request, old, new, source)
+        if old.description != new.description:
+            self.add("documentation", target, "description changed", False, source)
+        return retyped
+
+    def _compare_enum(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
+        if not old.enum and new.enum:
+            self.add("enum-added", target, f"restricted to {_values(new.enum)}", request, source)
+            return
+        if old.enum and not new.enum:
+            self.add("enum-removed", target, f"no longer restricted to {_values(old.enum)}", not request, source)
+            return
+        added = [v for v in new.enum if v not in old.enum]
+        removed = [v for v in old.enum if v not in new.enum]
+        if added:
+            self.add("enum-values-added", target, f"enum values added: {_values(added)}", not request, source)
+        if removed:
+            self.add("enum-values-removed", target, f"enum values removed: {_values(removed)}", request, source)
+
+    def _compare_range(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
+        for bound, old_value, new_value, sign in (("minimum", old.minimum, new.minimum, 1),
+                                                  ("maximum", old.maximum, new.maximum, -1)):
+            if old_value == new_value:
+                continue
+            if new_value is None:
+                narrower = False
+            elif old_value is None:
+                narrower = True
+            else:
+                narrower = (new_value - old_value) * sign > 0
+            self.add("range-changed", target, f"{bound} {old_value} → {new_value}",
+                     narrower if request else not narrower, source)
+
+    # documents that differ outside the API surface
+
+    def _unexplained(self) -> None:
+        old_cites, new_cites = _citations(self.old), _citations(self.new)
+        if _without_citations(self.old) == _without_citations(self.new) and old_cites != new_cites:
+            moved = [n for o, n in zip(old_cites, new_cites) if o != n]
+            self.add("documentation", "source citations",
+                     f"moved ({len(moved)} x-source lines; lines inserted or removed in the docs)",
+                     False, moved[0] if moved else "")
+        else:
+            self.add("documentation", "document", "changed outside operations (metadata or unused schemas)",
+                     False, "")
+
+
+def _citations(value) -> list[str]:
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += [item] if key == "x-source" else _citations(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _citations(item)
+    return found
+
+
+def _without_citations(value):
+    if isinstance(value, dict):
+        return {k: _without_citations(v) for k, v in value.items() if k != "x-source"}
+    if isinstance(value, list):
+        return [_without_citations(v) for v in value]
+    return value
