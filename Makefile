@@ -9,7 +9,7 @@ DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
 
-.PHONY: generate test test-corpus report bench clean
+.PHONY: generate check test test-corpus report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+
+check: $(STAMP)
+	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not corpus"
