@@ -34,6 +34,12 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("JSON Array", TypeExpr("array")),
     ("Dict", TypeExpr("map")),
     ("Table 3 object", TypeExpr("ref", ref="#table 3")),
+    ("TokenAuthIdentity object", TypeExpr("ref", ref="#name TokenAuthIdentity")),
+    ("Array of Listener objects", TypeExpr("array", items=TypeExpr("ref", ref="#name Listener"))),
+    ("Dictionary data structure", TypeExpr("object")),
+    ("List data structure", TypeExpr("array", items=TypeExpr("object"))),
+    ("AnyType", TypeExpr("any")),
+    ("Null", TypeExpr("any")),
 ])
 def test_plain_types(text, expected):
     assert parse_type(text) == expected
@@ -43,6 +49,8 @@ def test_plain_types(text, expected):
     ("@0 object", TypeExpr("ref", ref="t")),
     ("Array of @0 objects", TypeExpr("array", items=TypeExpr("ref", ref="t"))),
     ("Map<String, @0 >", TypeExpr("map", items=TypeExpr("ref", ref="t"))),
+    ("Dictionary data structure. For details, see @0 .", TypeExpr("ref", ref="t")),
+    ("List data structure. For details, see @0 .", TypeExpr("array", items=TypeExpr("ref", ref="t"))),
     ("@0", TypeExpr("ref", ref="t")),
 ])
 def test_types_with_refs(text, expected):

@@ -53,6 +53,8 @@ class _Linker:
                 for label in table.labels:
                     self.labels.setdefault(label, (pi, ti))
         self.referenced = self._referenced_tables()
+        self.implicit = self._implicit_links()
+        self.referenced |= set(self.implicit.values())
         self.fields: dict[TableKey, tuple[Field, ...]] = {}
         self.hints: dict[TableKey, str] = {}
         self.owner: dict[TableKey, str] = {}
@@ -84,6 +86,12 @@ class _Linker:
                 if table.number == number:
                     return (pi, ti)
             return None
+        if target.startswith("#name "):
+            wanted = pascal(target[len("#name "):]).lower()
+            for ti, table in enumerate(self.pages[pi].tables):
+                if table.kind == "fields" and _caption_names(table.caption) & {wanted}:
+                    return (pi, ti)
+            return None
         return self.labels.get(target)
 
     def _referenced_tables(self) -> set[TableKey]:
@@ -100,24 +108,53 @@ class _Linker:
                             seen.add(key)
         return seen
 
+    def _implicit_links(self) -> dict[tuple[int, int], TableKey]:
+        """Style D: a table no ref names, whose caption or lead-in names an untyped object field
+        of an earlier table on the page (``**Table 5** **listeners** parameter description``)."""
+        links: dict[tuple[int, int], TableKey] = {}
+        for pi, page in enumerate(self.pages):
+            for ti, table in enumerate(page.tables):
+                if table.kind != "fields" or (pi, ti) in self.referenced or ti == 0:
+                    continue
+                wanted = _caption_names(table.caption) or _caption_names(table.lead_in)
+                if not wanted:
+                    continue
+                row = self._open_object_row(pi, ti, wanted, links)
+                if row is not None:
+                    links[(pi, row.line)] = (pi, ti)
+        return links
+
+    def _open_object_row(self, pi: int, ti: int, wanted: set[str], taken: dict) -> Row | None:
+        """The nearest earlier row named like ``wanted`` whose object type has no table yet."""
+        for earlier in reversed(self.pages[pi].tables[:ti]):
+            for row in earlier.rows:
+                if (pi, row.line) in taken or _norm(row.name.split(".")[-1]) not in wanted:
+                    continue
+                if _is_open_object(row.type) and self._linked_table(pi, row) is None:
+                    return row
+        return None
+
     # -- operations ---------------------------------------------------------------------
     def _operations(self) -> list[Operation]:
-        operations: list[Operation] = []
+        operations: dict[tuple[str, str], Operation] = {}
         used_ids: dict[str, int] = {}
-        claimed: dict[tuple[str, str], str] = {}
         for pi, page in enumerate(self.pages):
             for index, endpoint in enumerate(page.endpoints):
-                path_only = endpoint.path.split("?")[0]
-                key = (endpoint.method, _normal_path(path_only))
-                if key in claimed:
-                    self.diagnostics.append(Diagnostic(
-                        page.file, endpoint.line, WARNING, "operation-duplicate",
-                        f"{endpoint.method} {path_only} is already documented by {claimed[key]}"))
+                key = (endpoint.method, _normal_path(_split_query(endpoint.path)[0]))
+                known = operations.get(key)
+                if known is not None and known.source.rsplit(":", 1)[0] == page.file:
                     continue
-                claimed[key] = f"{page.file}:{endpoint.line}"
-                op_id = self._operation_id(page, endpoint, index, used_ids)
-                operations.append(self._operation(pi, endpoint, op_id))
-        return operations
+                op_id = known.operation_id if known else self._operation_id(page, endpoint, index, used_ids)
+                operation = self._operation(pi, endpoint, op_id)
+                if known is None:
+                    operations[key] = operation
+                    continue
+                self.diagnostics.append(Diagnostic(
+                    page.file, endpoint.line, INFO, "operation-duplicate",
+                    f"{endpoint.method} {known.path} is also documented by {known.source}; "
+                    "merged into one operation with alternative bodies"))
+                operations[key] = _merge(known, operation)
+        return list(operations.values())
 
     def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: dict[str, int]) -> str:
         base = page.label if is_name_label(page.label) else operation_id_from_title(page.title, endpoint.method)
@@ -132,7 +169,7 @@ class _Linker:
     def _operation(self, pi: int, endpoint: Endpoint, op_id: str) -> Operation:
         page = self.pages[pi]
         self.current_op = op_id
-        path = endpoint.path.split("?")[0]
+        path, query_names = _split_query(endpoint.path)
         template = _TEMPLATE.findall(path)
         parameters: dict[tuple[str, str], Field] = {}
         request_body: Shape | None = None
@@ -168,6 +205,10 @@ class _Linker:
                                 f"a second response table for status {status} that no field links to")
             else:
                 self._cover(page, table, "table-orphan", "a table outside the URI, request and response sections")
+        for name in query_names:
+            if ("query", name) not in parameters:
+                parameters[("query", name)] = Field(name, Shape("string"), False, "", f"{page.file}:{endpoint.line}",
+                                                    location="query")
         for name in template:
             if ("path", name) not in parameters:
                 self.diagnostics.append(Diagnostic(
@@ -195,9 +236,11 @@ class _Linker:
     def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str) -> tuple[Response, ...]:
         described = {s.code: s.description for s in page.status_codes}
         examples: dict[str, list[Example]] = defaultdict(list)
+        error_status = next((s for s in sorted(described) if s[0] in "45"), "400")
         for example in page.examples:
             if example.kind == "response":
-                examples[example.status or default_status].append(example)
+                status = error_status if example.status == "error" else example.status or default_status
+                examples[status].append(example)
         codes = set(described) | set(bodies) | set(examples) or {default_status}
         return tuple(
             Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), bodies.get(code),
@@ -260,6 +303,11 @@ class _Linker:
             return Shape("any") if row.type_text else Shape("string")
         if expr.kind == "ref":
             key = self._resolve(pi, expr.ref or "")
+            if key is None and (expr.ref or "").startswith("#name "):
+                key = self._linked_table(pi, row)
+                if key is None:
+                    self._free_form(page, row)
+                    return Shape("object")
             if key is None:
                 self._row_diag(page, row, "ref-unresolved",
                                f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
@@ -285,7 +333,10 @@ class _Linker:
         return Shape(expr.kind, expr.format)
 
     def _linked_table(self, pi: int, row: Row) -> TableKey | None:
-        """A table named by a ref in the row's name or description (styles B and C)."""
+        """A table named by a ref in the row's name or description (styles B and C), or
+        found by its caption (style D)."""
+        if (pi, row.line) in getattr(self, "implicit", {}):
+            return self.implicit[(pi, row.line)]
         for target in row.refs:
             key = self._resolve(pi, target)
             if key is not None:
@@ -393,6 +444,40 @@ class _Linker:
                     self._cover(page, table, "table-orphan", "no operation or object links to this table")
 
 
+_CAPTION_NOISE = re.compile(
+    r"(?i)\b(parameters?|fields?|descriptions?|description of|objects?|structures?|data|the|of|in|"
+    r"request|response|body|elements?|attributes?|format|for|details|table|\d+)\b")
+
+
+def _caption_names(caption: str) -> set[str]:
+    """Field names a caption or lead-in may stand for: ``role.policy`` → {policy}, and the
+    caption's remaining words joined (``listeners parameter description`` → {listeners})."""
+    names = set()
+    for word in re.findall(r"[A-Za-z_][\w.@:-]*", caption):
+        if "." in word or "_" in word:
+            names.add(_norm(word.split(".")[-1]))
+    rest = _CAPTION_NOISE.sub(" ", caption)
+    joined = pascal(rest).lower()
+    if joined:
+        names.add(joined)
+    return names
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _is_open_object(expr: TypeExpr | None) -> bool:
+    """An object, object array or map whose type names no table."""
+    if expr is None:
+        return False
+    if expr.kind in ("object", "map") and expr.items is None:
+        return True
+    if expr.kind == "array":
+        return expr.items is None or expr.items.kind == "object"
+    return expr.kind == "ref" and (expr.ref or "").startswith("#name ")
+
+
 def _key(ref: str) -> TableKey:
     pi, ti = ref.split(":")
     return int(pi), int(ti)
@@ -408,7 +493,10 @@ def _type_refs(expr: TypeExpr) -> list[str]:
 def _map_refs(shape: Shape, fn) -> Shape:
     items = _map_refs(shape.items, fn) if shape.items is not None else None
     ref = fn(shape.ref) if shape.ref is not None else None
-    return dataclasses.replace(shape, items=items, ref=ref)
+    options = tuple(dict.fromkeys(_map_refs(o, fn) for o in shape.options))
+    if len(options) == 1:
+        return options[0]
+    return dataclasses.replace(shape, items=items, ref=ref, options=options)
 
 
 def _rename_field(field: Field, rename: dict[str, str]) -> Field:
@@ -425,6 +513,47 @@ def _rename_operation(op: Operation, rename: dict[str, str]) -> Operation:
         request_body=shape(op.request_body),
         responses=tuple(dataclasses.replace(r, body=shape(r.body)) for r in op.responses),
     )
+
+
+def _split_query(path: str) -> tuple[str, list[str]]:
+    """``/a/{id}?x={x}&y=1`` and ``/a{?x,y}`` → the path and the query parameter names."""
+    names: list[str] = []
+    expansion = re.search(r"\{\?([^}]*)\}", path)
+    if expansion:
+        names.extend(n.strip() for n in expansion.group(1).split(",") if n.strip())
+        path = path[: expansion.start()] + path[expansion.end():]
+    if "?" in path:
+        path, _, query = path.partition("?")
+        names.extend(part.split("=")[0] for part in query.split("&") if part.split("=")[0])
+    return path, names
+
+
+def _merge(first: Operation, other: Operation) -> Operation:
+    """One operation from two pages documenting the same method and path."""
+    params = {(p.location, p.name): p for p in other.parameters}
+    params.update({(p.location, p.name): p for p in first.parameters})
+    responses = {r.status: r for r in other.responses}
+    for r in first.responses:
+        mine = responses.get(r.status)
+        body = _either(r.body, mine.body) if mine else r.body
+        examples = r.examples + (mine.examples if mine else ())
+        responses[r.status] = dataclasses.replace(r, body=body, examples=examples)
+    return dataclasses.replace(
+        first,
+        parameters=tuple(sorted(params.values(), key=_param_order)),
+        request_body=_either(first.request_body, other.request_body),
+        request_examples=first.request_examples + other.request_examples,
+        responses=tuple(responses[code] for code in sorted(responses)),
+    )
+
+
+def _either(a: Shape | None, b: Shape | None) -> Shape | None:
+    """Two alternative bodies as one ``union`` shape (flattened, without repeats)."""
+    if a is None or b is None or a == b:
+        return a or b
+    options = list(a.options or (a,))
+    options += [o for o in (b.options or (b,)) if o not in options]
+    return Shape("union", options=tuple(options))
 
 
 def _response_name(op_id: str, status: str) -> str:

@@ -26,7 +26,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    components = {s.name: component_schema(s) for s in service.schemas}
+    components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict)
     operations = []
@@ -38,6 +38,14 @@ def check_examples(service: Service) -> tuple[Service, list[Diagnostic], Example
         )
         operations.append(dataclasses.replace(op, request_examples=request, responses=responses))
     return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
+
+
+def _null_when_optional(schema: dict) -> dict:
+    """Examples write ``null`` for absent optional fields; accept it there (as the client does)."""
+    required = set(schema.get("required", ()))
+    properties = {name: prop if name in required else {"anyOf": [prop, {"type": "null"}]}
+                  for name, prop in schema.get("properties", {}).items()}
+    return {**schema, "properties": properties}
 
 
 def _closed(schema: dict) -> dict:
@@ -89,7 +97,8 @@ class _Checker:
     def _errors(self, body: Shape, data: object, components: dict) -> list:
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
-        return sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
+        errors = [_deepest(e) for e in validator.iter_errors(data)]
+        return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.message))
 
     def _report(self, file: str, example: Example, what: str, op: Operation, error, count: int) -> None:
         more = f" (and {count - 1} more)" if count > 1 else ""
@@ -97,6 +106,16 @@ class _Checker:
             file, example.line, WARNING, "example-mismatch",
             f"{what} example of {op.operation_id} contradicts its table at {_where(error)}: "
             f"{_short(error.message)}{more}; left out of the document"))
+
+
+def _deepest(error):
+    """The error inside an anyOf that explains it best: not the ``null`` alternative, deepest."""
+    while error.validator == "anyOf" and error.context:
+        causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if not causes:
+            break
+        error = max(causes, key=lambda e: len(e.absolute_path))
+    return error
 
 
 def _where(error) -> str:

@@ -10,12 +10,14 @@ from .page import Example
 @dataclass(frozen=True)
 class Shape:
     """The type of a value. ``ref`` names a component schema; ``items`` is the array element
-    or map value type."""
+    or map value type; ``options`` are the alternatives of a ``union`` (several pages
+    documenting one method and path with different bodies)."""
 
     kind: str
     format: str | None = None
     items: Shape | None = None
     ref: str | None = None
+    options: tuple[Shape, ...] = ()
 
 
 @dataclass(frozen=True)

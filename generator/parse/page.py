@@ -26,6 +26,8 @@ _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
+_EXAMPLE_LEAD = re.compile(r"^(?:(?:example|sample)s?\s+(?P<a>request|response)|(?P<b>request|response)\s+(?:example|sample))", re.I)
+_FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -34,7 +36,7 @@ def parse_page(data: bytes, file: str) -> Page:
     try:
         text = data.decode("utf-8-sig")
         document = doctree(text, file)
-        visitor = _PageVisitor(document, file)
+        visitor = _PageVisitor(document, file, text.splitlines())
         document.walkabout(visitor)
         return visitor.page()
     except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
@@ -52,9 +54,11 @@ def _line_of(exc: Exception) -> int | None:
 class _PageVisitor(nodes.SparseNodeVisitor):
     """Walks the doctree once, in document order."""
 
-    def __init__(self, document: nodes.document, file: str) -> None:
+    def __init__(self, document: nodes.document, file: str, lines: list[str]) -> None:
         super().__init__(document)
         self.file = file
+        self.lines = lines
+        self.last_line = 0
         self.label: str | None = None
         self.original_name: str | None = None
         self.title = ""
@@ -152,6 +156,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         text = plain(node)
+        self.last_line = max(self.last_line, node.line or 0)
         if len(self.sections) == 2 and self.section.lower() in ("function", "functions", "description", "api description"):
             if isinstance(node.parent, nodes.section):
                 self.description_parts.append(block_markdown(nodes.Element("", node.deepcopy())))
@@ -161,9 +166,12 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
-        lowered = text.lower()
-        if re.match(r"^(example|sample)s?\s+(request|response)s?\b|^(request|response)\s+(example|sample)s?\b", lowered):
-            self.example_hint = "request" if "request" in lowered else "response"
+        hint = _EXAMPLE_LEAD.match(text)
+        if hint:
+            self.example_hint = (hint.group("a") or hint.group("b")).lower()
+            if self.example_hint == "response":
+                failed = _FAILED.search(text)
+                self.status = "error" if failed else (self.status if self.status != "error" else None)
         if not self.in_examples:
             self._endpoint_line(node, text)
         self.lead_in = text
@@ -189,7 +197,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         text = node.astext()
-        line = _block_line(node)
+        line = self._block_line(node)
+        self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
         first = text.strip().splitlines()[0].strip() if text.strip() else ""
         if not self.in_examples:
             match = _ENDPOINT.match(first)
@@ -207,8 +216,18 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     visit_doctest_block = visit_literal_block
 
+    def _block_line(self, node: nodes.Element) -> int:
+        """The line of a literal block's first non-blank line, found in the page text after
+        the last line seen (docutils gives code blocks in list items no line)."""
+        first = next((line.strip() for line in node.astext().splitlines() if line.strip()), "")
+        for index in range(self.last_line, len(self.lines)):
+            if first and self.lines[index].strip() == first:
+                return index + 1
+        return self.last_line or 1
+
     def visit_table(self, node: nodes.table) -> None:
         table = self._table(node)
+        self.last_line = max(self.last_line, table.end_line)
         if table.kind == "status":
             for row in table.rows:
                 code = row.name.split()[0] if row.name else ""
@@ -307,10 +326,6 @@ def _clean_path(path: str) -> str:
     return path
 
 
-def _block_line(node: nodes.Element) -> int:
-    """docutils gives literal blocks the line after their end; count back to the first."""
-    line = node.line or 0
-    return max(line - len(node.astext().splitlines()) - 1, 1) if line else 0
 
 
 def _example_kind(sections: list[str], lead_in: str) -> str:

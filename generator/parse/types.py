@@ -75,7 +75,8 @@ class _Unknown(Exception):
 
 class _Parser:
     def __init__(self, text: str, refs: tuple[str, ...]) -> None:
-        self.tokens = [t.lower() for t in _TOKEN.findall(text)]
+        self.raw = _TOKEN.findall(text)
+        self.tokens = [t.lower() for t in self.raw]
         self.refs = refs
         self.pos = 0
 
@@ -137,6 +138,10 @@ class _Parser:
         if tok == "json" and self.peek(1) in ("object", "array"):
             self.pos += 2
             return TypeExpr("object") if self.tokens[self.pos - 1] == "object" else TypeExpr("array")
+        if tok not in _SCALARS and tok not in _PLURALS and tok[0].isalpha() and self.peek(1) in ("object", "objects"):
+            name = self.raw[self.pos]
+            self.pos += 2
+            return TypeExpr("ref", ref=f"#name {name}")
         if tok in _SCALARS:
             self.pos += 1
             base = _SCALARS[tok]
@@ -169,9 +174,27 @@ class _Parser:
         return result
 
 
+_ANY = {"any", "anytype", "null", "none", "mixed"}
+_SENTENCE_LIST = re.compile(r"\b(list|array)\b", re.I)
+_SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|object|structure|map)\b", re.I)
+
+
 def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
     """Parse a Type cell (refs already replaced by ``@N`` tokens); None when unknown."""
+    text = text.strip()
     try:
-        return _Parser(text.strip(), refs).parse()
+        return _Parser(text, refs).parse()
     except (_Unknown, IndexError, ValueError):
+        pass
+    return _sentence(text, refs)
+
+
+def _sentence(text: str, refs: tuple[str, ...]) -> TypeExpr | None:
+    """Types written as prose: ``Dictionary data structure. For details, see @0.``"""
+    if text.lower().strip(".") in _ANY:
+        return TypeExpr("any")
+    is_list = _SENTENCE_LIST.search(text)
+    if not (is_list or _SENTENCE_OBJECT.search(text)) or len(text.split()) < 3:
         return None
+    item = TypeExpr("ref", ref=refs[0]) if refs else TypeExpr("object")
+    return TypeExpr("array", items=item) if is_list else item

@@ -13,6 +13,8 @@ def shape_schema(shape: Shape) -> dict:
         return {"$ref": REF_PREFIX + (shape.ref or "")}
     if shape.kind == "any":
         return {}
+    if shape.kind == "union":
+        return {"anyOf": [shape_schema(option) for option in shape.options]}
     if shape.kind == "array":
         return {"type": "array", "items": shape_schema(shape.items) if shape.items else {}}
     if shape.kind == "map":
