@@ -116,6 +116,8 @@ class _Comparison:
         source = new.get("x-source", "")
         if moved:
             self.add("operation-path-changed", "operation", f"moved from {old_label}", True, source)
+        elif old_label != label:
+            self.add("path-template-changed", "operation", f"path parameters renamed (was {old_label})", False, source)
         if old.get("operationId") != new.get("operationId"):
             self.add("operation-id-changed", "operationId",
                      f"{old.get('operationId')} → {new.get('operationId')}", True, source)

@@ -68,7 +68,9 @@ def from_output(out: Path, also: list[str] = ()) -> Snapshot:
 
 def from_document(path: Path) -> Snapshot:
     """One OpenAPI document file; its service is the file name without suffix."""
-    return Snapshot(str(path), {f"openapi/{path.stem}.yaml": path.read_text(encoding="utf-8")})
+    text = path.read_text(encoding="utf-8")
+    parse_document(text, str(path))
+    return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
 def from_path(path: Path) -> Snapshot:
