@@ -16,6 +16,7 @@ from .model.page import Page
 from .model.report import ServiceReport
 from .parse.page import parse_page
 from .render.openapi import render_openapi
+from .render.python_client import render_python_client
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def build_service(name: str, pages: list[Page], docs_label: str) -> ServiceResul
     diagnostics = tuple(sorted(
         [d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags,
         key=lambda d: (d.file, d.line, d.code, d.message)))
-    files = {f"openapi/{name}.yaml": render_openapi(service, docs_label)}
+    openapi = render_openapi(service, docs_label)
+    files = {f"openapi/{name}.yaml": openapi, **render_python_client(service, openapi, docs_label)}
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
     return ServiceResult(service, tuple(pages), diagnostics, report, files)
 
