@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import warnings
 from pathlib import Path
 
 import black
@@ -29,7 +30,8 @@ def pydantic_models(openapi_json: str, header: str) -> str:
     Deterministic: no timestamp, schema order kept, enums as ``Literal``; fields keep their
     wire names as aliases and accept the Python names too (``populate_by_name``).
     """
-    with tempfile.TemporaryDirectory(prefix="docbind-models-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="docbind-models-") as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # its own use of pydantic v1 APIs
         out = Path(tmp) / "models.py"
         generate(
             openapi_json,
