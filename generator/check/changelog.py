@@ -62,6 +62,10 @@ def _values(values) -> str:
     return ", ".join(str(v) for v in values)
 
 
+def _bound(value) -> str:
+    return "unset" if value is None else str(value)
+
+
 def _type_label(n: Node) -> str:
     return "/".join(str(p) for p in (n.type or "any", n.format) if p)
 
@@ -262,7 +266,7 @@ class _Comparison:
                 narrower = True
             else:
                 narrower = (new_value - old_value) * sign > 0
-            self.add("range-changed", target, f"{bound} {old_value} → {new_value}",
+            self.add("range-changed", target, f"{bound} {_bound(old_value)} → {_bound(new_value)}",
                      narrower if request else not narrower, source)
 
     # documents that differ outside the API surface
