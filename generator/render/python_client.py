@@ -290,7 +290,7 @@ def _pager(op: Operation, method: dict, schemas: dict[str, Schema], index: Model
     cursor = query.get("offset") or query.get("marker")
     limit = query.get("limit")
     body, _ = _success_body(op)
-    if not cursor or not limit or body is None or body.ref not in schemas:
+    if not cursor or not limit or limit.annotation != "int" or body is None or body.ref not in schemas:
         return None
     items = _items_field(schemas[body.ref], method["name"])
     if items is None or items.name not in index[body.ref]:
