@@ -12,6 +12,7 @@ import yaml
 
 from .python_names import escape_docstring_text
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SUBSCHEMA = ("items", "additionalProperties", "not")
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf")
 
@@ -43,7 +44,7 @@ def models_input(openapi_text: str) -> ModelsInput:
     type are spelled so that they become ``list[Any]``; fields named like a type or a model
     get a trailing ``_`` (their wire name stays the alias).
     """
-    document = yaml.safe_load(openapi_text)
+    document = yaml.load(openapi_text, Loader=_LOADER)
     schemas = (document.get("components") or {}).get("schemas") or {}
     formats = set(re.findall(r"^\s*format: ([\w-]+)$", openapi_text, re.M))
     hiding = ANNOTATION_NAMES.union(set(schemas), *(FORMAT_NAMES.get(f, ()) for f in formats))
