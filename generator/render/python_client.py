@@ -122,9 +122,9 @@ def _client_view(service: Service, index: ModelIndex) -> dict:
 
 
 def _transport_import(methods: list[dict]) -> str:
-    names = ["AsyncTransport", "SyncTransport", "Timeout", "base_url", "client_headers",
-             "expand_path", "header_values", "query_pairs"]
-    names += sorted({m["result"].split("(")[0] for m in methods if m["result"] != "None"})
+    names = ["AsyncTransport", "SyncTransport", "Timeout", "base_url", "client_headers", "expand_path"]
+    calls = [m[key] for m in methods for key in ("result", "query", "headers")]
+    names += sorted({m.group(1) for call in calls if (m := re.match(r"(\w+)\(", call))})
     return f"from ._transport import {', '.join(sorted(names))}"
 
 
@@ -152,8 +152,8 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
         "method": repr(op.method.upper()),
         "path": repr(op.path),
         "path_values": _dict_display((repr(k), v) for k, v in path_values.items()),
-        "query": _dict_display((repr(a.field.name), a.name) for a in args if a.field.location == "query"),
-        "headers": _dict_display((repr(a.field.name), a.name) for a in args if a.field.location == "header"),
+        "query": _call("query_pairs", [a for a in args if a.field.location == "query"], "()"),
+        "headers": _call("header_values", [a for a in args if a.field.location == "header"], "{}"),
         "body": "body" if body else "None",
         "result": result,
         "args": args,
@@ -193,6 +193,13 @@ def _params(args: list[Argument], body: str | None) -> str:
     keyword += [a.declaration for a in args if a.field.location != "path"]
     keyword.append("timeout: Timeout | None = None")
     return ", ".join(["self", *positional, "*", *keyword])
+
+
+def _call(function: str, args: list[Argument], empty: str) -> str:
+    """``function({wire name: argument, ...})``, or ``empty`` when there are no arguments."""
+    if not args:
+        return empty
+    return f"{function}({_dict_display((repr(a.field.name), a.name) for a in args)})"
 
 
 def _dict_display(items) -> str:
