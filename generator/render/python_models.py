@@ -35,6 +35,7 @@ class ModelsInput:
 
     document: str
     aliases: dict[str, str]
+    empty: bool
 
 
 def models_input(openapi_text: str) -> ModelsInput:
@@ -57,6 +58,7 @@ def models_input(openapi_text: str) -> ModelsInput:
             "components": {"schemas": {name: _escaped(s) for name, s in schemas.items()}},
         }, ensure_ascii=False),
         {name: name + "_" for name in sorted(fields & hiding)},
+        not schemas,
     )
 
 
