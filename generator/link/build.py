@@ -25,6 +25,7 @@ _HTTP_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Co
 _METHOD_ORDER = {m: i for i, m in enumerate(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))}
 
 TableKey = tuple[int, int]
+ERROR_REF = "#error"
 
 
 @dataclasses.dataclass
@@ -60,11 +61,16 @@ class _Linker:
         self.owner: dict[TableKey, str] = {}
         self.order: list[TableKey] = []
         self.current_op = ""
+        self.error_source = ""
 
     # -- entry --------------------------------------------------------------------------
     def run(self) -> LinkResult:
         operations = self._operations()
         schemas, rename = self._name_schemas()
+        if self.error_source:
+            error = _error_schema(self.error_source, {s.name for s in schemas})
+            schemas = sorted([*schemas, error], key=lambda s: s.name)
+            rename[ERROR_REF] = error.name
         operations = [_rename_operation(op, rename) for op in operations]
         operations.sort(key=lambda op: (op.path, _METHOD_ORDER.get(op.method, 9), op.operation_id))
         self._account_unplaced_tables()
@@ -242,11 +248,21 @@ class _Linker:
                 status = error_status if example.status == "error" else example.status or default_status
                 examples[status].append(example)
         codes = set(described) | set(bodies) | set(examples) or {default_status}
-        return tuple(
-            Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), bodies.get(code),
-                     tuple(examples.get(code, ())))
-            for code in sorted(codes)
-        )
+        responses = []
+        for code in sorted(codes):
+            body = bodies.get(code)
+            if body is None and code[0] in "45":
+                body = Shape("ref", ref=ERROR_REF)
+                self.error_source = self.error_source or f"{page.file}:{page.title_line}"
+            elif body is None and any(e.data is not None for e in examples.get(code, ())):
+                first = next(e for e in examples[code] if e.data is not None)
+                self.diagnostics.append(Diagnostic(
+                    page.file, first.line, INFO, "object-free-form",
+                    f"response {code} has an example but no table; free-form body"))
+                body = Shape("any")
+            responses.append(Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), body,
+                                      tuple(examples.get(code, ()))))
+        return tuple(responses)
 
     def _tag(self, page: Page) -> str:
         folder = PurePosixPath(page.file).parent
@@ -513,6 +529,16 @@ def _rename_operation(op: Operation, rename: dict[str, str]) -> Operation:
         request_body=shape(op.request_body),
         responses=tuple(dataclasses.replace(r, body=shape(r.body)) for r in op.responses),
     )
+
+
+def _error_schema(source: str, taken: set[str]) -> Schema:
+    """The body of error statuses that no table describes: this cloud's error code and message."""
+    name = next(n for n in ("Error", "ApiError", "DocbindError") if n not in taken)
+    fields = (
+        Field("error_code", Shape("string"), False, "Error code.", source),
+        Field("error_msg", Shape("string"), False, "Error message.", source),
+    )
+    return Schema(name, "error", fields, source)
 
 
 def _split_query(path: str) -> tuple[str, list[str]]:
