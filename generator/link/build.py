@@ -101,6 +101,7 @@ class _Linker:
         return self.labels.get(target)
 
     def _referenced_tables(self) -> set[TableKey]:
+        """Tables a row of their own page links to: nested there, so not top-level tables."""
         seen: set[TableKey] = set()
         for pi, page in enumerate(self.pages):
             for table in page.tables:
@@ -110,7 +111,7 @@ class _Linker:
                         targets.extend(_type_refs(row.type))
                     for target in targets:
                         key = self._resolve(pi, target)
-                        if key is not None and key != (pi, page.tables.index(table)):
+                        if key is not None and key[0] == pi and key != (pi, page.tables.index(table)):
                             seen.add(key)
         return seen
 
@@ -136,7 +137,8 @@ class _Linker:
             for row in earlier.rows:
                 if (pi, row.line) in taken or _norm(row.name.split(".")[-1]) not in wanted:
                     continue
-                if _is_open_object(row.type) and self._linked_table(pi, row) is None:
+                linked = self._linked_table(pi, row)
+                if _is_open_object(row.type) and (linked is None or linked[0] != pi):
                     return row
         return None
 
@@ -168,9 +170,12 @@ class _Linker:
             version = re.match(r"/(v[\d.]+)", endpoint.path)
             base += version.group(1).replace(".", "_").title() if version else str(index + 1)
         base = base or endpoint.method.title()
-        count = used.get(base, 0)
-        used[base] = count + 1
-        return base if count == 0 else f"{base}{count + 1}"
+        candidate, count = base, 1
+        while candidate in used:
+            count += 1
+            candidate = f"{base}{count}"
+        used[candidate] = 1
+        return candidate
 
     def _operation(self, pi: int, endpoint: Endpoint, op_id: str) -> Operation:
         page = self.pages[pi]
@@ -224,6 +229,11 @@ class _Linker:
                                                    location="path")
         responses = self._responses(page, bodies, default_status)
         request_examples = tuple(e for e in page.examples if e.kind == "request")
+        parsed = [e for e in request_examples if e.data is not None]
+        if request_body is None and parsed:
+            self.diagnostics.append(Diagnostic(page.file, parsed[0].line, INFO, "object-free-form",
+                                               "request example but no request table; free-form body"))
+            request_body = Shape("any")
         return Operation(
             operation_id=op_id,
             method=endpoint.method,
@@ -288,7 +298,7 @@ class _Linker:
         if field is None:
             return
         if (location, field.name) in parameters:
-            self._row_diag(page, row, "row-duplicate", f"{location} parameter {field.name!r} is defined twice")
+            self._duplicate(page, row, field, parameters[(location, field.name)], f"{location} parameter")
             return
         required = True if location == "path" else field.required
         parameters[(location, field.name)] = dataclasses.replace(field, location=location, required=required)
@@ -376,19 +386,17 @@ class _Linker:
             self.order.append(key)
             self.fields[key] = ()
             page, table = self.pages[pi], self.pages[pi].tables[ti]
-            fields: list[Field] = []
-            names: set[str] = set()
+            fields: dict[str, Field] = {}
             for row in table.rows:
                 field = self._field(pi, row)
                 if field is None:
                     continue
-                if field.name in names:
-                    self._row_diag(page, row, "row-duplicate", f"field {field.name!r} is defined twice in this table")
+                if field.name in fields:
+                    self._duplicate(page, row, field, fields[field.name], "field")
                     continue
-                names.add(field.name)
-                fields.append(field)
+                fields[field.name] = field
                 self.placed.add((page.file, row.line))
-            self.fields[key] = tuple(fields)
+            self.fields[key] = tuple(fields.values())
         return Shape("ref", ref=f"{pi}:{ti}")
 
     # -- schema names -------------------------------------------------------------------
@@ -438,6 +446,16 @@ class _Linker:
         return done[key]
 
     # -- accounting ---------------------------------------------------------------------
+    def _duplicate(self, page: Page, row: Row, field: Field, first: Field, what: str) -> None:
+        """A row repeating a name: an identical repeat is in the output already, a differing one is not."""
+        if dataclasses.replace(field, source=first.source) == first:
+            self.placed.add((page.file, row.line))
+            self.diagnostics.append(Diagnostic(page.file, row.line, INFO, "row-duplicate",
+                                               f"{what} {field.name!r} repeats {first.source} word for word"))
+        else:
+            self._row_diag(page, row, "row-duplicate",
+                           f"{what} {field.name!r} is defined again, differently from {first.source}; first kept")
+
     def _row_diag(self, page: Page, row: Row, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(page.file, row.line, WARNING, code, message))
 
