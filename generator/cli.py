@@ -108,7 +108,7 @@ def _diff(args) -> int:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
         old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0]) if args.paths else snapshot.from_docs(args.docs)
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
     elif len(args.paths) == 2:
         old, new = (snapshot.from_path(p) for p in args.paths)
     else:

@@ -16,6 +16,7 @@ from .model.page import Page
 from .model.report import ServiceReport
 from .parse.page import parse_page
 from .render.openapi import render_openapi
+from .render.python_client import render_python_client
 
 
 @dataclass(frozen=True)
@@ -53,26 +54,30 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None) ->
     return [_parse_one(w) for w in work]
 
 
-def build_service(name: str, pages: list[Page], docs_label: str) -> ServiceResult:
-    """Link, check and render one service from its parsed pages."""
+def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True) -> ServiceResult:
+    """Link, check and render one service from its parsed pages (``clients``: the Python client too)."""
     linked = link_service(name, pages)
     service, example_diags, stats = check_examples(linked.service)
     diagnostics = tuple(sorted(
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
         key=lambda d: (d.file, d.line, d.code, d.message)))
-    files = {f"openapi/{name}.yaml": render_openapi(service, docs_label)}
+    openapi = render_openapi(service, docs_label)
+    files = {f"openapi/{name}.yaml": openapi}
+    if clients:
+        files.update(render_python_client(service, openapi, docs_label))
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
     return ServiceResult(service, tuple(pages), diagnostics, report, files)
 
 
-def generate(docs: Path, only: list[str] | None = None) -> list[ServiceResult]:
-    """Run the whole job in memory for every service under ``docs``."""
+def generate(docs: Path, only: list[str] | None = None, clients: bool = True) -> list[ServiceResult]:
+    """Run the whole job in memory for every service under ``docs``; ``clients=False``
+    renders the OpenAPI documents only."""
     results = []
     for name, files in discover(docs).items():
         if only and name not in only:
             continue
         pages = parse_pages(files, docs)
-        results.append(build_service(name, pages, docs.name))
+        results.append(build_service(name, pages, docs.name, clients))
     return results
 
 

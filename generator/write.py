@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Subfolders of the output directory that docbind owns entirely.
-OWNED = ("openapi",)
+OWNED = ("openapi", "python")
 
 
 def write_tree(out: Path, files: dict[str, str], owned: tuple[str, ...] = OWNED) -> tuple[list[str], list[str]]:

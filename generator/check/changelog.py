@@ -62,6 +62,10 @@ def _values(values) -> str:
     return ", ".join(str(v) for v in values)
 
 
+def _bound(value) -> str:
+    return "unset" if value is None else str(value)
+
+
 def _type_label(n: Node) -> str:
     return "/".join(str(p) for p in (n.type or "any", n.format) if p)
 
@@ -116,6 +120,8 @@ class _Comparison:
         source = new.get("x-source", "")
         if moved:
             self.add("operation-path-changed", "operation", f"moved from {old_label}", True, source)
+        elif old_label != label:
+            self.add("path-template-changed", "operation", f"path parameters renamed (was {old_label})", False, source)
         if old.get("operationId") != new.get("operationId"):
             self.add("operation-id-changed", "operationId",
                      f"{old.get('operationId')} → {new.get('operationId')}", True, source)
@@ -260,7 +266,7 @@ class _Comparison:
                 narrower = True
             else:
                 narrower = (new_value - old_value) * sign > 0
-            self.add("range-changed", target, f"{bound} {old_value} → {new_value}",
+            self.add("range-changed", target, f"{bound} {_bound(old_value)} → {_bound(new_value)}",
                      narrower if request else not narrower, source)
 
     # documents that differ outside the API surface

@@ -1,5 +1,9 @@
 """One side of a comparison: the generated files of a docs folder, an output folder, a single
-OpenAPI document, or the docs at a git revision."""
+OpenAPI document, or the docs at a git revision.
+
+``check`` compares every generated file; ``diff`` reads the OpenAPI documents only, so its
+loaders (``from_path``, ``from_git``) leave the Python client out.
+"""
 
 from __future__ import annotations
 
@@ -47,11 +51,11 @@ def parse_document(text: str, label: str) -> dict:
     return data
 
 
-def from_docs(docs: Path, label: str | None = None) -> Snapshot:
-    """Generate everything from a docs folder, in memory."""
+def from_docs(docs: Path, label: str | None = None, clients: bool = True) -> Snapshot:
+    """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only)."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs)
+    results = generate(docs, clients=clients)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
@@ -68,7 +72,9 @@ def from_output(out: Path, also: list[str] = ()) -> Snapshot:
 
 def from_document(path: Path) -> Snapshot:
     """One OpenAPI document file; its service is the file name without suffix."""
-    return Snapshot(str(path), {f"openapi/{path.stem}.yaml": path.read_text(encoding="utf-8")})
+    text = path.read_text(encoding="utf-8")
+    parse_document(text, str(path))
+    return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
 def from_path(path: Path) -> Snapshot:
@@ -79,7 +85,7 @@ def from_path(path: Path) -> Snapshot:
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
         return from_output(path)
-    return from_docs(path)
+    return from_docs(path, clients=False)
 
 
 def from_git(docs: Path, ref: str) -> Snapshot:
@@ -97,7 +103,7 @@ def from_git(docs: Path, ref: str) -> Snapshot:
         base = Path(tmp) / rel
         if not base.is_dir():
             raise ValueError(f"{rel} does not exist at {ref}")
-        return from_docs(base, label=f"{rel}@{ref}")
+        return from_docs(base, label=f"{rel}@{ref}", clients=False)
 
 
 def _git(cwd: Path, *args: str) -> bytes:
