@@ -101,17 +101,19 @@ class _Linker:
         return self.labels.get(target)
 
     def _referenced_tables(self) -> set[TableKey]:
-        """Tables a row of their own page links to: nested there, so not top-level tables."""
+        """Tables that a row of an earlier table on their own page links to: nested there, so
+        not top-level tables (a later table linking back, as in a recursive structure, does not
+        make its ancestor nested)."""
         seen: set[TableKey] = set()
         for pi, page in enumerate(self.pages):
-            for table in page.tables:
+            for ti, table in enumerate(page.tables):
                 for row in table.rows:
                     targets = list(row.refs)
                     if row.type is not None:
                         targets.extend(_type_refs(row.type))
                     for target in targets:
                         key = self._resolve(pi, target)
-                        if key is not None and key[0] == pi and key != (pi, page.tables.index(table)):
+                        if key is not None and key[0] == pi and key[1] > ti:
                             seen.add(key)
         return seen
 
@@ -165,15 +167,16 @@ class _Linker:
         return list(operations.values())
 
     def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: dict[str, int]) -> str:
+        """The page label where it is a name, else one from the title; a clash takes the path's
+        version (``ListSubnetsV1``), then a number."""
         base = page.label if is_name_label(page.label) else operation_id_from_title(page.title, endpoint.method)
-        if len(page.endpoints) > 1 and index > 0:
-            version = re.match(r"/(v[\d.]+)", endpoint.path)
-            base += version.group(1).replace(".", "_").title() if version else str(index + 1)
         base = base or endpoint.method.title()
-        candidate, count = base, 1
-        while candidate in used:
-            count += 1
-            candidate = f"{base}{count}"
+        version = re.match(r"/(v[\d.]+)\b", endpoint.path, re.I)
+        suffix = version.group(1).upper().replace(".", "_") if version else ""
+        candidates = [base] if index == 0 else []
+        candidates += [base + suffix] if suffix and not base.endswith(suffix) else []
+        candidates += [f"{base}{n}" for n in range(2, 1000)]
+        candidate = next(c for c in candidates if c not in used)
         used[candidate] = 1
         return candidate
 
@@ -181,6 +184,10 @@ class _Linker:
         page = self.pages[pi]
         self.current_op = op_id
         path, query_names = _split_query(endpoint.path)
+        if path != "/" and path.endswith("/"):
+            self.diagnostics.append(Diagnostic(page.file, endpoint.line, INFO, "path-trailing-slash",
+                                               f"path {path} written with a trailing slash; generated without it"))
+            path = _clean_trailing_slash(path)
         template = _TEMPLATE.findall(path)
         parameters: dict[tuple[str, str], Field] = {}
         request_body: Shape | None = None
@@ -203,17 +210,17 @@ class _Linker:
                 for row in table.rows:
                     self._parameter(pi, table, row, location, template, parameters)
             elif location == "body":
-                if request_body is None:
-                    request_body = self._table_shape(pi, ti, f"{op_id}Request")
-                else:
-                    self._cover(page, table, "table-orphan", "a second request body table that no field links to")
+                if request_body is not None:
+                    self._alternative(page, table, "request body")
+                name = f"{op_id}Request" + (str(len(request_body.options or (request_body,)) + 1) if request_body else "")
+                request_body = _either(request_body, self._table_shape(pi, ti, name))
             elif location == "response":
                 status = table.status or default_status
-                if status not in bodies:
-                    bodies[status] = self._table_shape(pi, ti, _response_name(op_id, status))
-                else:
-                    self._cover(page, table, "table-orphan",
-                                f"a second response table for status {status} that no field links to")
+                known = bodies.get(status)
+                if known is not None:
+                    self._alternative(page, table, f"response {status} body")
+                name = _response_name(op_id, status) + (str(len(known.options or (known,)) + 1) if known else "")
+                bodies[status] = _either(known, self._table_shape(pi, ti, name))
             else:
                 self._cover(page, table, "table-orphan", "a table outside the URI, request and response sections")
         for name in query_names:
@@ -446,12 +453,20 @@ class _Linker:
         return done[key]
 
     # -- accounting ---------------------------------------------------------------------
+    def _alternative(self, page: Page, table: Table, what: str) -> None:
+        self.diagnostics.append(Diagnostic(
+            page.file, table.line, INFO, "table-alternative",
+            f"another top-level {what} table that no field links to; kept as an alternative (anyOf)"))
+
     def _duplicate(self, page: Page, row: Row, field: Field, first: Field, what: str) -> None:
-        """A row repeating a name: an identical repeat is in the output already, a differing one is not."""
-        if dataclasses.replace(field, source=first.source) == first:
+        """A row repeating a name: a repeat of the same type is in the output already (its
+        description or required flag may differ: the first is kept); another type is not."""
+        if field.shape == first.shape:
             self.placed.add((page.file, row.line))
-            self.diagnostics.append(Diagnostic(page.file, row.line, INFO, "row-duplicate",
-                                               f"{what} {field.name!r} repeats {first.source} word for word"))
+            same = dataclasses.replace(field, source=first.source) == first
+            self.diagnostics.append(Diagnostic(
+                page.file, row.line, INFO, "row-duplicate",
+                f"{what} {field.name!r} repeats {first.source}" + (" word for word" if same else "; first kept")))
         else:
             self._row_diag(page, row, "row-duplicate",
                            f"{what} {field.name!r} is defined again, differently from {first.source}; first kept")
@@ -588,6 +603,7 @@ def _merge(first: Operation, other: Operation) -> Operation:
         request_body=_either(first.request_body, other.request_body),
         request_examples=first.request_examples + other.request_examples,
         responses=tuple(responses[code] for code in sorted(responses)),
+        merged_from=first.merged_from + (other.source,),
     )
 
 
@@ -602,6 +618,10 @@ def _either(a: Shape | None, b: Shape | None) -> Shape | None:
 
 def _response_name(op_id: str, status: str) -> str:
     return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{status}"
+
+
+def _clean_trailing_slash(path: str) -> str:
+    return path.rstrip("/") or "/"
 
 
 def _normal_path(path: str) -> str:

@@ -72,6 +72,7 @@ class Operation:
     responses: tuple[Response, ...]
     source: str
     original_name: str | None = None
+    merged_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

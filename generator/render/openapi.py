@@ -68,6 +68,8 @@ def operation_object(op: Operation) -> dict:
         result["requestBody"] = {"required": True, "content": {"application/json": content}}
     result["responses"] = {r.status: _response(r) for r in op.responses}
     result["x-source"] = op.source
+    if op.merged_from:
+        result["x-merged-from"] = list(op.merged_from)
     if op.original_name:
         result["x-original-name"] = op.original_name
     return result
