@@ -81,7 +81,7 @@ class _Linker:
         for page in self.pages:
             if PurePosixPath(page.file).name == "index.rst" and len(PurePosixPath(page.file).parts) <= 3:
                 if page.title:
-                    return page.title
+                    return re.sub(r"\s*[-–]\s*API Reference$", "", page.title, flags=re.I) or page.title
         return self.name
 
     # -- references ---------------------------------------------------------------------
@@ -192,6 +192,7 @@ class _Linker:
         parameters: dict[tuple[str, str], Field] = {}
         request_body: Shape | None = None
         bodies: dict[str, Shape] = {}
+        response_headers: dict[str, dict[str, Field]] = defaultdict(dict)
         statuses = [s.code for s in page.status_codes]
         default_status = next((s for s in statuses if s.startswith("2")), "200")
         for sc in page.status_codes:
@@ -206,9 +207,20 @@ class _Linker:
             if (pi, ti) in self.referenced:
                 continue
             location = table.location or ""
-            if location in ("path", "uri", "query", "header"):
+            if location == "response-header":
+                status = table.status or default_status
+                for row in table.rows:
+                    field = self._field(pi, row)
+                    if field is not None:
+                        response_headers[status][field.name] = dataclasses.replace(field, location="header")
+                        self.placed.add((page.file, row.line))
+            elif location in ("path", "uri", "query", "header"):
                 for row in table.rows:
                     self._parameter(pi, table, row, location, template, parameters)
+            elif location in ("body", "response") and _names_one_object(table.caption) and (
+                    request_body if location == "body" else bodies.get(table.status or default_status)) is not None:
+                self._cover(page, table, "table-orphan",
+                            f"table {table.caption!r} names an object no field of this page has")
             elif location == "body":
                 if request_body is not None:
                     self._alternative(page, table, "request body")
@@ -234,7 +246,7 @@ class _Linker:
                     f"path parameter {{{name}}} is not documented in any table; typed as string"))
                 parameters[("path", name)] = Field(name, Shape("string"), True, "", f"{page.file}:{endpoint.line}",
                                                    location="path")
-        responses = self._responses(page, bodies, default_status)
+        responses = self._responses(page, bodies, default_status, response_headers)
         request_examples = tuple(e for e in page.examples if e.kind == "request")
         parsed = [e for e in request_examples if e.data is not None]
         if request_body is None and parsed:
@@ -256,7 +268,8 @@ class _Linker:
             original_name=page.original_name,
         )
 
-    def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str) -> tuple[Response, ...]:
+    def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str,
+                   headers: dict[str, dict[str, Field]]) -> tuple[Response, ...]:
         described = {s.code: s.description for s in page.status_codes}
         examples: dict[str, list[Example]] = defaultdict(list)
         error_status = next((s for s in sorted(described) if s[0] in "45"), "400")
@@ -264,7 +277,7 @@ class _Linker:
             if example.kind == "response":
                 status = error_status if example.status == "error" else example.status or default_status
                 examples[status].append(example)
-        codes = set(described) | set(bodies) | set(examples) or {default_status}
+        codes = set(described) | set(bodies) | set(examples) | set(headers) or {default_status}
         responses = []
         for code in sorted(codes):
             body = bodies.get(code)
@@ -278,7 +291,7 @@ class _Linker:
                     f"response {code} has an example but no table; free-form body"))
                 body = Shape("any")
             responses.append(Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), body,
-                                      tuple(examples.get(code, ()))))
+                                      tuple(examples.get(code, ())), tuple(headers.get(code, {}).values())))
         return tuple(responses)
 
     def _tag(self, page: Page) -> str:
@@ -495,25 +508,38 @@ class _Linker:
 
 _CAPTION_NOISE = re.compile(
     r"(?i)\b(parameters?|fields?|descriptions?|description of|objects?|structures?|data|the|of|in|"
-    r"request|response|body|elements?|attributes?|format|for|details|table|\d+)\b")
+    r"request|response|body|elements?|attributes?|format|for|details|table|information|info|\d+)\b")
 
 
 def _caption_names(caption: str) -> set[str]:
     """Field names a caption or lead-in may stand for: ``role.policy`` → {policy}, and the
     caption's remaining words joined (``listeners parameter description`` → {listeners})."""
+    caption = re.sub(r"\(.*?\)", " ", caption)
     names = set()
     for word in re.findall(r"[A-Za-z_][\w.@:-]*", caption):
         if "." in word or "_" in word:
             names.add(_norm(word.split(".")[-1]))
+    for word in re.findall(r"[\w.]+/([A-Za-z_]\w*)", caption):
+        names.add(_norm(word))
     rest = _CAPTION_NOISE.sub(" ", caption)
     joined = pascal(rest).lower()
     if joined:
         names.add(joined)
+        names.update(_norm(word) for word in rest.split() if re.search(r"[a-z][A-Z]", word))
     return names
 
 
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _names_one_object(caption: str) -> bool:
+    """Whether a caption is about one named object (``notebook parameters``, ``token.roles``,
+    ``V2Job``) rather than a generic body (``Parameter for Replica creation``)."""
+    caption = re.sub(r"\(.*?\)", " ", caption)
+    if re.search(r"[\w]+[._/][\w]+|[a-z][A-Z]|\b[A-Z][a-z]+[A-Z]", caption):
+        return True
+    return len(_CAPTION_NOISE.sub(" ", caption).split()) == 1
 
 
 def _is_open_object(expr: TypeExpr | None) -> bool:
@@ -560,7 +586,9 @@ def _rename_operation(op: Operation, rename: dict[str, str]) -> Operation:
         op,
         parameters=tuple(_rename_field(p, rename) for p in op.parameters),
         request_body=shape(op.request_body),
-        responses=tuple(dataclasses.replace(r, body=shape(r.body)) for r in op.responses),
+        responses=tuple(dataclasses.replace(r, body=shape(r.body),
+                                            headers=tuple(_rename_field(h, rename) for h in r.headers))
+                        for r in op.responses),
     )
 
 

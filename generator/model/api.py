@@ -54,6 +54,7 @@ class Response:
     description: str
     body: Shape | None
     examples: tuple[Example, ...] = ()
+    headers: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,12 @@ def operation_object(op: Operation) -> dict:
 
 def _response(response: Response) -> dict:
     result: dict = {"description": response.description or "Response"}
+    if response.headers:
+        result["headers"] = {
+            h.name: {**({"description": h.description} if h.description else {}),
+                     "schema": field_schema(h, with_description=False)}
+            for h in response.headers
+        }
     if response.body is not None:
         content: dict = {"schema": shape_schema(response.body)}
         examples = _examples(response.examples)
