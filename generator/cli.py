@@ -98,7 +98,7 @@ def _check(args) -> int:
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, list(fresh.files)), fresh)
+    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
     sys.stdout.write(render(result, args.format, files=True))
     return 1 if result.differs else 0
 

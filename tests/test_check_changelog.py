@@ -85,6 +85,14 @@ def test_request_field_rules():
     ]
 
 
+def test_a_list_of_values_appearing_restricts_requests_and_widens_nothing_in_responses():
+    old, new = document(request=obj(kind=STRING)), document(request=obj(kind={**STRING, "enum": ["a"]}))
+    assert changes(old, new) == [("enum-added", "request field `kind`", "restricted to a", True)]
+    old, new = document(response=obj(kind=STRING)), document(response=obj(kind={**STRING, "enum": ["a"]}))
+    assert changes(old, new) == [("enum-added", "response 200 field `kind`", "restricted to a", False)]
+    assert changes(new, old) == [("enum-removed", "response 200 field `kind`", "no longer restricted to a", True)]
+
+
 def test_parameter_rules():
     limit = {"name": "limit", "in": "query", "required": False, "schema": {**INT, "default": 10}}
     old = document(parameters=[limit])
@@ -92,7 +100,7 @@ def test_parameter_rules():
                                {"name": "marker", "in": "query", "required": True, "schema": STRING}])
     assert changes(old, new) == [
         ("parameter-location-changed", "parameter `limit`", "moved from query to header", True),
-        ("default-changed", "query parameter `limit`", "default 10 → 20", True),
+        ("default-changed", "header parameter `limit`", "default 10 → 20", True),
         ("parameter-added", "query parameter `marker`", "added (required)", True),
     ]
 

@@ -85,7 +85,7 @@ class _Comparison:
     def run(self) -> list[Change]:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
         moved = self._moved_operations(old_ops, new_ops)
-        for key in sorted(old_ops.keys() | new_ops.keys()):
+        for key in sorted(old_ops.keys() | new_ops.keys(), key=lambda k: (k[1], k[0])):
             if key in moved.values():
                 continue
             if key in moved:
@@ -155,11 +155,12 @@ class _Comparison:
             loc, name = key
             target = f"{loc} parameter `{name}`"
             if key in moves:
+                new_loc = moves[key][0]
                 new_node = self._parameter(new_op, new[moves[key]], self.new, self.new_sources)
                 self.add("parameter-location-changed", f"parameter `{name}`",
-                         f"moved from {loc} to {moves[key][0]}", True, new_node.source)
-                self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old, self.old_sources),
-                                   new_node)
+                         f"moved from {loc} to {new_loc}", True, new_node.source)
+                self._compare_node(f"{new_loc} parameter `{name}`", REQUEST,
+                                   self._parameter(old_op, old[key], self.old, self.old_sources), new_node)
             elif key in moves.values():
                 continue
             elif key not in new:

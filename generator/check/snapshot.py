@@ -11,6 +11,7 @@ import io
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True) -> Sna
     )
 
 
-def from_output(out: Path, also: list[str] = ()) -> Snapshot:
+def from_output(out: Path, also: Iterable[str] = ()) -> Snapshot:
     """The files of an output folder that docbind owns, plus any of ``also`` that exist."""
     rels = set(owned_files(out)) | {rel for rel in also if (out / rel).is_file()}
     return Snapshot(str(out), {rel: (out / rel).read_bytes().decode("utf-8") for rel in sorted(rels)})

@@ -24,11 +24,12 @@ def format_python(source: str) -> str:
     return black.format_str(source, mode=_MODE)
 
 
-def pydantic_models(openapi_json: str, header: str) -> str:
+def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str]) -> str:
     """The pydantic v2 models module of the component schemas in an OpenAPI document.
 
     Deterministic: no timestamp, schema order kept, enums as ``Literal``; fields keep their
-    wire names as aliases and accept the Python names too (``populate_by_name``).
+    wire names as aliases and accept the Python names too (``populate_by_name``);
+    ``aliases`` renames fields (wire name → Python name).
     """
     with tempfile.TemporaryDirectory(prefix="docbind-models-") as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # its own use of pydantic v1 APIs
@@ -40,6 +41,7 @@ def pydantic_models(openapi_json: str, header: str) -> str:
             output_model_type=DataModelType.PydanticV2BaseModel,
             target_python_version=PythonVersion.PY_311,
             custom_file_header=header,
+            aliases=aliases,
             disable_timestamp=True,
             allow_population_by_field_name=True,
             use_standard_collections=True,

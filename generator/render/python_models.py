@@ -5,32 +5,69 @@ from __future__ import annotations
 
 import ast
 import json
+import re
+from dataclasses import dataclass
 
 import yaml
 
 from .python_names import escape_docstring_text
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SUBSCHEMA = ("items", "additionalProperties", "not")
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf")
+
+#: Names the generated annotations use; a field named so would hide them in its class.
+ANNOTATION_NAMES = frozenset({
+    "list", "dict", "str", "int", "float", "bool", "bytes", "set", "tuple", "object", "Any",
+    "Literal", "Annotated", "Field", "BaseModel", "ConfigDict", "RootModel",
+})
+#: Names the annotations use only where a schema has the format.
+FORMAT_NAMES = {"date": {"date"}, "date-time": {"datetime", "AwareDatetime"}, "time": {"time"},
+                "uuid": {"UUID"}, "uri": {"AnyUrl"}, "email": {"EmailStr"}}
 
 #: class name → {wire name → attribute name}
 ModelIndex = dict[str, dict[str, str]]
 
 
-def models_input(openapi_text: str) -> str:
-    """The component schemas of an OpenAPI document as JSON for datamodel-code-generator.
+@dataclass(frozen=True)
+class ModelsInput:
+    """What datamodel-code-generator gets: the schemas as JSON, and field renames."""
 
-    datamodel-code-generator pastes descriptions into docstrings verbatim, so they are escaped
-    here to read back as the docs' text.
+    document: str
+    aliases: dict[str, str]
+
+
+def models_input(openapi_text: str) -> ModelsInput:
+    """The component schemas of an OpenAPI document for datamodel-code-generator.
+
+    Descriptions are escaped (it pastes them into docstrings verbatim); list items of any
+    type are spelled so that they become ``list[Any]``; fields named like a type or a model
+    get a trailing ``_`` (their wire name stays the alias).
     """
-    document = yaml.safe_load(openapi_text)
+    document = yaml.load(openapi_text, Loader=_LOADER)
     schemas = (document.get("components") or {}).get("schemas") or {}
-    return json.dumps({
-        "openapi": document["openapi"],
-        "info": document["info"],
-        "paths": {},
-        "components": {"schemas": {name: _escaped(s) for name, s in schemas.items()}},
-    }, ensure_ascii=False, sort_keys=False)
+    formats = set(re.findall(r"^\s*format: ([\w-]+)$", openapi_text, re.M))
+    hiding = ANNOTATION_NAMES.union(set(schemas), *(FORMAT_NAMES.get(f, ()) for f in formats))
+    fields = {name for s in schemas.values() for name in _property_names(s)}
+    return ModelsInput(
+        json.dumps({
+            "openapi": document["openapi"],
+            "info": document["info"],
+            "paths": {},
+            "components": {"schemas": {name: _escaped(s) for name, s in schemas.items()}},
+        }, ensure_ascii=False),
+        {name: name + "_" for name in sorted(fields & hiding)},
+    )
+
+
+def _property_names(schema: object) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    names = list(schema.get("properties") or {})
+    for sub in [*(schema.get("properties") or {}).values(), *(schema.get(k) for k in _SUBSCHEMA),
+                *(s for k in _SUBSCHEMAS for s in schema.get(k) or [])]:
+        names += _property_names(sub)
+    return names
 
 
 def _escaped(schema: object) -> object:
@@ -42,6 +79,8 @@ def _escaped(schema: object) -> object:
     for key in _SUBSCHEMA:
         if key in result:
             result[key] = _escaped(result[key])
+    if result.get("items") == {}:
+        result["items"] = {"nullable": True}
     for key in _SUBSCHEMAS:
         if key in result:
             result[key] = [_escaped(s) for s in result[key]]

@@ -18,7 +18,6 @@ from ._transport import (
     client_headers,
     decode,
     expand_path,
-    header_values,
     query_pairs,
 )
 from .retry import Retry
@@ -123,7 +122,7 @@ class Client(_ClientBase):
             query=query_pairs(
                 {"limit": limit, "offset": offset, "task_name": task_name, "type": type}
             ),
-            headers=header_values({}),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -157,8 +156,8 @@ class Client(_ClientBase):
                     "task_id": task_id,
                 },
             ),
-            query=query_pairs({}),
-            headers=header_values({}),
+            query=(),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -215,7 +214,7 @@ class Client(_ClientBase):
                     "workforce_stats": workforce_stats,
                 }
             ),
-            headers=header_values({}),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -258,7 +257,7 @@ class Client(_ClientBase):
                 },
             ),
             query=query_pairs({"locale": locale}),
-            headers=header_values({}),
+            headers={},
             body=body,
             timeout=timeout,
         )
@@ -375,7 +374,7 @@ class AsyncClient(_ClientBase):
             query=query_pairs(
                 {"limit": limit, "offset": offset, "task_name": task_name, "type": type}
             ),
-            headers=header_values({}),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -409,8 +408,8 @@ class AsyncClient(_ClientBase):
                     "task_id": task_id,
                 },
             ),
-            query=query_pairs({}),
-            headers=header_values({}),
+            query=(),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -467,7 +466,7 @@ class AsyncClient(_ClientBase):
                     "workforce_stats": workforce_stats,
                 }
             ),
-            headers=header_values({}),
+            headers={},
             body=None,
             timeout=timeout,
         )
@@ -510,7 +509,7 @@ class AsyncClient(_ClientBase):
                 },
             ),
             query=query_pairs({"locale": locale}),
-            headers=header_values({}),
+            headers={},
             body=body,
             timeout=timeout,
         )
