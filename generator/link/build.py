@@ -155,7 +155,8 @@ class _Linker:
                 if known is not None and known.source.rsplit(":", 1)[0] == page.file:
                     continue
                 op_id = known.operation_id if known else self._operation_id(page, endpoint, index, used_ids)
-                operation = self._operation(pi, endpoint, op_id)
+                own_id = self._operation_id(page, endpoint, index, dict(used_ids)) if known else op_id
+                operation = dataclasses.replace(self._operation(pi, endpoint, own_id), operation_id=op_id)
                 if known is None:
                     operations[key] = operation
                     continue
@@ -434,7 +435,8 @@ class _Linker:
         taken: set[str] = set()
         for base, fps in by_base.items():
             for fp in fps:
-                name = base if len(fps) == 1 else self.owner[first[fp]] + base
+                top_level = re.search(r"(Request|Response)(\d{3})?\d*$", base)
+                name = base if len(fps) == 1 or top_level else self.owner[first[fp]] + base
                 candidate, n = name, 2
                 while candidate in taken:
                     candidate, n = f"{name}{n}", n + 1
