@@ -59,7 +59,7 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     linked = link_service(name, pages)
     service, example_diags, stats = check_examples(linked.service)
     diagnostics = tuple(sorted(
-        [d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags,
+        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}
@@ -82,18 +82,20 @@ def generate(docs: Path, only: list[str] | None = None, clients: bool = True) ->
 
 
 def _report(name, pages, service, placed, diagnostics, stats) -> ServiceReport:
-    total = in_output = in_diags = 0
+    total = in_output = in_diags = op_rows = op_in_output = 0
     lost: list[str] = []
-    ranged = [d for d in diagnostics]
     by_file: dict[str, list[Diagnostic]] = {}
-    for d in ranged:
+    for d in diagnostics:
         by_file.setdefault(d.file, []).append(d)
     for page in pages:
         for table in page.tables:
             for row in table.rows:
                 total += 1
+                field_row = bool(page.endpoints) and table.kind == "fields"
+                op_rows += field_row
                 if (page.file, row.line) in placed:
                     in_output += 1
+                    op_in_output += field_row
                 elif any(d.covers(page.file, row.line) for d in by_file.get(page.file, ())):
                     in_diags += 1
                 else:
@@ -106,6 +108,8 @@ def _report(name, pages, service, placed, diagnostics, stats) -> ServiceReport:
         operations=len(service.operations),
         table_rows=total,
         rows_in_output=in_output,
+        operation_page_rows=op_rows,
+        operation_page_rows_in_output=op_in_output,
         rows_in_diagnostics=in_diags,
         rows_lost=tuple(lost),
         examples_json=stats.json,

@@ -7,6 +7,7 @@ from .model.report import ServiceReport
 _COLUMNS = (
     ("service", "service"), ("pages", "pages"), ("op pages", "operation_pages"),
     ("ops", "operations"), ("rows", "table_rows"), ("in output", "rows_in_output"),
+    ("op-page rows", "operation_page_rows"), ("in output", "operation_page_rows_in_output"),
     ("in diags", "rows_in_diagnostics"), ("lost", None), ("ex json", "examples_json"),
     ("ex parsed", "examples_parsed"), ("ex valid", "examples_validated"),
 )

@@ -36,6 +36,7 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Table 3 object", TypeExpr("ref", ref="#table 3")),
     ("TokenAuthIdentity object", TypeExpr("ref", ref="#name TokenAuthIdentity")),
     ("Array of Listener objects", TypeExpr("array", items=TypeExpr("ref", ref="#name Listener"))),
+    ("specs array", TypeExpr("array", items=TypeExpr("ref", ref="#name specs"))),
     ("Dictionary data structure", TypeExpr("object")),
     ("List data structure", TypeExpr("array", items=TypeExpr("object"))),
     ("AnyType", TypeExpr("any")),

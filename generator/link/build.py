@@ -25,6 +25,7 @@ _HTTP_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Co
 _METHOD_ORDER = {m: i for i, m in enumerate(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))}
 
 TableKey = tuple[int, int]
+ERROR_REF = "#error"
 
 
 @dataclasses.dataclass
@@ -60,11 +61,16 @@ class _Linker:
         self.owner: dict[TableKey, str] = {}
         self.order: list[TableKey] = []
         self.current_op = ""
+        self.error_source = ""
 
     # -- entry --------------------------------------------------------------------------
     def run(self) -> LinkResult:
         operations = self._operations()
         schemas, rename = self._name_schemas()
+        if self.error_source:
+            error = _error_schema(self.error_source, {s.name for s in schemas})
+            schemas = sorted([*schemas, error], key=lambda s: s.name)
+            rename[ERROR_REF] = error.name
         operations = [_rename_operation(op, rename) for op in operations]
         operations.sort(key=lambda op: (op.path, _METHOD_ORDER.get(op.method, 9), op.operation_id))
         self._account_unplaced_tables()
@@ -75,7 +81,7 @@ class _Linker:
         for page in self.pages:
             if PurePosixPath(page.file).name == "index.rst" and len(PurePosixPath(page.file).parts) <= 3:
                 if page.title:
-                    return page.title
+                    return re.sub(r"\s*[-–]\s*API Reference$", "", page.title, flags=re.I) or page.title
         return self.name
 
     # -- references ---------------------------------------------------------------------
@@ -95,16 +101,19 @@ class _Linker:
         return self.labels.get(target)
 
     def _referenced_tables(self) -> set[TableKey]:
+        """Tables that a row of an earlier table on their own page links to: nested there, so
+        not top-level tables (a later table linking back, as in a recursive structure, does not
+        make its ancestor nested)."""
         seen: set[TableKey] = set()
         for pi, page in enumerate(self.pages):
-            for table in page.tables:
+            for ti, table in enumerate(page.tables):
                 for row in table.rows:
                     targets = list(row.refs)
                     if row.type is not None:
                         targets.extend(_type_refs(row.type))
                     for target in targets:
                         key = self._resolve(pi, target)
-                        if key is not None and key != (pi, page.tables.index(table)):
+                        if key is not None and key[0] == pi and key[1] > ti:
                             seen.add(key)
         return seen
 
@@ -130,7 +139,8 @@ class _Linker:
             for row in earlier.rows:
                 if (pi, row.line) in taken or _norm(row.name.split(".")[-1]) not in wanted:
                     continue
-                if _is_open_object(row.type) and self._linked_table(pi, row) is None:
+                linked = self._linked_table(pi, row)
+                if _is_open_object(row.type) and (linked is None or linked[0] != pi):
                     return row
         return None
 
@@ -145,7 +155,8 @@ class _Linker:
                 if known is not None and known.source.rsplit(":", 1)[0] == page.file:
                     continue
                 op_id = known.operation_id if known else self._operation_id(page, endpoint, index, used_ids)
-                operation = self._operation(pi, endpoint, op_id)
+                own_id = self._operation_id(page, endpoint, index, dict(used_ids)) if known else op_id
+                operation = dataclasses.replace(self._operation(pi, endpoint, own_id), operation_id=op_id)
                 if known is None:
                     operations[key] = operation
                     continue
@@ -157,23 +168,32 @@ class _Linker:
         return list(operations.values())
 
     def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: dict[str, int]) -> str:
+        """The page label where it is a name, else one from the title; a clash takes the path's
+        version (``ListSubnetsV1``), then a number."""
         base = page.label if is_name_label(page.label) else operation_id_from_title(page.title, endpoint.method)
-        if len(page.endpoints) > 1 and index > 0:
-            version = re.match(r"/(v[\d.]+)", endpoint.path)
-            base += version.group(1).replace(".", "_").title() if version else str(index + 1)
         base = base or endpoint.method.title()
-        count = used.get(base, 0)
-        used[base] = count + 1
-        return base if count == 0 else f"{base}{count + 1}"
+        version = re.match(r"/(v[\d.]+)\b", endpoint.path, re.I)
+        suffix = version.group(1).upper().replace(".", "_") if version else ""
+        candidates = [base] if index == 0 else []
+        candidates += [base + suffix] if suffix and not base.endswith(suffix) else []
+        candidates += [f"{base}{n}" for n in range(2, 1000)]
+        candidate = next(c for c in candidates if c not in used)
+        used[candidate] = 1
+        return candidate
 
     def _operation(self, pi: int, endpoint: Endpoint, op_id: str) -> Operation:
         page = self.pages[pi]
         self.current_op = op_id
         path, query_names = _split_query(endpoint.path)
+        if path != "/" and path.endswith("/"):
+            self.diagnostics.append(Diagnostic(page.file, endpoint.line, INFO, "path-trailing-slash",
+                                               f"path {path} written with a trailing slash; generated without it"))
+            path = _clean_trailing_slash(path)
         template = _TEMPLATE.findall(path)
         parameters: dict[tuple[str, str], Field] = {}
         request_body: Shape | None = None
         bodies: dict[str, Shape] = {}
+        response_headers: dict[str, dict[str, Field]] = defaultdict(dict)
         statuses = [s.code for s in page.status_codes]
         default_status = next((s for s in statuses if s.startswith("2")), "200")
         for sc in page.status_codes:
@@ -188,21 +208,32 @@ class _Linker:
             if (pi, ti) in self.referenced:
                 continue
             location = table.location or ""
-            if location in ("path", "uri", "query", "header"):
+            if location == "response-header":
+                status = table.status or default_status
+                for row in table.rows:
+                    field = self._field(pi, row)
+                    if field is not None:
+                        response_headers[status][field.name] = dataclasses.replace(field, location="header")
+                        self.placed.add((page.file, row.line))
+            elif location in ("path", "uri", "query", "header"):
                 for row in table.rows:
                     self._parameter(pi, table, row, location, template, parameters)
+            elif location in ("body", "response") and _names_one_object(table.caption) and (
+                    request_body if location == "body" else bodies.get(table.status or default_status)) is not None:
+                self._cover(page, table, "table-orphan",
+                            f"table {table.caption!r} names an object no field of this page has")
             elif location == "body":
-                if request_body is None:
-                    request_body = self._table_shape(pi, ti, f"{op_id}Request")
-                else:
-                    self._cover(page, table, "table-orphan", "a second request body table that no field links to")
+                if request_body is not None:
+                    self._alternative(page, table, "request body")
+                name = f"{op_id}Request" + (str(len(request_body.options or (request_body,)) + 1) if request_body else "")
+                request_body = _either(request_body, self._table_shape(pi, ti, name))
             elif location == "response":
                 status = table.status or default_status
-                if status not in bodies:
-                    bodies[status] = self._table_shape(pi, ti, _response_name(op_id, status))
-                else:
-                    self._cover(page, table, "table-orphan",
-                                f"a second response table for status {status} that no field links to")
+                known = bodies.get(status)
+                if known is not None:
+                    self._alternative(page, table, f"response {status} body")
+                name = _response_name(op_id, status) + (str(len(known.options or (known,)) + 1) if known else "")
+                bodies[status] = _either(known, self._table_shape(pi, ti, name))
             else:
                 self._cover(page, table, "table-orphan", "a table outside the URI, request and response sections")
         for name in query_names:
@@ -216,8 +247,13 @@ class _Linker:
                     f"path parameter {{{name}}} is not documented in any table; typed as string"))
                 parameters[("path", name)] = Field(name, Shape("string"), True, "", f"{page.file}:{endpoint.line}",
                                                    location="path")
-        responses = self._responses(page, bodies, default_status)
+        responses = self._responses(page, bodies, default_status, response_headers)
         request_examples = tuple(e for e in page.examples if e.kind == "request")
+        parsed = [e for e in request_examples if e.data is not None]
+        if request_body is None and parsed:
+            self.diagnostics.append(Diagnostic(page.file, parsed[0].line, INFO, "object-free-form",
+                                               "request example but no request table; free-form body"))
+            request_body = Shape("any")
         return Operation(
             operation_id=op_id,
             method=endpoint.method,
@@ -233,7 +269,8 @@ class _Linker:
             original_name=page.original_name,
         )
 
-    def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str) -> tuple[Response, ...]:
+    def _responses(self, page: Page, bodies: dict[str, Shape], default_status: str,
+                   headers: dict[str, dict[str, Field]]) -> tuple[Response, ...]:
         described = {s.code: s.description for s in page.status_codes}
         examples: dict[str, list[Example]] = defaultdict(list)
         error_status = next((s for s in sorted(described) if s[0] in "45"), "400")
@@ -241,12 +278,22 @@ class _Linker:
             if example.kind == "response":
                 status = error_status if example.status == "error" else example.status or default_status
                 examples[status].append(example)
-        codes = set(described) | set(bodies) | set(examples) or {default_status}
-        return tuple(
-            Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), bodies.get(code),
-                     tuple(examples.get(code, ())))
-            for code in sorted(codes)
-        )
+        codes = set(described) | set(bodies) | set(examples) | set(headers) or {default_status}
+        responses = []
+        for code in sorted(codes):
+            body = bodies.get(code)
+            if body is None and code[0] in "45":
+                body = Shape("ref", ref=ERROR_REF)
+                self.error_source = self.error_source or f"{page.file}:{page.title_line}"
+            elif body is None and any(e.data is not None for e in examples.get(code, ())):
+                first = next(e for e in examples[code] if e.data is not None)
+                self.diagnostics.append(Diagnostic(
+                    page.file, first.line, INFO, "object-free-form",
+                    f"response {code} has an example but no table; free-form body"))
+                body = Shape("any")
+            responses.append(Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), body,
+                                      tuple(examples.get(code, ())), tuple(headers.get(code, {}).values())))
+        return tuple(responses)
 
     def _tag(self, page: Page) -> str:
         folder = PurePosixPath(page.file).parent
@@ -272,7 +319,7 @@ class _Linker:
         if field is None:
             return
         if (location, field.name) in parameters:
-            self._row_diag(page, row, "row-duplicate", f"{location} parameter {field.name!r} is defined twice")
+            self._duplicate(page, row, field, parameters[(location, field.name)], f"{location} parameter")
             return
         required = True if location == "path" else field.required
         parameters[(location, field.name)] = dataclasses.replace(field, location=location, required=required)
@@ -360,19 +407,17 @@ class _Linker:
             self.order.append(key)
             self.fields[key] = ()
             page, table = self.pages[pi], self.pages[pi].tables[ti]
-            fields: list[Field] = []
-            names: set[str] = set()
+            fields: dict[str, Field] = {}
             for row in table.rows:
                 field = self._field(pi, row)
                 if field is None:
                     continue
-                if field.name in names:
-                    self._row_diag(page, row, "row-duplicate", f"field {field.name!r} is defined twice in this table")
+                if field.name in fields:
+                    self._duplicate(page, row, field, fields[field.name], "field")
                     continue
-                names.add(field.name)
-                fields.append(field)
+                fields[field.name] = field
                 self.placed.add((page.file, row.line))
-            self.fields[key] = tuple(fields)
+            self.fields[key] = tuple(fields.values())
         return Shape("ref", ref=f"{pi}:{ti}")
 
     # -- schema names -------------------------------------------------------------------
@@ -390,7 +435,8 @@ class _Linker:
         taken: set[str] = set()
         for base, fps in by_base.items():
             for fp in fps:
-                name = base if len(fps) == 1 else self.owner[first[fp]] + base
+                top_level = re.search(r"(Request|Response)(\d{3})?\d*$", base)
+                name = base if len(fps) == 1 or top_level else self.owner[first[fp]] + base
                 candidate, n = name, 2
                 while candidate in taken:
                     candidate, n = f"{name}{n}", n + 1
@@ -422,6 +468,24 @@ class _Linker:
         return done[key]
 
     # -- accounting ---------------------------------------------------------------------
+    def _alternative(self, page: Page, table: Table, what: str) -> None:
+        self.diagnostics.append(Diagnostic(
+            page.file, table.line, INFO, "table-alternative",
+            f"another top-level {what} table that no field links to; kept as an alternative (anyOf)"))
+
+    def _duplicate(self, page: Page, row: Row, field: Field, first: Field, what: str) -> None:
+        """A row repeating a name: a repeat of the same type is in the output already (its
+        description or required flag may differ: the first is kept); another type is not."""
+        if field.shape == first.shape:
+            self.placed.add((page.file, row.line))
+            same = dataclasses.replace(field, source=first.source) == first
+            self.diagnostics.append(Diagnostic(
+                page.file, row.line, INFO, "row-duplicate",
+                f"{what} {field.name!r} repeats {first.source}" + (" word for word" if same else "; first kept")))
+        else:
+            self._row_diag(page, row, "row-duplicate",
+                           f"{what} {field.name!r} is defined again, differently from {first.source}; first kept")
+
     def _row_diag(self, page: Page, row: Row, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(page.file, row.line, WARNING, code, message))
 
@@ -446,25 +510,38 @@ class _Linker:
 
 _CAPTION_NOISE = re.compile(
     r"(?i)\b(parameters?|fields?|descriptions?|description of|objects?|structures?|data|the|of|in|"
-    r"request|response|body|elements?|attributes?|format|for|details|table|\d+)\b")
+    r"request|response|body|elements?|attributes?|format|for|details|table|information|info|\d+)\b")
 
 
 def _caption_names(caption: str) -> set[str]:
     """Field names a caption or lead-in may stand for: ``role.policy`` → {policy}, and the
     caption's remaining words joined (``listeners parameter description`` → {listeners})."""
+    caption = re.sub(r"\(.*?\)", " ", caption)
     names = set()
     for word in re.findall(r"[A-Za-z_][\w.@:-]*", caption):
         if "." in word or "_" in word:
             names.add(_norm(word.split(".")[-1]))
+    for word in re.findall(r"[\w.]+/([A-Za-z_]\w*)", caption):
+        names.add(_norm(word))
     rest = _CAPTION_NOISE.sub(" ", caption)
     joined = pascal(rest).lower()
     if joined:
         names.add(joined)
+        names.update(_norm(word) for word in rest.split() if re.search(r"[a-z][A-Z]", word))
     return names
 
 
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _names_one_object(caption: str) -> bool:
+    """Whether a caption is about one named object (``notebook parameters``, ``token.roles``,
+    ``V2Job``) rather than a generic body (``Parameter for Replica creation``)."""
+    caption = re.sub(r"\(.*?\)", " ", caption)
+    if re.search(r"[\w]+[._/][\w]+|[a-z][A-Z]|\b[A-Z][a-z]+[A-Z]", caption):
+        return True
+    return len(_CAPTION_NOISE.sub(" ", caption).split()) == 1
 
 
 def _is_open_object(expr: TypeExpr | None) -> bool:
@@ -511,8 +588,20 @@ def _rename_operation(op: Operation, rename: dict[str, str]) -> Operation:
         op,
         parameters=tuple(_rename_field(p, rename) for p in op.parameters),
         request_body=shape(op.request_body),
-        responses=tuple(dataclasses.replace(r, body=shape(r.body)) for r in op.responses),
+        responses=tuple(dataclasses.replace(r, body=shape(r.body),
+                                            headers=tuple(_rename_field(h, rename) for h in r.headers))
+                        for r in op.responses),
     )
+
+
+def _error_schema(source: str, taken: set[str]) -> Schema:
+    """The body of error statuses that no table describes: this cloud's error code and message."""
+    name = next(n for n in ("Error", "ApiError", "DocbindError") if n not in taken)
+    fields = (
+        Field("error_code", Shape("string"), False, "Error code.", source),
+        Field("error_msg", Shape("string"), False, "Error message.", source),
+    )
+    return Schema(name, "error", fields, source)
 
 
 def _split_query(path: str) -> tuple[str, list[str]]:
@@ -544,6 +633,7 @@ def _merge(first: Operation, other: Operation) -> Operation:
         request_body=_either(first.request_body, other.request_body),
         request_examples=first.request_examples + other.request_examples,
         responses=tuple(responses[code] for code in sorted(responses)),
+        merged_from=first.merged_from + (other.source,),
     )
 
 
@@ -558,6 +648,10 @@ def _either(a: Shape | None, b: Shape | None) -> Shape | None:
 
 def _response_name(op_id: str, status: str) -> str:
     return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{status}"
+
+
+def _clean_trailing_slash(path: str) -> str:
+    return path.rstrip("/") or "/"
 
 
 def _normal_path(path: str) -> str:

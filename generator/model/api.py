@@ -54,6 +54,7 @@ class Response:
     description: str
     body: Shape | None
     examples: tuple[Example, ...] = ()
+    headers: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Operation:
     responses: tuple[Response, ...]
     source: str
     original_name: str | None = None
+    merged_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ class ServiceReport:
     operations: int
     table_rows: int
     rows_in_output: int
+    operation_page_rows: int
+    operation_page_rows_in_output: int
     rows_in_diagnostics: int
     rows_lost: tuple[str, ...]
     examples_json: int

@@ -15,7 +15,7 @@ from ..model.page import Facts
 from .text import plain
 
 _OPTIONS_LEAD = re.compile(
-    r"(options?|as follows|enumeration values?|enumerated values?|possible values?|valid values?|"
+    r"(options?|as follows|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
     r"value range|values?|can be(?: one of)?(?: the following)?|one of the following|include)"
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,

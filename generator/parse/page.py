@@ -26,7 +26,8 @@ _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
-_EXAMPLE_LEAD = re.compile(r"^(?:(?:example|sample)s?\s+(?P<a>request|response)|(?P<b>request|response)\s+(?:example|sample))", re.I)
+_EXAMPLE_LEAD = re.compile(
+    r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
@@ -86,6 +87,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     # -- result -------------------------------------------------------------------------
     def page(self) -> Page:
+        endpoints = [e for e in self.endpoints if not _instance_of_template(e, self.endpoints)]
         return Page(
             file=self.file,
             label=self.label,
@@ -93,7 +95,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             original_name=self.original_name,
             title=self.title,
             description="\n\n".join(self.description_parts),
-            endpoints=tuple(self.endpoints),
+            endpoints=tuple(endpoints),
             tables=tuple(self.tables),
             status_codes=tuple(self.status_codes),
             examples=tuple(self.examples),
@@ -168,7 +170,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             self.status = marker.group("code")
         hint = _EXAMPLE_LEAD.match(text)
         if hint:
-            self.example_hint = (hint.group("a") or hint.group("b")).lower()
+            self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
@@ -318,6 +320,20 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 def _ref_title(cell: nodes.Element | None, index: int) -> str:
     refs = list(cell.findall(xref)) if cell is not None else []
     return refs[index].astext() if index < len(refs) else ""
+
+
+def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool:
+    """A concrete URL (``/v1/0483b6/backups``) that fills in another line's template."""
+    if "{" in endpoint.path:
+        return False
+    parts = endpoint.path.split("?")[0].rstrip("/").split("/")
+    for other in endpoints:
+        template = other.path.split("?")[0].rstrip("/").split("/")
+        if other is endpoint or other.method != endpoint.method or "{" not in other.path:
+            continue
+        if len(template) == len(parts) and all("{" in t or t == p for t, p in zip(template, parts)):
+            return True
+    return False
 
 
 def _clean_path(path: str) -> str:

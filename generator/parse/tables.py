@@ -52,5 +52,10 @@ def location_hint(caption: str, lead_in: str, sections: list[str]) -> str | None
     for text in (caption, lead_in, *reversed(sections)):
         for location, pattern in _LOCATIONS:
             if pattern.search(text):
+                if location == "header" and _RESPONSE.search(text):
+                    return "response-header"
                 return location
     return None
+
+
+_RESPONSE = re.compile(r"\bresponse", re.I)

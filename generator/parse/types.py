@@ -138,10 +138,12 @@ class _Parser:
         if tok == "json" and self.peek(1) in ("object", "array"):
             self.pos += 2
             return TypeExpr("object") if self.tokens[self.pos - 1] == "object" else TypeExpr("array")
-        if tok not in _SCALARS and tok not in _PLURALS and tok[0].isalpha() and self.peek(1) in ("object", "objects"):
+        if tok not in _SCALARS and tok not in _PLURALS and tok[0].isalpha() and self.peek(1) in (
+                "object", "objects", "array", "list"):
             name = self.raw[self.pos]
             self.pos += 2
-            return TypeExpr("ref", ref=f"#name {name}")
+            named = TypeExpr("ref", ref=f"#name {name}")
+            return TypeExpr("array", items=named) if self.tokens[self.pos - 1] in ("array", "list") else named
         if tok in _SCALARS:
             self.pos += 1
             base = _SCALARS[tok]

@@ -68,6 +68,8 @@ def operation_object(op: Operation) -> dict:
         result["requestBody"] = {"required": True, "content": {"application/json": content}}
     result["responses"] = {r.status: _response(r) for r in op.responses}
     result["x-source"] = op.source
+    if op.merged_from:
+        result["x-merged-from"] = list(op.merged_from)
     if op.original_name:
         result["x-original-name"] = op.original_name
     return result
@@ -75,6 +77,12 @@ def operation_object(op: Operation) -> dict:
 
 def _response(response: Response) -> dict:
     result: dict = {"description": response.description or "Response"}
+    if response.headers:
+        result["headers"] = {
+            h.name: {**({"description": h.description} if h.description else {}),
+                     "schema": field_schema(h, with_description=False)}
+            for h in response.headers
+        }
     if response.body is not None:
         content: dict = {"schema": shape_schema(response.body)}
         examples = _examples(response.examples)

@@ -1525,6 +1525,20 @@ class DescribeSampleResp(BaseModel):
     """
 
 
+class Error(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
 class HardDetail(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
