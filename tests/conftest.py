@@ -28,6 +28,13 @@ def seed_spec(seed_results) -> dict:
     return yaml.safe_load(seed_results["modelarts"].files["openapi/modelarts.yaml"])
 
 
+@pytest.fixture(scope="session")
+def corpus_results():
+    """One in-memory generation of the whole corpus (documents and clients), shared by the
+    corpus tier's test files."""
+    return {r.service.name: r for r in generate(CORPUS)}
+
+
 @pytest.fixture
 def make_docs(tmp_path):
     """Write pages into ``tmp/docs/<service>/`` and return the docs folder."""

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import generate
 from generator.render.python_client import package_name
 from generator.write import write_tree
 
@@ -25,10 +24,10 @@ SERVICES = ("cloud-container-engine", "elastic-cloud-server", "identity-access-m
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory) -> dict[str, Path]:
+def packages(tmp_path_factory, corpus_results) -> dict[str, Path]:
     """Each service's generated client package folder."""
     out = tmp_path_factory.mktemp("corpus-clients")
-    write_tree(out, {rel: text for r in generate(CORPUS) for rel, text in r.files.items()
+    write_tree(out, {rel: text for r in corpus_results.values() for rel, text in r.files.items()
                      if rel.startswith("python/")})
     return {service: out / "python" / service for service in SERVICES}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..model.api import Operation, Response, Service
+from ..model.api import Operation, Response, Service, Shape
 from ..model.page import Example
 from .schema import component_schema, field_schema, shape_schema
 from .yaml_text import to_yaml
@@ -61,11 +61,7 @@ def operation_object(op: Operation) -> dict:
             for p in op.parameters
         ]
     if op.request_body is not None:
-        content: dict = {"schema": shape_schema(op.request_body)}
-        examples = _examples(op.request_examples)
-        if examples:
-            content["examples"] = examples
-        result["requestBody"] = {"required": True, "content": {"application/json": content}}
+        result["requestBody"] = {"required": True, "content": _content(op.request_body, op.request_examples)}
     result["responses"] = {r.status: _response(r) for r in op.responses}
     result["x-source"] = op.source
     if op.merged_from:
@@ -84,12 +80,17 @@ def _response(response: Response) -> dict:
             for h in response.headers
         }
     if response.body is not None:
-        content: dict = {"schema": shape_schema(response.body)}
-        examples = _examples(response.examples)
-        if examples:
-            content["examples"] = examples
-        result["content"] = {"application/json": content}
+        result["content"] = _content(response.body, response.examples)
     return result
+
+
+def _content(body: Shape, examples: tuple[Example, ...]) -> dict:
+    """A JSON media type with its schema and the examples that parsed."""
+    media: dict = {"schema": shape_schema(body)}
+    named = _examples(examples)
+    if named:
+        media["examples"] = named
+    return {"application/json": media}
 
 
 def _examples(examples: tuple[Example, ...]) -> dict:
