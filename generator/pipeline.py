@@ -11,7 +11,7 @@ from pathlib import Path
 from .link.build import link_service
 from .link.examples import check_examples
 from .model.api import Service
-from .model.diagnostics import Diagnostic
+from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .parse.page import parse_page
@@ -64,7 +64,11 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}
     if clients:
-        files.update(render_python_client(service, openapi, docs_label))
+        try:
+            files.update(render_python_client(service, openapi, docs_label))
+        except Exception as exc:  # one service's client must not stop the others' output
+            diagnostics += (Diagnostic(f"{docs_label}/{name}", 1, ERROR, "client-failed",
+                                       f"the Python client of {name} could not be generated: {exc}"),)
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
     return ServiceResult(service, tuple(pages), diagnostics, report, files)
 

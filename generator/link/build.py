@@ -54,6 +54,7 @@ class _Linker:
                 for label in table.labels:
                     self.labels.setdefault(label, (pi, ti))
         self.referenced = self._referenced_tables()
+        self.implicit: dict[tuple[int, int], TableKey] = {}
         self.implicit = self._implicit_links()
         self.referenced |= set(self.implicit.values())
         self.fields: dict[TableKey, tuple[Field, ...]] = {}
@@ -147,7 +148,7 @@ class _Linker:
     # -- operations ---------------------------------------------------------------------
     def _operations(self) -> list[Operation]:
         operations: dict[tuple[str, str], Operation] = {}
-        used_ids: dict[str, int] = {}
+        used_ids: set[str] = set()
         for pi, page in enumerate(self.pages):
             for index, endpoint in enumerate(page.endpoints):
                 key = (endpoint.method, _normal_path(_split_query(endpoint.path)[0]))
@@ -155,7 +156,7 @@ class _Linker:
                 if known is not None and known.source.rsplit(":", 1)[0] == page.file:
                     continue
                 op_id = known.operation_id if known else self._operation_id(page, endpoint, index, used_ids)
-                own_id = self._operation_id(page, endpoint, index, dict(used_ids)) if known else op_id
+                own_id = self._operation_id(page, endpoint, index, set(used_ids)) if known else op_id
                 operation = dataclasses.replace(self._operation(pi, endpoint, own_id), operation_id=op_id)
                 if known is None:
                     operations[key] = operation
@@ -167,18 +168,18 @@ class _Linker:
                 operations[key] = _merge(known, operation)
         return list(operations.values())
 
-    def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: dict[str, int]) -> str:
+    def _operation_id(self, page: Page, endpoint: Endpoint, index: int, used: set[str]) -> str:
         """The page label where it is a name, else one from the title; a clash takes the path's
-        version (``ListSubnetsV1``), then a number."""
+        version (``ListSubnetsV1``, ``ShowServerV21`` for v2.1), then a number."""
         base = page.label if is_name_label(page.label) else operation_id_from_title(page.title, endpoint.method)
         base = base or endpoint.method.title()
         version = re.match(r"/(v[\d.]+)\b", endpoint.path, re.I)
-        suffix = version.group(1).upper().replace(".", "_") if version else ""
+        suffix = version.group(1).upper().replace(".", "") if version else ""
         candidates = [base] if index == 0 else []
         candidates += [base + suffix] if suffix and not base.endswith(suffix) else []
         candidates += [f"{base}{n}" for n in range(2, 1000)]
         candidate = next(c for c in candidates if c not in used)
-        used[candidate] = 1
+        used.add(candidate)
         return candidate
 
     def _operation(self, pi: int, endpoint: Endpoint, op_id: str) -> Operation:
@@ -382,7 +383,7 @@ class _Linker:
     def _linked_table(self, pi: int, row: Row) -> TableKey | None:
         """A table named by a ref in the row's name or description (styles B and C), or
         found by its caption (style D)."""
-        if (pi, row.line) in getattr(self, "implicit", {}):
+        if (pi, row.line) in self.implicit:
             return self.implicit[(pi, row.line)]
         for target in row.refs:
             key = self._resolve(pi, target)

@@ -29,6 +29,7 @@ CODES: dict[str, str] = {
     "example-invalid-json": "an example that looks like JSON but does not parse",
     "example-mismatch": "a JSON example that contradicts the schema of its table",
     "example-undocumented-field": "a JSON example with a field its table does not list",
+    "client-failed": "the Python client of a service could not be generated (its OpenAPI document still is)",
 }
 
 
