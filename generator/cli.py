@@ -63,11 +63,11 @@ def _docs_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--service", action="append", help="only this service (repeatable)")
 
 
-def _run(args) -> tuple[list, float]:
+def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service)
+    results = generate(args.docs, args.service, clients)
     return results, time.perf_counter() - start
 
 
@@ -119,7 +119,7 @@ def _diff(args) -> int:
 
 
 def _report(args) -> int:
-    results, seconds = _run(args)
+    results, seconds = _run(args, clients=False)
     if args.json:
         print(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False))
     else:

@@ -105,7 +105,7 @@ class _Checker:
         self.diagnostics.append(Diagnostic(
             file, example.line, WARNING, "example-mismatch",
             f"{what} example of {op.operation_id} contradicts its table at {_where(error)}: "
-            f"{_short(error.message)}{more}; left out of the document"))
+            f"{_describe(error)}{more}; left out of the document"))
 
 
 def _deepest(error):
@@ -123,5 +123,17 @@ def _where(error) -> str:
     return "$" + path
 
 
-def _short(message: str) -> str:
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+               int: "an integer", float: "a number", type(None): "null"}
+
+
+def _describe(error) -> str:
+    """What is wrong, short enough to read: the value only when it is short."""
+    value = repr(error.instance)
+    value = value if len(value) <= 40 else value[:37] + "..."
+    if error.validator == "type":
+        return f"{_JSON_TYPES.get(type(error.instance), 'a value')} {value} where the table says {error.validator_value}"
+    if error.validator == "enum":
+        return f"{value} is not one of the listed options {error.validator_value}"
+    message = error.message
     return message if len(message) <= 160 else message[:157] + "..."
