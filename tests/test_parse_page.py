@@ -140,3 +140,8 @@ def test_markup_errors_are_diagnostics_with_their_line():
     page = parse(broken)
     assert [(d.code, d.severity) for d in page.diagnostics] == [("rst-error", "warning")]
     assert page.diagnostics[0].line > 30
+
+
+def test_spaces_inside_path_templates_are_dropped():
+    page = parse("T\n=\n\nURI\n---\n\nGET /v3/endpoints{?interface, service_id}\n")
+    assert page.endpoints == (Endpoint(7, "GET", "/v3/endpoints{?interface,service_id}"),)

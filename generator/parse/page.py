@@ -181,6 +181,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
+        text = _tight_braces(text)
         match = _ENDPOINT.match(text)
         if match:
             self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
@@ -201,7 +202,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = node.astext()
         line = self._block_line(node)
         self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
-        first = text.strip().splitlines()[0].strip() if text.strip() else ""
+        first = _tight_braces(text.strip().splitlines()[0].strip()) if text.strip() else ""
         if not self.in_examples:
             match = _ENDPOINT.match(first)
             if match and len(text.strip().splitlines()) == 1:
@@ -320,6 +321,11 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 def _ref_title(cell: nodes.Element | None, index: int) -> str:
     refs = list(cell.findall(xref)) if cell is not None else []
     return refs[index].astext() if index < len(refs) else ""
+
+
+def _tight_braces(text: str) -> str:
+    """``{?a, b}`` and ``{begin _time}`` as written → without the spaces inside the braces."""
+    return re.sub(r"\{[^{}]*\}", lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool:
