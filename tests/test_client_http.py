@@ -108,6 +108,12 @@ def test_the_response_is_parsed_into_its_model_with_wire_names_as_aliases(server
     assert metadata.field_modelarts_hard == 1
 
 
+def test_a_response_value_the_docs_do_not_list_is_still_read(server):
+    server.reply(Reply(body={"tasks": [{"config": {"algorithm_type": "supervisory"}}]}))
+    page = client(server).list_tasks("ds")
+    assert page.tasks and page.tasks[0].config and page.tasks[0].config.algorithm_type == "supervisory"
+
+
 def test_the_endpoint_defaults_to_https():
     assert Client(endpoint="modelarts.example.com").endpoint == "https://modelarts.example.com"
 

@@ -11,7 +11,6 @@ from datamodel_code_generator import (
     DataModelType,
     Formatter,
     InputFileType,
-    LiteralType,
     PythonVersion,
     generate,
 )
@@ -27,7 +26,7 @@ def format_python(source: str) -> str:
 def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str]) -> str:
     """The pydantic v2 models module of the component schemas in an OpenAPI document.
 
-    Deterministic: no timestamp, schema order kept, enums as ``Literal``; fields keep their
+    Deterministic: no timestamp, schema order kept; fields keep their
     wire names as aliases and accept the Python names too (``populate_by_name``);
     ``aliases`` renames fields (wire name → Python name).
     """
@@ -50,7 +49,6 @@ def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str]) -> 
             field_constraints=True,
             use_field_description=True,
             use_double_quotes=True,
-            enum_field_as_literal=LiteralType.All,
             keep_model_order=True,
             formatters=[Formatter.BLACK, Formatter.ISORT],
         )

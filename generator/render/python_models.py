@@ -41,7 +41,10 @@ class ModelsInput:
 def models_input(openapi_text: str) -> ModelsInput:
     """The component schemas of an OpenAPI document for datamodel-code-generator.
 
-    Descriptions are escaped (it pastes them into docstrings verbatim); list items of any
+    Enumerations are left out: models read responses, and a value the docs do not list must
+    not make a response unreadable (the values stay in the field descriptions, and the OpenAPI
+    document keeps them for validators and mock servers). Descriptions are escaped (it pastes
+    them into docstrings verbatim); list items of any
     type are spelled so that they become ``list[Any]``; fields named like a type or a model
     get a trailing ``_`` (their wire name stays the alias).
     """
@@ -75,7 +78,7 @@ def _property_names(schema: object) -> list[str]:
 def _escaped(schema: object) -> object:
     if not isinstance(schema, dict):
         return schema
-    result = {k: v for k, v in schema.items() if k not in ("example", "examples")}
+    result = {k: v for k, v in schema.items() if k not in ("example", "examples", "enum")}
     if isinstance(result.get("description"), str):
         result["description"] = escape_docstring_text(result["description"])
     for key in _SUBSCHEMA:

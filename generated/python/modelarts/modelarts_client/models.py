@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -81,7 +81,7 @@ class AutoAnnotationProgressExportParams(BaseModel):
     """
     Name of the dataset version to be exported
     """
-    export_dest: Literal["DIR", "NEW_DATASET"] | None = "DIR"
+    export_dest: str | None = "DIR"
     """
     Dataset export type. Options:
 
@@ -103,24 +103,7 @@ class AutoAnnotationProgressExportParams(BaseModel):
     - **true**: The data is randomly allocated to the training and validation datasets.
     - **false**: The data is not randomly allocated to the training and validation datasets. (Default)
     """
-    sample_state: (
-        Literal[
-            "__ALL__",
-            "__NONE__",
-            "__UNCHECK__",
-            "__ACCEPTED__",
-            "__REJECTED__",
-            "__UNREVIEWED__",
-            "__REVIEWED__",
-            "__WORKFORCE_SAMPLED__",
-            "__WORKFORCE_SAMPLED_UNCHECK__",
-            "__WORKFORCE_SAMPLED_CHECKED__",
-            "__WORKFORCE_SAMPLED_ACCEPTED__",
-            "__WORKFORCE_SAMPLED_REJECTED__",
-            "__AUTO_ANNOTATION__",
-        ]
-        | None
-    ) = None
+    sample_state: str | None = None
     """
     Sample status. Options:
 
@@ -270,7 +253,7 @@ class AutoAnnotationProgressResponse(BaseModel):
     """
     Task result.
     """
-    status: Literal[-1, 0, 1, 2, 3, 4, 5] | None = None
+    status: int | None = None
     """
     Task status. Options:
 
@@ -290,7 +273,7 @@ class AutoAnnotationProgressResponse(BaseModel):
     """
     Task name
     """
-    export_type: Literal[0, 1] | None = None
+    export_type: int | None = None
     """
     Export type. Options: Options:
 
@@ -315,12 +298,7 @@ class AutoAnnotationProgressResult(BaseModel):
     """
     Dataset name
     """
-    dataset_type: (
-        Literal[
-            "0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"
-        ]
-        | None
-    ) = None
+    dataset_type: str | None = None
     """
     Dataset type. Options:
 
@@ -435,7 +413,7 @@ class AutoAnnotationProgressSampleLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    annotated_by: Literal["human", "auto"] | None = None
+    annotated_by: str | None = None
     """
     Video labeling method, which is used to determine whether a video is labeled manually or automatically. Options:
 
@@ -458,7 +436,7 @@ class AutoAnnotationProgressSampleLabel(BaseModel):
     """
     Confidence. The value ranges from **0** to **1**.
     """
-    type: Literal[0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. Options:
 
@@ -519,9 +497,7 @@ class AutoAnnotationProgressSampleLabelProperty(BaseModel):
     """
     Start entity ID of the triplet relationship label, which is a default attribute dedicated to the triplet relationship label
     """
-    field_modelarts_hard: Annotated[
-        Literal["0/false", "1/true"] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[str | None, Field(alias="@modelarts:hard")] = None
     """
     Whether the sample is labeled as a hard example, which is a default attribute. Options:
 
@@ -535,41 +511,7 @@ class AutoAnnotationProgressSampleLabelProperty(BaseModel):
     Coefficient of difficulty of each label level, which is a default attribute. The value ranges from **0** to **1**.
     """
     field_modelarts_hard_reasons: Annotated[
-        Literal[
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
-            "10",
-            "11",
-            "12",
-            "13",
-            "14",
-            "15",
-            "16",
-            "17",
-            "18",
-            "19",
-            "20",
-            "21",
-            "22",
-            "23",
-            "24",
-            "25",
-            "26",
-            "27",
-            "28",
-            "29",
-            "30",
-        ]
-        | None,
-        Field(alias="@modelarts:hard_reasons"),
+        str | None, Field(alias="@modelarts:hard_reasons")
     ] = None
     """
     Reasons why the sample is a hard example, which is a default attribute. Use a hyphen (-) to separate every two hard example reason IDs, for example, **3-20-21-19**. Options:
@@ -606,11 +548,7 @@ class AutoAnnotationProgressSampleLabelProperty(BaseModel):
     - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
     - **30**: The data is predicted to be abnormal.
     """
-    field_modelarts_shape: Annotated[
-        Literal["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]
-        | None,
-        Field(alias="@modelarts:shape"),
-    ] = None
+    field_modelarts_shape: Annotated[str | None, Field(alias="@modelarts:shape")] = None
     """
     Object shape, which is a default attribute dedicated to the object detection label and is left empty by default. Options:
 
@@ -662,7 +600,7 @@ class AutoAnnotationProgressSampleLabels(BaseModel):
     """
     Sample ID
     """
-    sample_type: Literal[0, 1, 2, 4, 6, 9] | None = None
+    sample_type: int | None = None
     """
     Sample type. Options:
 
@@ -673,7 +611,7 @@ class AutoAnnotationProgressSampleLabels(BaseModel):
     - **6**: video
     - **9**: free format
     """
-    sample_usage: Literal["TRAIN", "EVAL", "TEST", "INFERENCE"] | None = None
+    sample_usage: str | None = None
     """
     Sample usage. Options:
 
@@ -702,9 +640,7 @@ class AutoAnnotationProgressSampleMetadata(BaseModel):
     """
     Sample source, which is a default attribute.
     """
-    field_modelarts_hard: Annotated[
-        Literal[0, 1] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
     """
     Whether the sample is labeled as a hard sample, which is a default attribute. Options:
 
@@ -775,7 +711,7 @@ class AutoAnnotationProgressSearchCondition(BaseModel):
     """
     A frame in the video
     """
-    hard: Literal["0", "1"] | None = None
+    hard: str | None = None
     """
     Whether a sample is a hard example. Options:
 
@@ -814,7 +750,7 @@ class AutoAnnotationProgressSearchCondition(BaseModel):
     """
     Search by sample name, including the file name extension
     """
-    sample_time: Literal["month", "day", "yyyyMMdd-yyyyMMdd"] | None = None
+    sample_time: str | None = None
     """
     When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. Options:
 
@@ -848,7 +784,7 @@ class AutoAnnotationProgressSearchLabel(BaseModel):
     """
     Label name
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     Operation type between multiple attributes. Options:
 
@@ -859,7 +795,7 @@ class AutoAnnotationProgressSearchLabel(BaseModel):
     """
     Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
     """
-    type: Literal[0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. Options:
 
@@ -885,7 +821,7 @@ class AutoAnnotationProgressSearchLabels(BaseModel):
     """
     Label search criteria
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. Options:
 
@@ -898,7 +834,7 @@ class AutoAnnotationProgressSearchProp(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    op: Literal["AND", "OR"] | None = None
+    op: str | None = None
     """
     Relationship between attribute values. Options:
 
@@ -915,7 +851,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    algorithm_type: Literal["fast", "accurate"] | None = None
+    algorithm_type: str | None = None
     """
     Algorithm type for auto labeling. Options:
 
@@ -953,7 +889,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     Engine name
     """
-    export_format: Literal[1, 2] | None = None
+    export_format: int | None = None
     """
     Format of the exported directory. Options:
 
@@ -1048,7 +984,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     Inference path of a batch job
     """
-    result_type: Literal[0, 1] | None = None
+    result_type: int | None = None
     """
     Processing mode of auto grouping results. Options:
 
@@ -1075,7 +1011,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     OBS URL of the output file of a training job. By default, this parameter is left blank.
     """
-    version_format: Literal["Default", "CarbonData", "CSV"] | None = None
+    version_format: str | None = None
     """
     Format of a dataset version. Options:
 
@@ -1281,7 +1217,7 @@ class DescWorkforceTaskSearchCondition(BaseModel):
     """
     A frame in the video.
     """
-    hard: Literal["0", "1"] | None = None
+    hard: str | None = None
     """
     Whether a sample is a hard sample. Options:
 
@@ -1320,7 +1256,7 @@ class DescWorkforceTaskSearchCondition(BaseModel):
     """
     Search by sample name, including the file name extension.
     """
-    sample_time: Literal["month", "day", "yyyyMMdd-yyyyMMdd"] | None = None
+    sample_time: str | None = None
     """
     When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. Options:
 
@@ -1354,7 +1290,7 @@ class DescWorkforceTaskSearchLabel(BaseModel):
     """
     Label name.
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     Operation type between multiple attributes. Options:
 
@@ -1365,7 +1301,7 @@ class DescWorkforceTaskSearchLabel(BaseModel):
     """
     Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
     """
-    type: Literal[0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. Options:
 
@@ -1391,7 +1327,7 @@ class DescWorkforceTaskSearchLabels(BaseModel):
     """
     List of label search criteria.
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. Options:
 
@@ -1496,7 +1432,7 @@ class DescribeSampleResp(BaseModel):
     """
     Sample time, when OBS is last modified.
     """
-    sample_type: Literal[0, 1, 2, 4, 6, 9] | None = None
+    sample_type: int | None = None
     """
     Sample type. Options:
 
@@ -1577,7 +1513,7 @@ class LabelAttribute(BaseModel):
     """
     Label attribute name. The value contains a maximum of 64 characters and cannot contain the character. <>=&"'.
     """
-    type: Literal["text", "select"] | None = None
+    type: str | None = None
     """
     Label attribute type. Options:
 
@@ -1613,9 +1549,7 @@ class LabelProperty(BaseModel):
     Default attribute: Label color, which is a hexadecimal code of the color. By default, this parameter is left blank. Example: **#FFFFF0**.
     """
     field_modelarts_default_shape: Annotated[
-        Literal["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]
-        | None,
-        Field(alias="@modelarts:default_shape"),
+        str | None, Field(alias="@modelarts:default_shape")
     ] = None
     """
     Default attribute: Default shape of an object detection label (dedicated attribute). By default, this parameter is left blank. Options:
@@ -1678,7 +1612,7 @@ class LabelStats(BaseModel):
     """
     Number of samples containing the label.
     """
-    type: Literal[0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. Options:
 
@@ -1740,7 +1674,7 @@ class ListTasksEvent(BaseModel):
     """
     Parent event name.
     """
-    status: Literal["waiting", "running", "failed", "success"] | None = None
+    status: str | None = None
     """
     Status. The options are as follows:
 
@@ -1770,7 +1704,7 @@ class ListTasksExportParams(BaseModel):
     """
     Name of the dataset version to which data is exported.
     """
-    export_dest: Literal["DIR", "NEW_DATASET"] | None = "DIR"
+    export_dest: str | None = "DIR"
     """
     Export destination. The options are as follows:
 
@@ -1792,24 +1726,7 @@ class ListTasksExportParams(BaseModel):
     - **true**: Allocate the training set and validation set.
     - **false**: Do not allocate the training set and validation set. (Default value)
     """
-    sample_state: (
-        Literal[
-            "ALL",
-            "NONE",
-            "UNCHECK",
-            "ACCEPTED",
-            "REJECTED",
-            "UNREVIEWED",
-            "REVIEWED",
-            "WORKFORCE_SAMPLED",
-            "WORKFORCE_SAMPLED_UNCHECK",
-            "WORKFORCE_SAMPLED_CHECKED",
-            "WORKFORCE_SAMPLED_ACCEPTED",
-            "WORKFORCE_SAMPLED_REJECTED",
-            "AUTO_ANNOTATION",
-        ]
-        | None
-    ) = None
+    sample_state: str | None = None
     """
     Sample status. The options are as follows:
 
@@ -1941,10 +1858,7 @@ class ListTasksResult(BaseModel):
     """
     Dataset name.
     """
-    dataset_type: (
-        Literal["0", "1", "100", "101", "102", "200", "201", "202", "400", "600", "900"]
-        | None
-    ) = None
+    dataset_type: str | None = None
     """
     Dataset type. The options are as follows:
 
@@ -2058,7 +1972,7 @@ class ListTasksSampleLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    annotated_by: Literal["human", "auto"] | None = None
+    annotated_by: str | None = None
     """
     Video labeling method, which is used to distinguish whether a video is labeled manually or automatically. The options are as follows:
 
@@ -2081,7 +1995,7 @@ class ListTasksSampleLabel(BaseModel):
     """
     Confidence.
     """
-    type: Literal[0, 1, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. The options are as follows:
 
@@ -2141,9 +2055,7 @@ class ListTasksSampleLabelProperty(BaseModel):
     """
     ID of the head entity in the triplet relationship label, which is a default attribute dedicated to the triplet relationship label.
     """
-    field_modelarts_hard: Annotated[
-        Literal["0/false", "1/true"] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[str | None, Field(alias="@modelarts:hard")] = None
     """
     Sample labeled as a hard sample or not, which is a default attribute. Options:
 
@@ -2157,41 +2069,7 @@ class ListTasksSampleLabelProperty(BaseModel):
     Coefficient of difficulty of each label level, which is a default attribute. The value range is **[0,1]**.
     """
     field_modelarts_hard_reasons: Annotated[
-        Literal[
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
-            "10",
-            "11",
-            "12",
-            "13",
-            "14",
-            "15",
-            "16",
-            "17",
-            "18",
-            "19",
-            "20",
-            "21",
-            "22",
-            "23",
-            "24",
-            "25",
-            "26",
-            "27",
-            "28",
-            "29",
-            "30",
-        ]
-        | None,
-        Field(alias="@modelarts:hard_reasons"),
+        str | None, Field(alias="@modelarts:hard_reasons")
     ] = None
     """
     Reasons that the sample is a hard sample, which is a default attribute. Use a hyphen (-) to separate every two hard sample reason IDs, for example, **3-20-21-19**. The options are as follows:
@@ -2228,11 +2106,7 @@ class ListTasksSampleLabelProperty(BaseModel):
     - **29**: The data enhancement result based on invert is inconsistent with the prediction result of the original image.
     - **30**: The data is predicted to be abnormal.
     """
-    field_modelarts_shape: Annotated[
-        Literal["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]
-        | None,
-        Field(alias="@modelarts:shape"),
-    ] = None
+    field_modelarts_shape: Annotated[str | None, Field(alias="@modelarts:shape")] = None
     """
     Object shape, which is a default attribute dedicated to the object detection label and is left empty by default. The options are as follows:
 
@@ -2284,7 +2158,7 @@ class ListTasksSampleLabels(BaseModel):
     """
     Sample ID.
     """
-    sample_type: Literal[0, 1, 2, 4, 6, 9] | None = None
+    sample_type: int | None = None
     """
     Sample type. The options are as follows:
 
@@ -2295,7 +2169,7 @@ class ListTasksSampleLabels(BaseModel):
     - **6**: video
     - **9**: custom format
     """
-    sample_usage: Literal["TRAIN", "EVAL", "TEST", "INFERENCE"] | None = None
+    sample_usage: str | None = None
     """
     Sample usage. The options are as follows:
 
@@ -2318,9 +2192,7 @@ class ListTasksSampleMetadata(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    field_modelarts_hard: Annotated[
-        Literal[0, 1] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
     """
     Whether the sample is labeled as a hard sample, which is a default attribute. The options are as follows:
 
@@ -2391,7 +2263,7 @@ class ListTasksSearchCondition(BaseModel):
     """
     A frame in the video.
     """
-    hard: Literal["0", "1"] | None = None
+    hard: str | None = None
     """
     Whether a sample is a hard sample. The options are as follows:
 
@@ -2430,7 +2302,7 @@ class ListTasksSearchCondition(BaseModel):
     """
     Search by sample name, including the file name extension.
     """
-    sample_time: Literal["month", "day", "yyyyMMdd-yyyyMMdd"] | None = None
+    sample_time: str | None = None
     """
     When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. The options are as follows:
 
@@ -2464,7 +2336,7 @@ class ListTasksSearchLabel(BaseModel):
     """
     Label name.
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     Operation type between multiple attributes. The options are as follows:
 
@@ -2475,7 +2347,7 @@ class ListTasksSearchLabel(BaseModel):
     """
     Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
     """
-    type: Literal[0, 1, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. The options are as follows:
 
@@ -2500,7 +2372,7 @@ class ListTasksSearchLabels(BaseModel):
     """
     List of label search criteria.
     """
-    op: Literal["OR", "AND"] | None = None
+    op: str | None = None
     """
     If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. The options are as follows:
 
@@ -2513,7 +2385,7 @@ class ListTasksSearchProp(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    op: Literal["AND", "OR"] | None = None
+    op: str | None = None
     """
     Relationship between attribute values. The options are as follows:
 
@@ -2530,7 +2402,7 @@ class ListTasksSmartTaskConfig(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    algorithm_type: Literal["fast", "accurate"] | None = None
+    algorithm_type: str | None = None
     """
     Algorithm type for auto labeling. Options:
 
@@ -2568,7 +2440,7 @@ class ListTasksSmartTaskConfig(BaseModel):
     """
     Engine name.
     """
-    export_format: Literal[1, 2] | None = None
+    export_format: int | None = None
     """
     Format of the exported directory. The options are as follows:
 
@@ -2663,7 +2535,7 @@ class ListTasksSmartTaskConfig(BaseModel):
     """
     Inference path of a batch job.
     """
-    result_type: Literal[0, 1] | None = None
+    result_type: int | None = None
     """
     Processing mode of auto grouping results. The options are as follows:
 
@@ -2690,7 +2562,7 @@ class ListTasksSmartTaskConfig(BaseModel):
     """
     URL of the OBS path where the file of a training job is outputted. By default, this parameter is left blank.
     """
-    version_format: Literal["Default", "CarbonData", "CSV"] | None = None
+    version_format: str | None = None
     """
     Format of a dataset version. The options are as follows:
 
@@ -2854,7 +2726,7 @@ class UpdateWorkforceSamplingTaskRequest(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    action: Literal[0, 1, 2, 3, 4, 5]
+    action: int
     """
     Acceptance action. Options:
 
@@ -2892,7 +2764,7 @@ class UpdateWorkforceSamplingTaskSampleLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    annotated_by: Literal["human", "auto"] | None = None
+    annotated_by: str | None = None
     """
     Video labeling method, which is used to distinguish whether a video is labeled manually or automatically. Options:
 
@@ -2915,7 +2787,7 @@ class UpdateWorkforceSamplingTaskSampleLabel(BaseModel):
     """
     Confidence.
     """
-    type: Literal[0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600] | None = None
+    type: int | None = None
     """
     Label type. Options:
 
@@ -2976,9 +2848,7 @@ class UpdateWorkforceSamplingTaskSampleLabelProperty(BaseModel):
     """
     ID of the head entity in the triplet relationship label, which is a default attribute dedicated to the triplet relationship label.
     """
-    field_modelarts_hard: Annotated[
-        Literal["0/false", "1/true"] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[str | None, Field(alias="@modelarts:hard")] = None
     """
     Sample labeled as a hard sample or not, which is a default attribute. Options:
 
@@ -2992,41 +2862,7 @@ class UpdateWorkforceSamplingTaskSampleLabelProperty(BaseModel):
     Coefficient of difficulty of each label level, which is a default attribute. The value range is **[0,1]**.
     """
     field_modelarts_hard_reasons: Annotated[
-        Literal[
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
-            "10",
-            "11",
-            "12",
-            "13",
-            "14",
-            "15",
-            "16",
-            "17",
-            "18",
-            "19",
-            "20",
-            "21",
-            "22",
-            "23",
-            "24",
-            "25",
-            "26",
-            "27",
-            "28",
-            "29",
-            "30",
-        ]
-        | None,
-        Field(alias="@modelarts:hard_reasons"),
+        str | None, Field(alias="@modelarts:hard_reasons")
     ] = None
     """
     Reasons that the sample is a hard sample, which is a default attribute. Use a hyphen (-) to separate every two hard sample reason IDs, for example, **3-20-21-19**. Options:
@@ -3063,11 +2899,7 @@ class UpdateWorkforceSamplingTaskSampleLabelProperty(BaseModel):
     - **29**: The data enhancement result based on invert is inconsistent with the prediction result of the original image.
     - **30**: The data is predicted to be abnormal.
     """
-    field_modelarts_shape: Annotated[
-        Literal["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]
-        | None,
-        Field(alias="@modelarts:shape"),
-    ] = None
+    field_modelarts_shape: Annotated[str | None, Field(alias="@modelarts:shape")] = None
     """
     Object shape, which is a default attribute dedicated to the object detection label and is left empty by default. Options:
 
@@ -3113,9 +2945,7 @@ class UpdateWorkforceSamplingTaskSampleMetadata(BaseModel):
     """
     Sample source, which is a built-in attribute.
     """
-    field_modelarts_hard: Annotated[
-        Literal[0, 1] | None, Field(alias="@modelarts:hard")
-    ] = None
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
     """
     Whether the sample is labeled as a hard sample, which is a default attribute. Options:
 
@@ -3190,7 +3020,7 @@ class Worker(BaseModel):
     """
     Email address of a labeling team member.
     """
-    role: Literal[0, 1, 2, 3] | None = None
+    role: int | None = None
     """
     Role. Options:
 
@@ -3199,7 +3029,7 @@ class Worker(BaseModel):
     - **2**: team administrator
     - **3**: dataset owner
     """
-    status: Literal[0, 1, 2, 3] | None = None
+    status: int | None = None
     """
     Current login status of a labeling team member. Options:
 
@@ -3242,7 +3072,7 @@ class WorkerTask(BaseModel):
     """
     Email address of a labeling team member.
     """
-    email_status: Literal[0, 1, 2, 3] | None = None
+    email_status: int | None = None
     """
     Email notification status of a labeling team member's labeling task. Options:
 
@@ -3275,7 +3105,7 @@ class WorkerTask(BaseModel):
     """
     Team labeling task ID associated with a member's task.
     """
-    task_status: Literal[6, 0, 1, 2, 3, 4] | None = None
+    task_status: int | None = None
     """
     Task status of a labeling team member. Options:
 
@@ -3322,7 +3152,7 @@ class WorkforceSamplingTaskDesc(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    action: Literal[0, 1, 4, 5] | None = None
+    action: int | None = None
     """
     Acceptance operations. Options:
 
