@@ -13,6 +13,7 @@ from .check.drift import document_drift, drift
 from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
+from .parse.cache import PageCache
 from .parse.page import parse_page
 from .pipeline import generate
 from .report import coverage_table
@@ -28,11 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
     gen.add_argument("--report", type=Path, help="write a JSON report of counts and diagnostics")
     gen.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    _cache_options(gen)
 
     chk = sub.add_parser("check", help="exit 1 when the generated files no longer match the docs")
     chk.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
     chk.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
     chk.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    _cache_options(chk)
 
     dif = sub.add_parser("diff", help="API changelog between two documents, docs folders or revisions")
     dif.add_argument("paths", nargs="*", type=Path, metavar="OLD NEW",
@@ -44,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
+    _cache_options(rep)
 
     dump = sub.add_parser("parse", help="parse pages and print the page model")
     dump.add_argument("pages", nargs="+", type=Path)
@@ -63,11 +67,21 @@ def _docs_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--service", action="append", help="only this service (repeatable)")
 
 
+def _cache_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache", type=Path, default=Path(".cache/docbind"),
+                   help="folder of parsed pages kept between runs (.cache/docbind)")
+    p.add_argument("--no-cache", action="store_true", help="parse every page afresh")
+
+
+def _page_cache(args) -> PageCache | None:
+    return None if args.no_cache else PageCache(args.cache)
+
+
 def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service, clients)
+    results = generate(args.docs, args.service, clients, _page_cache(args))
     return results, time.perf_counter() - start
 
 
@@ -94,7 +108,7 @@ def _generate(args) -> int:
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs)
+    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)

@@ -14,6 +14,7 @@ from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
+from .parse.cache import PageCache
 from .parse.page import parse_page
 from .render.openapi import render_openapi
 from .render.python_client import render_python_client
@@ -44,14 +45,24 @@ def _parse_one(args: tuple[bytes, str]) -> Page:
     return parse_page(*args)
 
 
-def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None) -> list[Page]:
-    """Parse pages, in parallel when there are many. Labels paths as ``<docs name>/<rel>``."""
+def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
+                cache: PageCache | None = None) -> list[Page]:
+    """Parse pages (from ``cache`` where it has them), in parallel when there are many.
+    Labels paths as ``<docs name>/<rel>``."""
     work = [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
+    pages: list[Page | None] = [cache.get(*w) if cache else None for w in work]
+    todo = [i for i, page in enumerate(pages) if page is None]
     jobs = jobs or min(os.cpu_count() or 1, 4)
-    if jobs > 1 and len(work) > 16:
+    if jobs > 1 and len(todo) > 16:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_parse_one, work, chunksize=8))
-    return [_parse_one(w) for w in work]
+            parsed = list(pool.map(_parse_one, [work[i] for i in todo], chunksize=8))
+    else:
+        parsed = [_parse_one(work[i]) for i in todo]
+    for i, page in zip(todo, parsed):
+        pages[i] = page
+        if cache:
+            cache.put(*work[i], page)
+    return [page for page in pages if page is not None]
 
 
 def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True) -> ServiceResult:
@@ -73,14 +84,15 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     return ServiceResult(service, tuple(pages), diagnostics, report, files)
 
 
-def generate(docs: Path, only: list[str] | None = None, clients: bool = True) -> list[ServiceResult]:
+def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
+             cache: PageCache | None = None) -> list[ServiceResult]:
     """Run the whole job in memory for every service under ``docs``; ``clients=False``
-    renders the OpenAPI documents only."""
+    renders the OpenAPI documents only; ``cache`` keeps parsed pages between runs."""
     results = []
     for name, files in discover(docs).items():
         if only and name not in only:
             continue
-        pages = parse_pages(files, docs)
+        pages = parse_pages(files, docs, cache=cache)
         results.append(build_service(name, pages, docs.name, clients))
     return results
 

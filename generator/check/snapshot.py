@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..model.diagnostics import Diagnostic
+from ..parse.cache import PageCache
 from ..pipeline import generate
 from ..write import owned_files
 from .fields import Sources
@@ -52,11 +53,12 @@ def parse_document(text: str, label: str) -> dict:
     return data
 
 
-def from_docs(docs: Path, label: str | None = None, clients: bool = True) -> Snapshot:
+def from_docs(docs: Path, label: str | None = None, clients: bool = True,
+              cache: PageCache | None = None) -> Snapshot:
     """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only)."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs, clients=clients)
+    results = generate(docs, clients=clients, cache=cache)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
