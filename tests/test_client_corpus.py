@@ -15,7 +15,6 @@ import pytest
 from generator.render.python_client import package_name
 from generator.write import write_tree
 
-from .conftest import CORPUS
 
 pytestmark = pytest.mark.corpus
 
