@@ -226,14 +226,14 @@ class _Linker:
             elif location == "body":
                 if request_body is not None:
                     self._alternative(page, table, "request body")
-                name = f"{op_id}Request" + (str(len(request_body.options or (request_body,)) + 1) if request_body else "")
+                name = _alternative_name(f"{op_id}Request", request_body)
                 request_body = _either(request_body, self._table_shape(pi, ti, name))
             elif location == "response":
                 status = table.status or default_status
                 known = bodies.get(status)
                 if known is not None:
                     self._alternative(page, table, f"response {status} body")
-                name = _response_name(op_id, status) + (str(len(known.options or (known,)) + 1) if known else "")
+                name = _alternative_name(_response_name(op_id, status), known)
                 bodies[status] = _either(known, self._table_shape(pi, ti, name))
             else:
                 self._cover(page, table, "table-orphan", "a table outside the URI, request and response sections")
@@ -645,6 +645,11 @@ def _either(a: Shape | None, b: Shape | None) -> Shape | None:
     options = list(a.options or (a,))
     options += [o for o in (b.options or (b,)) if o not in options]
     return Shape("union", options=tuple(options))
+
+
+def _alternative_name(base: str, known: Shape | None) -> str:
+    """``XRequest`` for the first body table, ``XRequest2``, ``XRequest3`` for alternatives."""
+    return base if known is None else f"{base}{len(known.options or (known,)) + 1}"
 
 
 def _response_name(op_id: str, status: str) -> str:
