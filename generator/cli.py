@@ -14,7 +14,7 @@ from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import read_page
 from .pipeline import generate
 from .report import coverage_table
 from .write import write_tree
@@ -143,7 +143,7 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [read_page(p.read_bytes(), p.as_posix()) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
 
