@@ -1,4 +1,4 @@
-"""Command line: ``docbind generate | check | diff | parse | report``."""
+"""Command line: ``docbind generate | check | diff | compare | parse | report``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .check import snapshot
+from .check import compare, snapshot
 from .check.drift import document_drift, drift
 from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
 
+    cmp = sub.add_parser("compare", help="differences between two renderings of the same operations")
+    cmp.add_argument("paths", nargs=2, type=Path, metavar="A B", help="pages (any format) or folders of pages")
+    cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (text)")
+    cmp.add_argument("--summary", action="store_true", help="counts only, not every difference")
+
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -55,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "compare": _compare, "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -130,6 +135,13 @@ def _diff(args) -> int:
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _compare(args) -> int:
+    a, b = (compare.load_operations(p) for p in args.paths)
+    differences = compare.compare(a, b)
+    sys.stdout.write(compare.render(differences, a, b, args.format, args.summary))
+    return 1 if differences else 0
 
 
 def _report(args) -> int:

@@ -11,6 +11,7 @@ its heading to the next heading, whatever ``div`` it sits in.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import PurePosixPath
 
 import lxml.html
@@ -92,7 +93,8 @@ class _Builder:
 
     def _flush(self, paragraph: nodes.paragraph, into: nodes.Element | None) -> None:
         if paragraph.astext().strip():
-            self._append(paragraph, into)
+            for node in _inline_list(paragraph):
+                self._append(node, into)
 
     def _append(self, node: nodes.Node, into: nodes.Element | None) -> None:
         (into if into is not None else self.section).append(node)
@@ -236,6 +238,33 @@ class _Builder:
                     column += 1
             grid.append(entries)
         return grid
+
+
+_DASH = re.compile(r"(?:^|\s)-\s*$")
+
+
+def _inline_list(paragraph: nodes.paragraph) -> list[nodes.Element]:
+    """A paragraph that lists options inline (``Options: - <strong>0</strong>: a. -
+    <strong>1</strong>: b.``) as its lead-in and a bullet list, as the RST pages write it."""
+    children = list(paragraph.children)
+    starts = [i + 1 for i, (child, following) in enumerate(zip(children, children[1:]))
+              if isinstance(child, nodes.Text) and _DASH.search(child.astext())
+              and isinstance(following, (nodes.strong, nodes.literal))]
+    if len(starts) < 2:
+        return [paragraph]
+
+    def part(nodes_: list[nodes.Node]) -> nodes.paragraph:
+        if nodes_ and isinstance(nodes_[-1], nodes.Text):
+            nodes_[-1] = nodes.Text(_DASH.sub("", nodes_[-1].astext()).rstrip())
+        result = nodes.paragraph("", "", *nodes_)
+        result.line = paragraph.line
+        return result
+
+    lead = part(children[: starts[0]])
+    listing = nodes.bullet_list()
+    for start, end in zip(starts, starts[1:] + [len(children)]):
+        listing += nodes.list_item("", part(children[start:end]))
+    return [lead, listing] if lead.astext().strip() else [listing]
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:

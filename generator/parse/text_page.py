@@ -159,10 +159,11 @@ class _Reader:
                 end = self._json_end(end)
             return self._code(end)
         if block.bullet:
-            listing = nodes.bullet_list()
-            while self.pos < len(self.blocks) and self.blocks[self.pos].bullet:
-                listing += _item(self.blocks[self.pos])
-                self.pos += 1
+            end = self.pos
+            while end < len(self.blocks) and self.blocks[end].bullet:
+                end += 1
+            listing = _list(self.blocks[self.pos:end])
+            self.pos = end
             return listing
         self.pos += 1
         return _paragraph(block)
@@ -304,9 +305,9 @@ def _row_starts(units: list[_Unit], start: int, head: int, roles: dict[int, str]
 def _entry(units: list[_Unit]) -> nodes.entry:
     entry = nodes.entry()
     for unit in units:
-        entry += _paragraph(unit.head) if not unit.head.bullet else nodes.bullet_list("", _item(unit.head))
+        entry += _paragraph(unit.head) if not unit.head.bullet else _list([unit.head])
         if unit.items:
-            entry += nodes.bullet_list("", *(_item(b) for b in unit.items))
+            entry += _list(list(unit.items))
     return entry
 
 
@@ -316,18 +317,24 @@ def _paragraph(block: _Block) -> nodes.paragraph:
     return paragraph
 
 
-def _item(block: _Block) -> nodes.list_item:
-    """A list item; one that opens with a value (``fast: …``, ``CSV``) has it in bold."""
-    text = _BULLET.sub("", block.text, count=1)
-    paragraph = nodes.paragraph()
-    paragraph.line = block.line
-    match = _OPTION_VALUE.match(text)
-    if match:
-        paragraph += nodes.strong("", match.group("value"))
-        paragraph += nodes.Text(match.group("rest"))
-    else:
-        paragraph += nodes.Text(text)
-    return nodes.list_item("", paragraph)
+def _list(blocks: list[_Block]) -> nodes.bullet_list:
+    """List items; those that open with a value (``fast: …``, ``CSV (…)``) have it in bold.
+    Where some items explain their value after a colon, a bare word (``running``) is no
+    marked value: help centers mark values uniformly within a list, and a copy cannot tell."""
+    texts = [_BULLET.sub("", block.text, count=1) for block in blocks]
+    matches = [_OPTION_VALUE.match(text) for text in texts]
+    explained = any(m and m.group("rest").lstrip().startswith((":", "：")) for m in matches)
+    listing = nodes.bullet_list()
+    for block, text, match in zip(blocks, texts, matches):
+        paragraph = nodes.paragraph()
+        paragraph.line = block.line
+        if match and (match.group("rest") or not explained):
+            paragraph += nodes.strong("", match.group("value"))
+            paragraph += nodes.Text(match.group("rest"))
+        else:
+            paragraph += nodes.Text(text)
+        listing += nodes.list_item("", paragraph)
+    return listing
 
 
 def _title(block: _Block) -> nodes.title:
