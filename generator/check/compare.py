@@ -162,34 +162,36 @@ def _parameters(op: Operation) -> dict[str, _Position]:
 
 
 def _body(side: Documented, where: str, shape: Shape | None) -> dict[str, _Position]:
-    """Every position under a body: the body itself as ``<where> body``, fields by dotted path."""
+    """Every position under a body: the body itself as ``<where> body``, fields by dotted path.
+    A position no row documents (a free-form body, array items) cites the operation."""
     found: dict[str, _Position] = {}
     if shape is not None:
-        _walk(shape, side.schemas, where, "", None, found, ())
+        _walk(shape, side.schemas, where, "", None, found, (), side.op.source)
     return found
 
 
 def _walk(shape: Shape, schemas: dict[str, Schema], where: str, path: str, field: Field | None,
-          found: dict[str, _Position], entered: tuple[str, ...]) -> None:
+          found: dict[str, _Position], entered: tuple[str, ...], source: str) -> None:
     target = f"{where} {path}" if path else f"{where} body"
     schema = schemas.get(shape.ref or "") if shape.kind == "ref" else None
     base = _field_position(field) if field is not None else _Position(_type(shape), None, (), "", "")
+    source = base.source or (schema.source if schema is not None else source)
+    base = _Position(base.type, base.required, base.values, base.description, source)
     if schema is not None:
-        source = base.source or schema.source
         found[target] = _Position(base.type, base.required, base.values, base.description, source,
                                   schema.title, len(schema.fields))
         if schema.name in entered:
             return
         for child in schema.fields:
             _walk(child.shape, schemas, where, f"{path}.{child.name}" if path else child.name, child, found,
-                  entered + (schema.name,))
+                  entered + (schema.name,), source)
         return
     found[target] = base
     if shape.kind in ("array", "map") and shape.items is not None:
         suffix = "[]" if shape.kind == "array" else "{}"
-        _walk(shape.items, schemas, where, path + suffix, None, found, entered)
+        _walk(shape.items, schemas, where, path + suffix, None, found, entered, source)
     for index, option in enumerate(shape.options, 1):
-        _walk(option, schemas, where, f"{path}<{index}>", None, found, entered)
+        _walk(option, schemas, where, f"{path}<{index}>", None, found, entered, source)
 
 
 def _field_position(field: Field) -> _Position:
