@@ -5,7 +5,7 @@ It knows nothing of docbind's front-end and uses another parser (the standard li
 format``, ``URL``, ``Request line``) holds a method+path line in a paragraph or code block
 outside tables and after no example lead-in. A field row is a body row of a table whose
 first header cell is Parameter, Name or Parameter name; a name cell spanning several rows
-names each of them.
+names each of them. Endpoints and rows are those of the RST oracle (tests/oracle.py).
 """
 
 from __future__ import annotations
@@ -14,30 +14,13 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD"
+from .oracle import FIELD_TABLE_FIRST_COLUMN, METHODS, Endpoint, Row, _path
+
 URI_SECTIONS = re.compile(r"(request\s+)?(uri|url)(\s+format)?|request\s+line", re.I)
-FIELD_TABLE_FIRST_COLUMN = {"parameter", "name", "parameter name"}
 
 _METHOD_LINE = re.compile(rf"({METHODS})\s+(/\S*|https?://\S+)")
 _EXAMPLE_LEAD_IN = re.compile(r"\b(examples?|samples?)\b", re.I)
 _BLOCKS = {"p", "pre", "li", "dd", "dt"}
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A method and path (query string dropped) found on ``line``."""
-
-    line: int
-    method: str
-    path: str
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row of a field table: its line and the text of its name cell."""
-
-    line: int
-    name: str
 
 
 @dataclass
@@ -146,9 +129,3 @@ def read(text: str) -> tuple[list[Endpoint], list[Row]]:
     reader.feed(text)
     reader.close()
     return reader.endpoints, reader.rows
-
-
-def _path(url: str) -> str:
-    """The path of a URL or path, without host, query string or RFC 6570 query template."""
-    path = re.sub(r"^https?://[^/]*", "", url)
-    return re.split(r"\{\?|\?", path, maxsplit=1)[0].rstrip(".,;:")
