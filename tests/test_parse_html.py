@@ -150,10 +150,14 @@ def test_notes_and_nested_emphasis():
     assert row.facts.enum == ("ALL",)
 
 
-def test_unreadable_input_is_a_page_without_content_not_a_crash():
+def test_odd_input_is_read_or_empty_never_a_crash():
     page = parse_html_page(b"\xff\xfe<h1>", "svc/bad.html")
     assert page.endpoints == () and page.tables == ()
     assert parse_html_page(b"", "svc/empty.html").tables == ()
+    declared = parse_html_page(b'<?xml version="1.0" encoding="UTF-8"?>\n<html><body><h1>T</h1>'
+                               b"<h4>URI</h4><p>GET /v1/x</p></body></html>", "svc/x.html")
+    assert (declared.title, declared.endpoints, declared.diagnostics) == ("T", (Endpoint(2, "GET", "/v1/x"),), ())
+    assert parse_html_page(b"<div>" * 5000 + b"x", "svc/deep.html").tables == ()
 
 
 def test_format_chosen_by_extension_then_content():

@@ -39,12 +39,12 @@ def parse_html_page(data: bytes, file: str) -> Page:
     """Read one HTML page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
 
     def read() -> Page:
-        text = data.decode("utf-8-sig", errors="replace")
+        content = data.removeprefix(b"\xef\xbb\xbf")
         builder = _Builder(file)
-        if text.strip():
-            parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-            builder.build(etree.fromstring(text, parser))
-        return page_from_doctree(builder.document, file, text.splitlines())
+        if content.strip():
+            parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+            builder.build(etree.fromstring(content, parser))
+        return page_from_doctree(builder.document, file, content.decode("utf-8", errors="replace").splitlines())
 
     return guarded(file, read)
 
