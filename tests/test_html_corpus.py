@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openapi_spec_validator import validate
 
 from generator.pipeline import generate
 
@@ -66,6 +67,11 @@ def test_three_services_are_generated_without_unreadable_pages(results):
     assert sorted(results) == sorted(SERVICES)
     unreadable = [d.format() for r in results.values() for d in r.diagnostics if d.code == "page-unreadable"]
     assert unreadable == []
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_document_passes_openapi_spec_validator(specs, service):
+    validate(specs[service])
 
 
 def test_operation_pages_yield_their_operations(specs, operation_pages):
