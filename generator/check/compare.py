@@ -20,7 +20,7 @@ from pathlib import Path
 from ..link.build import link_service
 from ..model.api import Field, Operation, Schema, Shape
 from ..parse.formats import PAGE_PATTERNS, read_page
-from ..pipeline import discover
+from ..pipeline import discover, parse_pages
 
 #: What a difference is about, in the order they are listed.
 KINDS = ("operation-only-in-a", "operation-only-in-b", "path", "title", "status-only-in-a", "status-only-in-b",
@@ -69,16 +69,18 @@ class Documented:
 def load_operations(path: Path) -> list[Documented]:
     """The operations documented by a page, a service folder or a docs folder."""
     if path.is_file():
-        groups = [[path]]
+        groups = [[read_page(path.read_bytes(), path.as_posix())]]
     elif path.is_dir():
-        own = sorted({p for pattern in PAGE_PATTERNS for p in path.glob(pattern)})
-        groups = [sorted({p for pattern in PAGE_PATTERNS for p in path.rglob(pattern)})] if own else \
+        path = path.resolve()
+        own = any(p for pattern in PAGE_PATTERNS for p in path.glob(pattern))
+        folders = [sorted({p for pattern in PAGE_PATTERNS for p in path.rglob(pattern)})] if own else \
             list(discover(path).values())
+        # cited as <folder's parent name>/<path below it>: corpus/modelarts/… vs html/modelarts/…
+        groups = [parse_pages(files, path.parent) for files in folders]
     else:
         raise ValueError(f"{path} does not exist")
     operations: list[Documented] = []
-    for number, files in enumerate(groups):
-        pages = [read_page(f.read_bytes(), f.as_posix()) for f in files]
+    for number, pages in enumerate(groups):
         service = link_service(f"side{number}", pages).service
         schemas = {s.name: s for s in service.schemas}
         operations.extend(Documented(op, schemas) for op in service.operations)
