@@ -174,3 +174,18 @@ def test_json_example_across_blank_lines_and_status_table():
 def test_empty_text_is_an_empty_page():
     page = parse_text_page(b"", "svc/empty.txt")
     assert (page.title, page.tables, page.diagnostics) == ("", (), ())
+
+
+def test_inline_option_list_reads_as_a_list():
+    page = parse(PAGE.replace("State. Options:", "State. Options: - up: running - down: stopped"))
+    state = page.tables[2].rows[1]
+    assert state.description.startswith("State. Options:\n\n- **up**: running\n- **down**: stopped")
+
+
+def test_object_named_by_a_caption_of_one_generic_word():
+    from generator.pipeline import build_service
+
+    text = PAGE.replace("Array of Thing objects", "Array of Field objects").replace("Table 3 Thing", "Table 3 Field")
+    result = build_service("svc", [parse(text)], "docs", clients=False)
+    assert [d.code for d in result.diagnostics if d.code in ("table-alternative", "object-free-form")] == []
+    assert result.report.rows_in_output == result.report.table_rows

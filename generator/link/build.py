@@ -96,7 +96,7 @@ class _Linker:
         if target.startswith("#name "):
             wanted = pascal(target[len("#name "):]).lower()
             for ti, table in enumerate(self.pages[pi].tables):
-                if table.kind == "fields" and _caption_names(table.caption) & {wanted}:
+                if table.kind == "fields" and (_caption_names(table.caption) | {pascal(table.caption).lower()}) & {wanted}:
                     return (pi, ti)
             return None
         return self.labels.get(target)

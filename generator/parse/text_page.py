@@ -50,6 +50,7 @@ _EXAMPLE_SECTION = re.compile(r"example|sample", re.I)
 _MANDATORY = re.compile(r"^(?:yes|no|mandatory|optional|required|conditional(?:ly)?(?: mandatory| required)?)\b",
                         re.I)
 _OPTION_VALUE = re.compile(r"^(?P<value>[^\s:：]+)(?P<rest>\s*[:：]\s.*|\s*[:：]$|\s+\(.*|)$")
+_INLINE_ITEM = re.compile(r"\s+-\s+(?=[^\s:：]+[:：]\s)")
 _MAX_JSON_BLOCKS = 200
 
 
@@ -166,7 +167,7 @@ class _Reader:
             self.pos = end
             return listing
         self.pos += 1
-        return _paragraph(block)
+        return _paragraphs(block)
 
     def _json_end(self, start: int) -> int:
         """The block after the one that balances the brackets opened at ``start``."""
@@ -305,10 +306,20 @@ def _row_starts(units: list[_Unit], start: int, head: int, roles: dict[int, str]
 def _entry(units: list[_Unit]) -> nodes.entry:
     entry = nodes.entry()
     for unit in units:
-        entry += _paragraph(unit.head) if not unit.head.bullet else _list([unit.head])
+        entry += _paragraphs(unit.head) if not unit.head.bullet else [_list([unit.head])]
         if unit.items:
             entry += _list(list(unit.items))
     return entry
+
+
+def _paragraphs(block: _Block) -> list[nodes.Element]:
+    """A paragraph; one that lists options inline (``Options: - 0: off - 1: on``) as its
+    lead-in and a list, as the HTML and RST pages write it."""
+    parts = _INLINE_ITEM.split(block.text)
+    if len(parts) < 3 or not parts[0].rstrip().endswith((":", "：")):
+        return [_paragraph(block)]
+    items = [_Block(block.line, ("• " + part.strip(),)) for part in parts[1:]]
+    return [_paragraph(_Block(block.line, (parts[0].rstrip(),))), _list(items)]
 
 
 def _paragraph(block: _Block) -> nodes.paragraph:
