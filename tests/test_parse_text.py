@@ -189,3 +189,62 @@ def test_object_named_by_a_caption_of_one_generic_word():
     result = build_service("svc", [parse(text)], "docs", clients=False)
     assert [d.code for d in result.diagnostics if d.code in ("table-alternative", "object-free-form")] == []
     assert result.report.rows_in_output == result.report.table_rows
+
+
+HAND_WRITTEN = """\
+Querying Servers
+
+URI
+
+GET /v2/{project_id}/servers
+
+Response
+
+Table 1 describes the response parameters.
+
+Table 1 Response parameters
+
+Parameter
+
+Type
+
+Description
+
+servers
+
+Array of objects
+
+Specifies the servers. For details, see Table 2.
+
+Table 2 servers field description
+
+Parameter
+
+Type
+
+Description
+
+id
+
+String
+
+Specifies the server ID.
+"""
+
+
+def test_a_lead_in_naming_a_table_is_no_caption():
+    page = parse(HAND_WRITTEN)
+    assert [(t.number, t.caption, t.lead_in) for t in page.tables] == [
+        ("1", "Response parameters", "Table 1 describes the response parameters."),
+        ("2", "servers field description", "")]
+
+
+def test_a_table_mentioned_in_a_cell_is_a_ref_to_it():
+    from generator.pipeline import build_service
+
+    servers = parse(HAND_WRITTEN).tables[0].rows[0]
+    assert servers.refs == ("#table 2",)
+    assert servers.description == "Specifies the servers. For details, see Table 2."
+    result = build_service("svc", [parse(HAND_WRITTEN)], "docs", clients=False)
+    (schema,) = [s for s in result.service.schemas if s.title == "servers field description"]
+    assert [f.name for f in schema.fields] == ["id"]

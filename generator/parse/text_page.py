@@ -8,10 +8,11 @@ splits the text into blocks at blank lines and recovers the structure from the w
 
 - section titles from the section names of the API reference style (``URI``, ``Request
   Parameters``, ``Example Responses``, ``Status Codes``...);
-- tables from their header cells (the words the RST reader knows as column headers): their
+- tables from a ``Table N caption`` line followed by header cells (the words the RST reader knows as column headers): their
   number is the column count, and a row starts where a name cell is followed by cells that
   read as what their columns hold (a type the type grammar knows, a Yes/No); the description
-  cell takes every block up to the next row;
+  cell takes every block up to the next row; ``Table N`` mentioned in a cell is a ref to
+  that table (the link it was on the web page);
 - list items that open with a value (``-1: queuing``, ``CSV``) get that value in bold, as the
   help center shows it, so option lists read as in RST;
 - JSON (from ``{`` or ``[`` to its balancing bracket) and, in example sections, request lines
@@ -30,7 +31,7 @@ from docutils import nodes
 
 from ..model.page import Page
 from .page import guarded, page_from_doctree
-from .rst import empty_doctree
+from .rst import empty_doctree, xref
 from .tables import classify_columns
 from .types import parse_type
 
@@ -51,6 +52,7 @@ _MANDATORY = re.compile(r"^(?:yes|no|mandatory|optional|required|conditional(?:l
                         re.I)
 _OPTION_VALUE = re.compile(r"^(?P<value>[^\s:：]+)(?P<rest>\s*[:：]\s.*|\s*[:：]$|\s+\(.*|)$")
 _INLINE_ITEM = re.compile(r"\s+-\s+(?=[^\s:：]+[:：]\s)")
+_TABLE_MENTION = re.compile(r"\b(Table \d+)\b")
 _MAX_JSON_BLOCKS = 200
 
 
@@ -136,7 +138,7 @@ class _Reader:
                 self.in_examples = bool(_EXAMPLE_SECTION.search(block.text))
                 page += self.section
                 self.pos += 1
-            elif block.single and _CAPTION.match(block.text):
+            elif self._caption_at(self.pos):
                 self.pos += 1
                 self.section += self._table(block)
             elif self._header_at(self.pos):
@@ -207,6 +209,12 @@ class _Reader:
             cells.append(block.text)
         return cells
 
+    def _caption_at(self, index: int) -> bool:
+        """A ``Table N caption`` line followed by header cells (not a lead-in such as ``Table 1
+        describes the parameters.``)."""
+        block = self.blocks[index]
+        return block.single and bool(_CAPTION.match(block.text)) and len(classify_columns(self._header(index + 1))) >= 2
+
     def _header_at(self, start: int) -> bool:
         """Whether an uncaptioned parameter or status table starts at ``start``."""
         roles = classify_columns(self._header(start))
@@ -239,7 +247,7 @@ class _Reader:
         roles = {index: role for role, index in classify_columns(headers).items()}
         while self.pos < len(self.blocks):
             block = self.blocks[self.pos]
-            if block.single and (_CAPTION.match(block.text) or _STATUS_MARK.match(block.text)):
+            if self._caption_at(self.pos) or block.single and _STATUS_MARK.match(block.text):
                 break
             if _is_section_title(block) and not (
                     head and len(units) >= head and _row_starts(units, len(units) - head, head, roles)):
@@ -304,11 +312,18 @@ def _row_starts(units: list[_Unit], start: int, head: int, roles: dict[int, str]
 
 
 def _entry(units: list[_Unit]) -> nodes.entry:
+    """A cell; its mentions of ``Table N`` are refs to that table, as links are in HTML."""
     entry = nodes.entry()
     for unit in units:
         entry += _paragraphs(unit.head) if not unit.head.bullet else [_list([unit.head])]
         if unit.items:
             entry += _list(list(unit.items))
+    for text in list(entry.findall(nodes.Text)):
+        parts = _TABLE_MENTION.split(text.astext())
+        if len(parts) > 1:
+            pieces = [nodes.Text(p) if i % 2 == 0 else xref(p, p, reftarget=f"#table {p.split()[1]}", reftype="ref")
+                      for i, p in enumerate(parts) if p]
+            text.parent.replace(text, pieces)
     return entry
 
 
