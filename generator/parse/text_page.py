@@ -8,11 +8,12 @@ splits the text into blocks at blank lines and recovers the structure from the w
 
 - section titles from the section names of the API reference style (``URI``, ``Request
   Parameters``, ``Example Responses``, ``Status Codes``...);
-- tables from a ``Table N caption`` line followed by header cells (the words the RST reader knows as column headers): their
-  number is the column count, and a row starts where a name cell is followed by cells that
-  read as what their columns hold (a type the type grammar knows, a Yes/No); the description
-  cell takes every block up to the next row; ``Table N`` mentioned in a cell is a ref to
-  that table (the link it was on the web page);
+- tables from a ``Table N caption`` line followed by header cells (the words the RST reader
+  knows as column headers): their number is the column count, and a row starts where a name
+  cell is followed by cells that read as what their columns hold (a type the type grammar
+  knows, a Yes/No); the description cell takes every block up to the next row; ``Table N``
+  mentioned in a cell is a ref to that table (the link it was on the web page);
+- inline option lists (``Options: - 0: off - 1: on``) as lists;
 - list items that open with a value (``-1: queuing``, ``CSV``) get that value in bold, as the
   help center shows it, so option lists read as in RST;
 - JSON (from ``{`` or ``[`` to its balancing bracket) and, in example sections, request lines
