@@ -2,7 +2,7 @@
 label, so a page parsed once by the same parser is read back instead of parsed again.
 
 The key covers the page's bytes and label, the parser's own source files and the docutils
-version; a changed parser or page is a new key. Entries are pickles this cache wrote itself.
+and lxml versions; a changed parser or page is a new key. Entries are pickles this cache wrote itself.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import docutils
+from lxml import etree
 
 from ..model.page import Page
 
@@ -23,7 +24,7 @@ _PARSER_SOURCES = ("parse/*.py", "model/page.py", "model/diagnostics.py")
 @cache
 def parser_fingerprint() -> str:
     """A digest of everything that decides what ``parse_page`` returns."""
-    digest = hashlib.sha256(docutils.__version__.encode())
+    digest = hashlib.sha256(docutils.__version__.encode() + b"\0" + repr(etree.LXML_VERSION).encode())
     for pattern in _PARSER_SOURCES:
         for path in sorted(_PACKAGE.glob(pattern)):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
