@@ -201,7 +201,8 @@ class _Reader:
         not yet seen (a first row's name cell, ``code`` or ``name``, is not capitalised)."""
         cells: list[str] = []
         seen: set[str] = set()
-        for block in self.blocks[start:]:
+        for index in range(start, len(self.blocks)):
+            block = self.blocks[index]
             capitalised = block.single and block.text[:1].isupper()
             role = next(iter(classify_columns([block.text])), None) if capitalised else None
             if role is None or role in seen:
