@@ -8,6 +8,7 @@ NODE_STAMP := node_modules/.installed
 DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
+SEEDS  := tests/fixtures/seeds
 
 .PHONY: generate check test test-corpus report bench clean
 
@@ -22,6 +23,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+	$(DOCBIND) generate --docs $(SEEDS) --out $(SEEDS)_generated --quiet  # the seeds' golden output
 
 check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
