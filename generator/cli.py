@@ -1,4 +1,4 @@
-"""Command line: ``docbind generate | check | diff | parse | report``."""
+"""Command line: ``docbind generate | check | diff | sync | lint | parse | report``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from .check import snapshot
-from .check.drift import document_drift, drift
+from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
@@ -17,6 +17,7 @@ from .parse.cache import PageCache
 from .parse.page import parse_page
 from .pipeline import generate
 from .report import coverage_table
+from .sync import read_sources, sync_service
 from .write import write_tree
 
 
@@ -44,6 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
 
+    syn = sub.add_parser("sync", help="fetch the docs of each service from its upstream git repository")
+    syn.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
+    syn.add_argument("--sources", type=Path, help="the list of upstreams (<docs>/sources.toml)")
+    syn.add_argument("--service", action="append", help="only this service (repeatable)")
+    syn.add_argument("--ref", help="branch, tag or commit to fetch (default: each source's ref, else HEAD)")
+    syn.add_argument("--format", choices=FORMATS, default="text", help="changelog format (text)")
+    _cache_options(syn)
+
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -55,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync,
+                    "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -130,6 +140,25 @@ def _diff(args) -> int:
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _sync(args) -> int:
+    sources_file = args.sources or args.docs / "sources.toml"
+    sources = read_sources(sources_file)
+    unknown = sorted(set(args.service or ()) - sources.keys())
+    if unknown:
+        raise ValueError(f"{sources_file} lists no service {', '.join(unknown)}")
+    chosen = [s for name, s in sources.items() if not args.service or name in args.service]
+    if args.ref and len(chosen) != 1:
+        raise ValueError("--ref needs exactly one service (--service S)")
+    done = []
+    for source in chosen:
+        done.append(sync_service(args.docs, sources_file, source, args.ref, _page_cache(args)))
+        print(done[-1].summary(), file=sys.stderr)
+    drift = Drift(" ".join(s.drift.old for s in done), " ".join(s.drift.new for s in done), (), (), (),
+                  tuple(c for s in done for c in s.drift.changes))
+    sys.stdout.write(render(drift, args.format, files=False))
+    return 0
 
 
 def _report(args) -> int:
