@@ -11,6 +11,9 @@ from pathlib import Path
 from .check import snapshot
 from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .lint import lint
+from .lint.formats import FORMATS as LINT_FORMATS
+from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.cache import PageCache
@@ -53,6 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     syn.add_argument("--format", choices=FORMATS, default="text", help="changelog format (text)")
     _cache_options(syn)
 
+    lnt = sub.add_parser("lint", help="report the defects of the docs, one per line")
+    _docs_options(lnt)
+    lnt.add_argument("--format", choices=LINT_FORMATS, default="text", help="report format (text)")
+    lnt.add_argument("--fail-on", metavar="CODE,...", default="",
+                     help="exit 1 when any of these diagnostic codes occurs (else 0)")
+    lnt.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    _cache_options(lnt)
+
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -64,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync,
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync, "lint": _lint,
                     "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
@@ -159,6 +170,19 @@ def _sync(args) -> int:
                   tuple(c for s in done for c in s.drift.changes))
     sys.stdout.write(render(drift, args.format, files=False))
     return 0
+
+
+def _lint(args) -> int:
+    fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
+    findings = lint(args.docs, args.service, _page_cache(args))
+    report = render_lint(findings, args.format)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(report, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(report)
+    return 1 if any(f.code in fail_on for f in findings) else 0
 
 
 def _report(args) -> int:
