@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     lnt.add_argument("--fail-on", metavar="CODE,...", default="",
                      help="exit 1 when any of these diagnostic codes occurs (else 0)")
     lnt.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    lnt.add_argument("--all", action="store_true", help="also the notes on how pages were read (README)")
     _cache_options(lnt)
 
     rep = sub.add_parser("report", help="print the per-service coverage table")
@@ -174,7 +175,7 @@ def _sync(args) -> int:
 
 def _lint(args) -> int:
     fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
-    findings = lint(args.docs, args.service, _page_cache(args))
+    findings = lint(args.docs, args.service, _page_cache(args), every=args.all)
     report = render_lint(findings, args.format)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

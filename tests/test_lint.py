@@ -124,6 +124,13 @@ def test_notes_on_how_a_page_was_read_are_not_defects(make_docs, capsys):
     assert (code, out) == (0, "no findings\n")
 
 
+def test_all_adds_the_notes(make_docs, capsys):
+    docs = make_docs({"meta.rst": NOTES_ONLY})
+    code, out = lint(docs, capsys, "--all", "--fail-on", "object-free-form")
+    assert code == 1
+    assert out.startswith(f"{docs}/svc/meta.rst:13: object-free-form: 'labels' (Object) has no table describing it")
+
+
 def test_service_limits_the_report(docs, capsys):
     _, out = lint(docs, capsys, "--service", "beta")
     assert out.startswith(f"{docs}/beta/list.rst:13: ref-unresolved: ")
