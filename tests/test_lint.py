@@ -12,27 +12,11 @@ import pytest
 
 from generator.cli import main
 
+from .test_cli import GOOD
+
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
-SHOW = """\
-.. _ShowThing:
-
-Showing a Thing
-===============
-
-URI
----
-
-GET /v1/things/{thing_id}
-
-.. table:: **Table 1** Path parameters
-
-   ========= ========= ====== ===========
-   Parameter Mandatory Type   Description
-   ========= ========= ====== ===========
-   thing_id  Yes       String Thing ID.
-   ========= ========= ====== ===========
-
+SHOW = GOOD.replace("{DESC}", "Thing ID.") + """
 Response Parameters
 -------------------
 
