@@ -161,6 +161,15 @@ def test_a_bad_url_or_folder_is_one_line_and_leaves_the_docs_untouched(
     assert tree(project) == before
 
 
+def test_a_file_sync_did_not_write_stops_it(project, capsys):
+    assert sync(project) == 0
+    (project / "modelarts" / "data" / "notes.txt").write_text("mine")
+    before = tree(project)
+    assert sync(project) == 2
+    assert "notes.txt is not a page sync writes" in capsys.readouterr().err
+    assert tree(project) == before
+
+
 def test_a_first_sync_that_fails_creates_no_docs_folder(tmp_path, capsys):
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[svc]\nrepository = "{(tmp_path / "nowhere").as_uri()}"\npath = "x"\n')

@@ -51,6 +51,10 @@ def sync_service(docs: Path, sources_file: Path, source: Source, ref: str | None
     target = docs / source.service
     if target.is_symlink() or target.exists() and not target.is_dir():
         raise ValueError(f"{target} is not a folder")
+    foreign = sorted(p for p in target.rglob("*") if not p.is_dir() and p.suffix != ".rst") if target.is_dir() else []
+    if foreign:
+        raise ValueError(f"{foreign[0]} is not a page sync writes (only .rst pages are synced); "
+                         "move it out of the folder first")
     created = not docs.exists()
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".sync-{source.service}-", dir=docs))
