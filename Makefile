@@ -10,7 +10,7 @@ OUT    ?= generated
 CORPUS ?= ../shared/corpus
 SEEDS  := tests/fixtures/seeds
 
-.PHONY: generate check test test-corpus report bench clean
+.PHONY: generate check lint sync test test-corpus report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
+
+lint: $(STAMP)
+	$(DOCBIND) lint --docs $(DOCS)
+
+sync: $(STAMP)
+	$(DOCBIND) sync --docs $(DOCS)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not corpus"
