@@ -109,6 +109,18 @@ def test_a_commit_that_edits_one_page_updates_exactly_that_page(project, upstrea
                 "source": f"docs_src/modelarts/{LIST}:{line_of(page.read_text(), '| total_count ')}"}]
 
 
+def test_the_docs_folder_given_as_dot_cites_pages_by_its_name(project, upstream, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    assert sync(Path("."), "--sources", "sources.toml") == 0
+    page = upstream / "api-ref" / "source" / LIST
+    page.write_text(set_cell(page.read_text(), "| total_count ", "| Integer ", "| String"))
+    commit_all(upstream, "total_count is a string")
+    capsys.readouterr()
+    assert sync(Path("."), "--sources", "sources.toml", "--format", "json") == 0
+    (change,) = json.loads(capsys.readouterr().out)["changes"]
+    assert change["source"].startswith(f"docs_src/modelarts/{LIST}:")
+
+
 def test_ref_fetches_a_branch_tag_or_commit(project, upstream, capsys):
     first = git(upstream, "rev-parse", "HEAD")
     git(upstream, "tag", "v1")

@@ -62,5 +62,7 @@ def counts(findings: list[Finding]) -> dict[str, dict[str, int]]:
 
 def _finding(docs: Path, d: Diagnostic) -> Finding:
     """Diagnostics cite ``<docs name>/<service>/<page>``; findings cite the page under ``docs``."""
-    rel = PurePosixPath(d.file).relative_to(docs.name) if d.file.startswith(docs.name + "/") else PurePosixPath(d.file)
+    rel = PurePosixPath(d.file)
+    if docs.name and rel.parts[0] == docs.name:
+        rel = rel.relative_to(docs.name)
     return Finding((docs / rel).as_posix(), d.line, d.code, d.severity, d.message, rel.parts[0])

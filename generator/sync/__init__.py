@@ -62,15 +62,13 @@ def sync_service(docs: Path, sources_file: Path, source: Source, ref: str | None
     try:
         with tempfile.TemporaryDirectory(prefix="docbind-fetch-") as scratch:
             commit, folder = fetch_folder(source.repository, source.path, ref or source.ref, Path(scratch))
-            new = staging / docs.name / source.service
+            new = staging / docs.resolve().name / source.service  # named as docs: citations read the same
             _copy_pages(folder, new)
         old_pages, new_pages = _pages(target), _pages(new)
-        drift = Drift(
-            old=f"{source.service}@{_short(source.commit) or 'unsynced'}",
-            new=f"{source.service}@{_short(commit)}",
-            changed=(), missing=(), stale=(),
-            changes=tuple(changelog(_snapshot(docs, source.service, cache), _snapshot(new.parent, source.service, cache))),
-        )
+        old_doc = _snapshot(docs.resolve(), source.service, cache)
+        new_doc = _snapshot(new.parent, source.service, cache)
+        drift = Drift(f"{source.service}@{_short(source.commit) or 'unsynced'}",
+                      f"{source.service}@{_short(commit)}", (), (), (), tuple(changelog(old_doc, new_doc)))
         _swap(target, new, staging)
         record_commit(sources_file, source.service, commit)
         done = True
