@@ -8,10 +8,10 @@ import shutil
 
 from generator.cli import main
 
-from .conftest import DOCS
+from .conftest import SEEDS
 from .test_seed_formats import FIXTURES, TEXT_SEED
 
-RST_SEED = DOCS / "modelarts" / "auto_annotation_progress.rst"
+RST_SEED = SEEDS / "modelarts" / "auto_annotation_progress.rst"
 
 
 def test_two_pages_cite_both_sides(capsys):
@@ -25,7 +25,7 @@ def test_two_pages_cite_both_sides(capsys):
 
 
 def test_the_same_operation_in_two_formats_without_differences(capsys):
-    assert main(["compare", str(DOCS / "modelarts" / "list_tasks.rst"), str(FIXTURES / "html" / "ListTasks.html")]) == 0
+    assert main(["compare", str(SEEDS / "modelarts" / "list_tasks.rst"), str(FIXTURES / "html" / "ListTasks.html")]) == 0
     assert "no differences" in capsys.readouterr().out
 
 
@@ -33,7 +33,7 @@ def test_folders_are_matched_by_method_and_path(tmp_path, capsys):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     shutil.copy(RST_SEED, tmp_path / "a")
-    shutil.copy(DOCS / "modelarts" / "list_tasks.rst", tmp_path / "a")
+    shutil.copy(SEEDS / "modelarts" / "list_tasks.rst", tmp_path / "a")
     shutil.copy(TEXT_SEED, tmp_path / "b")
     shutil.copy(FIXTURES / "html" / "DescWorkforceTask.html", tmp_path / "b")
     assert main(["compare", str(tmp_path / "a"), str(tmp_path / "b"), "--format", "json"]) == 1
@@ -48,7 +48,7 @@ def test_folders_are_matched_by_method_and_path(tmp_path, capsys):
 
 
 def test_summary_counts_kinds_only(capsys):
-    main(["compare", str(DOCS / "modelarts" / "desc_workforce_task.rst"),
+    main(["compare", str(SEEDS / "modelarts" / "desc_workforce_task.rst"),
           str(FIXTURES / "html" / "DescWorkforceTask.html"), "--summary"])
     out = capsys.readouterr().out
     assert not out.startswith("GET") and "  values               4" in out

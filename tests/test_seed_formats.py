@@ -13,11 +13,11 @@ from generator.check.compare import compare, load_operations
 from generator.parse.formats import read_page
 from generator.pipeline import build_service
 
-from .conftest import DOCS
+from .conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_SEED = FIXTURES / "text" / "003_798c8d144748fa05.txt"
-RST = DOCS / "modelarts"
+RST = SEEDS / "modelarts"
 HTML_OF = {"auto_annotation_progress.rst": "AutoAnnotationProgress.html", "list_tasks.rst": "ListTasks.html",
            "update_workforce_sampling_task.rst": "UpdateWorkforceSamplingTask.html",
            "desc_workforce_task.rst": "DescWorkforceTask.html"}
