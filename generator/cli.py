@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    _cache_options(dif)
 
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
@@ -121,10 +122,10 @@ def _diff(args) -> int:
     if args.base:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
-        old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
+        old = snapshot.from_git(args.docs, args.base, _page_cache(args))
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args))
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p) for p in args.paths)
+        old, new = (snapshot.from_path(p, _page_cache(args)) for p in args.paths)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)

@@ -274,7 +274,9 @@ class _Comparison:
 
     def _unexplained(self) -> None:
         old_cites, new_cites = _citations(self.old), _citations(self.new)
-        if _without_citations(self.old) == _without_citations(self.new) and old_cites != new_cites:
+        if _without_citations(self.old) == _without_citations(self.new):
+            if old_cites == new_cites:
+                return
             moved = [n for o, n in zip(old_cites, new_cites) if o != n]
             self.add("documentation", "source citations",
                      f"moved ({len(moved)} x-source lines; lines inserted or removed in the docs)",
@@ -284,11 +286,23 @@ class _Comparison:
                      False, "")
 
 
+#: Keys that say where a fact was read, not what the API is; never compared as API facts.
+PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
+
+
+def folder_relative(citation: str) -> str:
+    """``new/ims/a.rst:12`` → ``ims/a.rst:12``: a citation without the docs folder's name."""
+    return citation.split("/", 1)[1] if "/" in citation else citation
+
+
 def _citations(value) -> list[str]:
     found = []
     if isinstance(value, dict):
         for key, item in value.items():
-            found += [item] if key == "x-source" else _citations(item)
+            if key == "x-source":
+                found.append(folder_relative(item))
+            elif key not in PROVENANCE:
+                found += _citations(item)
     elif isinstance(value, list):
         for item in value:
             found += _citations(item)
@@ -297,7 +311,7 @@ def _citations(value) -> list[str]:
 
 def _without_citations(value):
     if isinstance(value, dict):
-        return {k: _without_citations(v) for k, v in value.items() if k != "x-source"}
+        return {k: _without_citations(v) for k, v in value.items() if k not in PROVENANCE}
     if isinstance(value, list):
         return [_without_citations(v) for v in value]
     return value

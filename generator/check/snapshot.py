@@ -80,18 +80,19 @@ def from_document(path: Path) -> Snapshot:
     return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
-def from_path(path: Path) -> Snapshot:
-    """A document file, an output folder (with ``openapi/``) or a docs folder."""
+def from_path(path: Path, cache: PageCache | None = None) -> Snapshot:
+    """A document file, an output folder (with ``openapi/``) or a docs folder (parsed through
+    ``cache``)."""
     if path.is_file():
         return from_document(path)
     if not path.is_dir():
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
         return from_output(path)
-    return from_docs(path, clients=False)
+    return from_docs(path, clients=False, cache=cache)
 
 
-def from_git(docs: Path, ref: str) -> Snapshot:
+def from_git(docs: Path, ref: str, cache: PageCache | None = None) -> Snapshot:
     """The docs folder as it was at git revision ``ref``, generated in memory.
 
     The folder is extracted under its own name, so citations read the same as the work tree's.
@@ -106,7 +107,7 @@ def from_git(docs: Path, ref: str) -> Snapshot:
         base = Path(tmp) / rel
         if not base.is_dir():
             raise ValueError(f"{rel} does not exist at {ref}")
-        return from_docs(base, label=f"{rel}@{ref}", clients=False)
+        return from_docs(base, label=f"{rel}@{ref}", clients=False, cache=cache)
 
 
 def _git(cwd: Path, *args: str) -> bytes:
