@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .link.build import link_service
 from .link.examples import check_examples
+from .link.values import with_value_facts
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
@@ -68,7 +69,7 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
 def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True) -> ServiceResult:
     """Link, check and render one service from its parsed pages (``clients``: the Python client too)."""
     linked = link_service(name, pages)
-    service, example_diags, stats = check_examples(linked.service)
+    service, example_diags, stats = check_examples(with_value_facts(linked.service, pages))
     diagnostics = tuple(sorted(
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
         key=lambda d: (d.file, d.line, d.code, d.message)))

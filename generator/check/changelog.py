@@ -225,10 +225,15 @@ class _Comparison:
         """Add the changes between two facts of one value; True when its type changed."""
         source = (new.table or new.source) if root else new.source
         request = direction == REQUEST
-        retyped = old.type != new.type
-        if (old.type, old.format) != (new.type, new.format):
+        retyped = old.type != new.type and old.type is not None
+        if old.type is None and new.type is not None:
+            self.add("type-refined", target, f"type {_type_label(old)} → {_type_label(new)} (was not stated)",
+                     False, source)
+        elif (old.type, old.format) != (new.type, new.format):
             word = "type" if retyped else "format"
-            self.add(f"{word}-changed", target, f"{word} {_type_label(old)} → {_type_label(new)}", True, source)
+            loosened = new.type is None and request
+            self.add(f"{word}-changed", target, f"{word} {_type_label(old)} → {_type_label(new)}",
+                     not loosened, source)
         if old.required != new.required and not root:
             tightened = new.required if request else old.required
             self.add("required-changed", target, "became required" if new.required else "became optional",
@@ -258,7 +263,9 @@ class _Comparison:
 
     def _compare_range(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
         for bound, old_value, new_value, sign in (("minimum", old.minimum, new.minimum, 1),
-                                                  ("maximum", old.maximum, new.maximum, -1)):
+                                                  ("maximum", old.maximum, new.maximum, -1),
+                                                  ("minimum length", old.min_length, new.min_length, 1),
+                                                  ("maximum length", old.max_length, new.max_length, -1)):
             if old_value == new_value:
                 continue
             if new_value is None:
@@ -275,9 +282,9 @@ class _Comparison:
     def _unexplained(self) -> None:
         old_cites, new_cites = _citations(self.old), _citations(self.new)
         if _without_citations(self.old) == _without_citations(self.new):
-            if old_cites == new_cites:
+            if [folder_relative(c) for c in old_cites] == [folder_relative(c) for c in new_cites]:
                 return
-            moved = [n for o, n in zip(old_cites, new_cites) if o != n]
+            moved = [n for o, n in zip(old_cites, new_cites) if folder_relative(o) != folder_relative(n)]
             self.add("documentation", "source citations",
                      f"moved ({len(moved)} x-source lines; lines inserted or removed in the docs)",
                      False, moved[0] if moved else "")
@@ -300,7 +307,7 @@ def _citations(value) -> list[str]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "x-source":
-                found.append(folder_relative(item))
+                found.append(item)
             elif key not in PROVENANCE:
                 found += _citations(item)
     elif isinstance(value, list):

@@ -31,6 +31,8 @@ class Node:
     maximum: object
     source: str
     table: str = ""
+    min_length: object = None
+    max_length: object = None
 
 
 def resolve(schema: dict, spec: dict) -> tuple[dict, str | None]:
@@ -71,6 +73,8 @@ def node(schema: dict, required: bool, source: str, table: str = "") -> Node:
         maximum=schema.get("maximum"),
         source=source,
         table=table,
+        min_length=schema.get("minLength"),
+        max_length=schema.get("maxLength"),
     )
 
 

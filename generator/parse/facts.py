@@ -1,8 +1,15 @@
-"""Constraints stated in a description cell: enumerations, defaults and numeric ranges.
+"""Value facts stated in a description cell: enumerations, defaults, numeric ranges and
+string lengths.
 
-Only what the text says: a bullet list after an options lead-in whose items each start with
-a bold or literal value; "(Default value)" markers and "default value is **x**" phrases;
-"ranges from A to B" and "Minimum:/Maximum:" phrases.
+One reading for every way the pages write a value list: bullet items or paragraphs that
+each open with a value (``- **a**: meaning``, ``**b**: meaning (default value)``, ``- SAS:
+High I/O``, ``- a`` after an options lead-in), and inline prose lists ("The value can be
+**a**, **b**, or **c**.", "Only **obs** and **evs** are supported.", "1, 2, 4, 8, 16, or 28").
+Ranges come from "Value range: 1-64" / "ranges from A to B" / "Minimum: / Maximum:" phrases,
+lengths from "N to M characters" / "a maximum of N characters" / "no more than N characters"
+sentences. Anything the text states unclearly (two different lengths, a list with words
+between its values, a default that is a word meaning "no value") is left out: it stays in
+the description, never in the schema.
 """
 
 from __future__ import annotations
@@ -16,35 +23,66 @@ from .text import plain
 
 _OPTIONS_LEAD = re.compile(
     r"(options?|as follows|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
-    r"value range|values?|can be(?: one of)?(?: the following)?|one of the following|include)"
+    r"value range|values?|can be(?: one of)?(?: the following)?|one of the following|include|following)"
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
-_DEFAULT_MARK = re.compile(r"\(\s*default(?: value)?\s*\)|\bby default\b", re.IGNORECASE)
+_DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
-    r"default(?: value)?(?: is|:| value:)\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
-    r"|default(?: value)?(?: is|:)\s+(?P<w>-?[\w.:/-]{1,40}?)[.,;)]?(?:\s|$)",
+    r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
+    r"|default(?: value)?(?: is|:)(?: set to)?\s+(?:(?P<n>-?\d+(?:\.\d+)?)(?![\w.:/-])"
+    r"|(?P<w>-?[\w.:/-]{1,40}?)(?=[.,;)]|\s*$|\s+\())",
     re.IGNORECASE,
 )
+#: Words that say a value is absent or left to the server: never a default.
+NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "empty", "as", "-", "--",
+                      "—", "unset", "not set", "no default", "not specified", "''", '""', "left blank",
+                      "empty string", "void", "nan", "undefined", "not", "the", "a", "an", "determined",
+                      "set", "used", "that", "this", "current", "same"})
 _NUM = r"(-?\d+(?:\.\d+)?)"
 _RANGE = re.compile(
-    r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:)?\s*(?:from\s+)?\**" + _NUM
-    + r"\**\s*(?:to|-|~|and)\s*\**" + _NUM,
+    r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
+    + r"(?:\*\*|`)?\s*(?:to|-|~|–|and)\s*(?:\*\*|`)?" + _NUM + r"(?!\s*(?:characters|bytes|chars))",
     re.IGNORECASE,
 )
-_MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
-_MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
-_VALUE_SEP = re.compile(r"^\s*(?:[:：]|-|–|\(|,|$)")
+_MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
+_MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
+_INT = r"\**(\d+)\**"
+_LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
+_LENGTH_AT_MOST = re.compile(
+    r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
+    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed|"
+    r"maximum length:|max characters:)\s*" + _INT + r"(?:\s+(?:characters|chars)\b|(?=\s*(?:[.;,]|$)))",
+    re.IGNORECASE,
+)
+_LENGTH_AT_LEAST = re.compile(
+    r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?|minimum length:)\s*"
+    + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
+_VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
+_TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
+
+# Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
+_VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w.-]))"
+_LIST = _VALUE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + r")*"
+_INLINE_LEADS = (
+    re.compile(r"(?:the |its |this )?(?:value|values|parameter|field|option)s?\s+(?:can|must|may) "
+               r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
+               r"(?:\s+only)?\s*(?=[.;]|\s*$|\s+\(default|,\s*(?:and )?(?:the )?default)", re.IGNORECASE),
+    re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
+               r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
+               r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+    re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
+               r"(?:supported|available|allowed|valid)\s*(?=[.;]|\s*$)", re.IGNORECASE),
+)
+_SPLIT = re.compile(_VALUE)
 
 
 def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     """Facts from a description cell (its doctree for lists, its Markdown for phrases)."""
-    enum, marked_default = _enum(cell)
-    default = marked_default
-    if default is None:
-        match = _DEFAULT_PHRASE.search(markdown)
-        if match:
-            default = (match.group("v") or match.group("w") or "").strip() or None
+    enum, marked_default = _listed_values(cell)
+    if not enum:
+        enum = _inline_values(markdown)
+    default = marked_default if marked_default is not None else _default(markdown)
     minimum = maximum = None
     match = _RANGE.search(markdown)
     if match:
@@ -53,40 +91,141 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
         low, high = _MIN.search(markdown), _MAX.search(markdown)
         minimum = low.group(1) if low else None
         maximum = high.group(1) if high else None
-    return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum)
+    min_length, max_length = _lengths(markdown)
+    return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
+                 min_length=min_length, max_length=max_length)
 
 
-def _enum(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
-    """Values of the first bullet list that follows an options lead-in paragraph."""
-    children = [c for c in cell.children if not isinstance(c, nodes.system_message)]
-    for lead, following in zip(children, children[1:]):
-        if not (isinstance(lead, nodes.paragraph) and isinstance(following, nodes.bullet_list)):
+def is_no_value(text: str) -> bool:
+    """Whether a would-be default is a word meaning "no value" (N/A, None, null, blank, empty)."""
+    return text.strip().strip("'\"").strip().lower() in NO_VALUE or not text.strip().strip("'\"")
+
+
+def _default(markdown: str) -> str | None:
+    match = _DEFAULT_PHRASE.search(markdown)
+    if not match:
+        return None
+    value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
+    return None if is_no_value(value) else value
+
+
+def _lengths(markdown: str) -> tuple[str | None, str | None]:
+    """The one string length the text states; none when it states two different ones."""
+    found: set[tuple[str | None, str | None]] = set()
+    for match in _LENGTH_BETWEEN.finditer(markdown):
+        found.add((match.group(1), match.group(2)))
+    for match in _LENGTH_AT_MOST.finditer(markdown):
+        if not any(match.start() >= m.start() and match.end() <= m.end() for m in _LENGTH_BETWEEN.finditer(markdown)):
+            found.add((None, match.group(1)))
+    lows = {m.group(1) for m in _LENGTH_AT_LEAST.finditer(markdown)}
+    if len(found) > 1:
+        return None, None
+    low, high = next(iter(found), (None, None))
+    if low is None and len(lows) == 1:
+        low = next(iter(lows))
+    if low is not None and high is not None and int(low) > int(high):
+        return None, None
+    return low, high
+
+
+def _inline_values(markdown: str) -> tuple[str, ...]:
+    """The values of an inline list sentence, when the text has exactly one such list."""
+    lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)}
+    if len(lists) != 1:
+        return ()
+    values = [v.strip("*`").strip() for v in _SPLIT.findall(next(iter(lists)))]
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
+    """Values of the first run of items (bullets, paragraphs or lines) that each open with a
+    value.
+
+    After an options lead-in a value may be bare (``- a``); without one, every item must read
+    ``value: meaning`` and there must be two or more.
+    """
+    children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
+    for start, lead in enumerate(children):
+        led = isinstance(lead, nodes.paragraph) and bool(_OPTIONS_LEAD.search(plain(lead).splitlines()[-1]
+                                                                              if plain(lead) else ""))
+        entries = _entries(children, start + 1 if led else start, led)
+        if not entries:
             continue
-        if not _OPTIONS_LEAD.search(plain(lead)):
-            continue
-        values: list[str] = []
-        default = None
-        for item in following.children:
-            value, rest = _item_value(item)
-            if value is None:
+        if any(value is None for value, _ in entries) or (not led and len(entries) < 2):
+            if led:
                 return (), None
-            values.append(value)
-            if _DEFAULT_MARK.search(rest):
-                default = value
-        return tuple(dict.fromkeys(values)), default
+            continue
+        values = [value for value, _ in entries if value is not None]
+        if not led and not _marked(children[start]) and not _named_before(children, start, values):
+            continue
+        defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
+        return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
 
 
-def _item_value(item: nodes.Element) -> tuple[str | None, str]:
-    """The bold or literal value that opens a list item, and the text after it."""
-    if not item.children or not isinstance(item.children[0], nodes.paragraph):
+def _marked(node: nodes.Node) -> bool:
+    """Whether a list's values are marked up (bold or literal), not plain words."""
+    items = node.children if isinstance(node, nodes.bullet_list) else [node]
+    return all(_item_value(item, False)[0] is not None and isinstance(
+        (item if isinstance(item, nodes.paragraph) else item.children[0]).children[0],
+        (nodes.strong, nodes.literal)) for item in items)
+
+
+def _named_before(children: list[nodes.Node], start: int, values: list[str]) -> bool:
+    """Whether the paragraph before a list of plain words names one of them (``Currently,
+    SATA, SAS and SSD are supported.`` before ``- SAS: High I/O``)."""
+    before = plain(children[start - 1]) if start and isinstance(children[start - 1], nodes.paragraph) else ""
+    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", before) for v in values)
+
+
+def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[str | None, str]]:
+    """(value, text after it) of the bullet list at ``start``, or of the run of paragraphs (or
+    lines of one paragraph) that open with a bold or literal value there."""
+    if start >= len(children):
+        return []
+    first = children[start]
+    if isinstance(first, nodes.bullet_list):
+        return [_item_value(item, led) for item in first.children]
+    run: list[tuple[str | None, str]] = []
+    for child in children[start:]:
+        if not (isinstance(child, nodes.paragraph) and child.children
+                and isinstance(child.children[0], (nodes.strong, nodes.literal))):
+            break
+        lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
+        if len(lines) > 1:
+            run += [_line_value(line) for line in lines]
+        else:
+            run.append(_item_value(child, led))
+    return run
+
+
+def _line_value(line: str) -> tuple[str | None, str]:
+    match = re.match(r"^\s*(?:\*\*([^*]+)\*\*|``([^`]+)``)(.*)$", line)
+    if not match or not _VALUE_SEP.match(match.group(3)):
         return None, ""
-    para = item.children[0]
-    first = para.children[0] if para.children else None
-    if not isinstance(first, (nodes.strong, nodes.literal)):
+    return (match.group(1) or match.group(2)).strip(), match.group(3)
+
+
+def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
+    """The value that opens a list item or paragraph, and the text after it."""
+    para = item if isinstance(item, nodes.paragraph) else (
+        item.children[0] if item.children and isinstance(item.children[0], nodes.paragraph) else None)
+    if para is None or not para.children:
         return None, ""
-    value = first.astext().strip()
-    rest = "".join(c.astext() for c in para.children[1:])
-    if not value or not _VALUE_SEP.match(rest):
-        return None, ""
-    return value, rest + " " + plain(item)
+    first = para.children[0]
+    rest_all = plain(item)
+    if isinstance(first, (nodes.strong, nodes.literal)):
+        value = first.astext().strip()
+        rest = "".join(c.astext() for c in para.children[1:])
+        if not value or not _VALUE_SEP.match(rest):
+            return None, ""
+        return value, rest + " " + rest_all
+    text = para.astext().strip()
+    value, sep, rest = text.partition(":")
+    value = value.strip()
+    if sep and _TOKEN.match(value):
+        return value, rest + " " + rest_all
+    bare = re.sub(r"\s*\(\s*default(?: value)?\s*\)\s*$", "", text, flags=re.IGNORECASE)
+    if led and not sep and _TOKEN.match(bare):
+        return bare, text
+    return None, ""
