@@ -5,8 +5,9 @@ Each folder of ``--revisions`` holds ``old/<service>/``, ``new/<service>/`` and 
 every API change as ``file:line`` with a breaking / non-breaking mark, and whose "Not counted"
 section lists edits that only look like changes. Per pair:
 
-- found: listed changes with an API entry (not ``documentation``) citing the same file within
-  ``TOLERANCE`` lines; right flag: of those, the closest entry has the listed breaking flag;
+- found: listed changes with an API entry (not ``documentation``) citing the same file at a
+  row that may hold the listed line (the entry cites the row's first line, the list may cite
+  a changed line inside the row: ``ROW_SPAN`` lines below, ``TOLERANCE`` above); right flag: of those, the closest entry has the listed breaking flag;
 - false: "Not counted" edits with an API entry citing one of their lines (or their file, when
   they give no line) that matches no listed change;
 - own page: entries whose citation is a line on a page of the operation (its own page, or
@@ -27,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 TOLERANCE = 2
+ROW_SPAN = 8
 _REF = re.compile(r"`(old:)?([\w./-]+\.rst):(\d+)`")
 _ITEM = re.compile(r"^\d+\.\s+(.*)$")
 _BREAKING = re.compile(r"—\s*\*\*breaking\*\*")
@@ -149,7 +151,7 @@ def score(pair: Path, report: dict, seconds: float = 0.0) -> Score:
     matched: set[int] = set()
     for exp in expected:
         near = [(abs(line - exp.line), i) for i, (c, path, line) in enumerate(api)
-                if _same_file(path, exp.file) and abs(line - exp.line) <= TOLERANCE]
+                if _same_file(path, exp.file) and -TOLERANCE <= exp.line - line <= ROW_SPAN]
         if not near:
             result.missed.append(exp.text.strip()[:200])
             continue

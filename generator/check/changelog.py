@@ -29,6 +29,7 @@ class Change:
     detail: str
     breaking: bool
     source: str
+    pages: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -78,9 +79,10 @@ class _Comparison:
         self.old_sources, self.new_sources = old_sources, new_sources
         self.changes: list[Change] = []
         self.operation = ""
+        self.pages: tuple[str, ...] = ()
 
     def add(self, kind: str, target: str, detail: str, breaking: bool, source: str) -> None:
-        self.changes.append(Change(self.service, self.operation, kind, target, detail, breaking, source))
+        self.changes.append(Change(self.service, self.operation, kind, target, detail, breaking, source, self.pages))
 
     def run(self) -> list[Change]:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
@@ -88,6 +90,7 @@ class _Comparison:
         for key in sorted(old_ops.keys() | new_ops.keys(), key=lambda k: (k[1], k[0])):
             if key in moved.values():
                 continue
+            self.pages = _pages(old_ops.get(key), new_ops.get(moved.get(key, key)))
             if key in moved:
                 self._compare_operation(old_ops[key], new_ops[moved[key]], moved=True)
             elif key not in new_ops:
@@ -100,7 +103,7 @@ class _Comparison:
                 self.add("operation-added", "operation", "added", False, op.get("x-source", ""))
             else:
                 self._compare_operation(old_ops[key], new_ops[key])
-        self.operation = ""
+        self.operation, self.pages = "", ()
         if not self.changes and self.old != self.new:
             self._unexplained()
         return self.changes
@@ -164,14 +167,25 @@ class _Comparison:
             elif key in moves.values():
                 continue
             elif key not in new:
-                self.add("parameter-removed", target, "removed", True, new_op.get("x-source", ""))
+                gone = self._parameter(old_op, old[key], self.old, self.old_sources)
+                self.add("parameter-removed", target, "removed", True, gone.source)
             elif key not in old:
                 n = self._parameter(new_op, new[key], self.new, self.new_sources)
                 self.add("parameter-added", target, f"added ({'required' if n.required else 'optional'})",
                          n.required, n.source)
             else:
-                self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old, self.old_sources),
-                                   self._parameter(new_op, new[key], self.new, self.new_sources))
+                new_node = self._parameter(new_op, new[key], self.new, self.new_sources)
+                if not self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old,
+                                                                           self.old_sources), new_node):
+                    self._compare_items(target, old[key], new[key], new_node.source)
+
+    def _compare_items(self, target: str, old_param: dict, new_param: dict, source: str) -> None:
+        """The items of an array parameter: their type and value facts."""
+        old_items = resolve(old_param.get("schema") or {}, self.old)[0].get("items")
+        new_items = resolve(new_param.get("schema") or {}, self.new)[0].get("items")
+        if isinstance(old_items, dict) and isinstance(new_items, dict):
+            self._compare_node(f"{target} items", REQUEST, node(resolve(old_items, self.old)[0], True, source),
+                               node(resolve(new_items, self.new)[0], True, source))
 
     @staticmethod
     def _parameter(op: dict, param: dict, spec: dict, sources: Sources) -> Node:
@@ -182,8 +196,9 @@ class _Comparison:
     # bodies
 
     def _compare_body(self, where: str, direction: str, old_obj, new_obj, old_op: dict, new_op: dict) -> None:
-        old_nodes = self._flatten(old_obj, self.old, self.old_sources, old_op)
-        new_nodes = self._flatten(new_obj, self.new, self.new_sources, new_op)
+        part = "request" if direction == REQUEST else where.removeprefix("response ")
+        old_nodes = self._flatten(old_obj, self.old, self.old_sources, old_op, part)
+        new_nodes = self._flatten(new_obj, self.new, self.new_sources, new_op, part)
         settled: set[Path] = set()
         for path in sorted(old_nodes.keys() | new_nodes.keys()):
             if any(path[:i] in settled for i in range(len(path))):
@@ -195,10 +210,8 @@ class _Comparison:
                 self._added(target, direction, path, new)
             elif new is None:
                 settled.add(path)
-                parent = new_nodes.get(path[:-1]) if path else None
-                cite = (parent.table or parent.source) if parent else old.source
                 kind = "field-removed" if path else "body-removed"
-                self.add(kind, target, "removed", True, cite)
+                self.add(kind, target, "removed", True, old.source)
             elif self._compare_node(target, direction, old, new, path == ()):
                 settled.add(path)
         old_examples = _json_content(old_obj or {}).get("examples")
@@ -207,11 +220,11 @@ class _Comparison:
             self.add("documentation", f"{where} examples", "changed", False, new_op.get("x-source", ""))
 
     @staticmethod
-    def _flatten(obj, spec: dict, sources: Sources, op: dict) -> dict[Path, Node]:
+    def _flatten(obj, spec: dict, sources: Sources, op: dict, part: str) -> dict[Path, Node]:
         schema = _json_content(obj or {}).get("schema")
         if schema is None:
             return {}
-        return flatten(schema, spec, sources, op.get("x-source", ""))
+        return flatten(schema, spec, sources, op.get("x-source", ""), (op.get("operationId", ""), part))
 
     def _added(self, target: str, direction: str, path: Path, new: Node) -> None:
         if not path:
@@ -300,6 +313,16 @@ PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
 def folder_relative(citation: str) -> str:
     """``new/ims/a.rst:12`` → ``ims/a.rst:12``: a citation without the docs folder's name."""
     return citation.split("/", 1)[1] if "/" in citation else citation
+
+
+def _pages(*entries) -> tuple[str, ...]:
+    """The pages that document an operation on either side: its own and merged pages."""
+    found: list[str] = []
+    for entry in entries:
+        if entry:
+            op = entry[1]
+            found += [c.rpartition(":")[0] for c in (op.get("x-source", ""), *op.get("x-merged-from", ()))]
+    return tuple(dict.fromkeys(p for p in found if p))
 
 
 def _citations(value) -> list[str]:

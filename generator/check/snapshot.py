@@ -62,7 +62,7 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
-        sources={r.service.name: source_index(r.service) for r in results},
+        sources={r.service.name: source_index(r.service, r.pages) for r in results},
         diagnostics=tuple(d for r in results for d in r.diagnostics),
     )
 

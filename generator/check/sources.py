@@ -1,22 +1,71 @@
 """Row-level citations from the API model, for changelogs of a fresh generation.
 
 The OpenAPI documents cite the table of each schema and the page of each operation
-(``x-source``); the model knows the row of every field and parameter.
+(``x-source``); the model knows the row of every field and parameter. A schema built from
+identical tables on several pages cites the first page; for every other operation that
+uses it, the same row on the operation's own page is cited instead.
 """
 
 from __future__ import annotations
 
-from ..model.api import Service
+from collections.abc import Iterable
+
+from ..model.api import Schema, Service, Shape
+from ..model.page import Page, Table
 from .fields import Sources
 
+REQUEST = "request"
 
-def source_index(service: Service) -> Sources:
-    """``(schema, property)`` and ``(operationId, location, parameter)`` → ``file:line``."""
+
+def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
+    """``(schema, property)``, ``(operationId, location, parameter)`` and, where the row sits
+    on the operation's own page, ``(operationId, part, schema, property)`` → ``file:line``
+    (``part`` is ``request`` or the response status)."""
     index: Sources = {}
     for schema in service.schemas:
         for field in schema.fields:
             index[(schema.name, field.name)] = field.source
+    by_file = {page.file: page for page in pages}
+    schemas = {schema.name: schema for schema in service.schemas}
     for op in service.operations:
         for param in op.parameters:
             index[(op.operation_id, param.location or "", param.name)] = param.source
+        page = by_file.get(op.source.rpartition(":")[0])
+        if page is None:
+            continue
+        parts = [(REQUEST, op.request_body)] + [(r.status, r.body) for r in op.responses]
+        for part, body in parts:
+            for schema in _reachable(body, schemas):
+                for field, line in _own_rows(schema, page, part):
+                    index[(op.operation_id, part, schema.name, field)] = f"{page.file}:{line}"
     return index
+
+
+def _reachable(shape: Shape | None, schemas: dict[str, Schema]) -> list[Schema]:
+    found: dict[str, Schema] = {}
+    todo = [shape] if shape else []
+    while todo:
+        current = todo.pop()
+        if current.kind == "ref" and current.ref in schemas and current.ref not in found:
+            schema = found[current.ref] = schemas[current.ref]
+            todo += [f.shape for f in schema.fields]
+        todo += [s for s in (current.items, *current.options) if s]
+    return list(found.values())
+
+
+def _own_rows(schema: Schema, page: Page, part: str) -> list[tuple[str, int]]:
+    """The rows of ``schema`` on ``page`` when it was read from another page's twin table."""
+    if all(f.source.rpartition(":")[0] == page.file for f in schema.fields):
+        return []
+    names = [f.name for f in schema.fields]
+    twins = [t for t in page.tables if t.kind == "fields" and [r.name for r in t.rows] == names]
+    if not twins:
+        return []
+    twin = next((t for t in twins if _in_part(t, part)), twins[0])
+    return [(row.name, row.line) for row in twin.rows]
+
+
+def _in_part(table: Table, part: str) -> bool:
+    if part == REQUEST:
+        return table.location == "body"
+    return table.location == "response" and (table.status or part) == part

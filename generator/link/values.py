@@ -30,7 +30,7 @@ def typed_facts(facts: Facts, shape: Shape) -> TypedFacts:
     written when the item type is not known, ``Array<Storage type>``)."""
     kind = shape.kind
     if kind == "array":
-        item_kind = shape.items.kind if shape.items else "string"
+        item_kind = shape.items.kind if shape.items and shape.items.kind != "any" else "string"
         if item_kind not in _SCALARS or item_kind == "boolean":
             return TypedFacts((), None, None, None)
         item = typed_facts(dataclasses.replace(facts, default=None), Shape(item_kind))

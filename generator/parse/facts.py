@@ -151,7 +151,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
-        if any(value is None for value, _ in entries) or (not led and len(entries) < 2):
+        single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
+        if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
             if led:
                 return (), None
             continue
