@@ -11,6 +11,7 @@ from pathlib import Path
 from .check import snapshot
 from .check.drift import document_drift, drift
 from .check.format import FORMATS, render
+from .link.operation_ids import registries_from_output
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.cache import PageCache
@@ -82,7 +83,8 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service, clients, _page_cache(args))
+    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    results = generate(args.docs, args.service, clients, _page_cache(args), registries)
     return results, time.perf_counter() - start
 
 
@@ -109,7 +111,7 @@ def _generate(args) -> int:
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args), registries=registries_from_output(args.out))
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
@@ -123,9 +125,10 @@ def _diff(args) -> int:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
         old = snapshot.from_git(args.docs, args.base, _page_cache(args))
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args))
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args), after=old)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p, _page_cache(args)) for p in args.paths)
+        old = snapshot.from_path(args.paths[0], _page_cache(args))
+        new = snapshot.from_path(args.paths[1], _page_cache(args), after=old)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)

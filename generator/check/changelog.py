@@ -86,6 +86,7 @@ class _Comparison:
 
     def run(self) -> list[Change]:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
+        self.new_names = {op.get("operationId"): label for label, op in new_ops.values()}
         moved = self._moved_operations(old_ops, new_ops)
         for key in sorted(old_ops.keys() | new_ops.keys(), key=lambda k: (k[1], k[0])):
             if key in moved.values():
@@ -126,8 +127,10 @@ class _Comparison:
         elif old_label != label:
             self.add("path-template-changed", "operation", f"path parameters renamed (was {old_label})", False, source)
         if old.get("operationId") != new.get("operationId"):
+            went = self.new_names.get(old.get("operationId"))
             self.add("operation-id-changed", "operationId",
-                     f"{old.get('operationId')} → {new.get('operationId')}", True, source)
+                     f"{old.get('operationId')} → {new.get('operationId')}"
+                     + (f"; {old.get('operationId')} now names {went}" if went else ""), True, source)
         for key in ("summary", "description"):
             if old.get(key) != new.get(key):
                 self.add("documentation", f"operation {key}", "changed", False, source)

@@ -19,6 +19,7 @@ import yaml
 
 from ..model.diagnostics import Diagnostic
 from ..parse.cache import PageCache
+from ..link.operation_ids import Registry, registries_from_documents
 from ..pipeline import generate
 from ..write import owned_files
 from .fields import Sources
@@ -54,11 +55,12 @@ def parse_document(text: str, label: str) -> dict:
 
 
 def from_docs(docs: Path, label: str | None = None, clients: bool = True,
-              cache: PageCache | None = None) -> Snapshot:
-    """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only)."""
+              cache: PageCache | None = None, registries: dict[str, Registry] | None = None) -> Snapshot:
+    """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only),
+    keeping the operationIds ``registries`` give."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs, clients=clients, cache=cache)
+    results = generate(docs, clients=clients, cache=cache, registries=registries)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
@@ -80,16 +82,17 @@ def from_document(path: Path) -> Snapshot:
     return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
-def from_path(path: Path, cache: PageCache | None = None) -> Snapshot:
+def from_path(path: Path, cache: PageCache | None = None, after: Snapshot | None = None) -> Snapshot:
     """A document file, an output folder (with ``openapi/``) or a docs folder (parsed through
-    ``cache``)."""
+    ``cache``; generated ``after`` an older snapshot, its operations keep their names)."""
     if path.is_file():
         return from_document(path)
     if not path.is_dir():
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
         return from_output(path)
-    return from_docs(path, clients=False, cache=cache)
+    registries = registries_from_documents(after.documents()) if after else None
+    return from_docs(path, clients=False, cache=cache, registries=registries)
 
 
 def from_git(docs: Path, ref: str, cache: PageCache | None = None) -> Snapshot:
