@@ -62,7 +62,7 @@ _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
-_VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w.-]))"
+_VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w-]|\.\d))"
 _LIST = _VALUE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + r")*"
 _INLINE_LEADS = (
     re.compile(r"(?:the |its |this )?(?:value|values|parameter|field|option)s?\s+(?:can|must|may) "
