@@ -28,6 +28,9 @@ def facts(rst: str):
     ("The value can be 1, 2, 4, 8, 16, or 28.", ("1", "2", "4", "8", "16", "28")),
     ("The value can be **volumes**, **snapshots**, or **backups**.", ("volumes", "snapshots", "backups")),
     ("Status. Value options: **pending**, **available**, and **failed**", ("pending", "available", "failed")),
+    ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
+    ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
+    ("Protection type, which is **backup**", ("backup",)),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum
@@ -44,6 +47,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "The value can be -1 or 1-99999.",
     "Only **domainId** is supported, which indicates the whitelisted IDs.",
     "- Minimum: 1\n- Maximum: 64\n",
+    "Protection type, which is backup",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()
@@ -79,6 +83,7 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("Max 22 characters are allowed.", (None, "22")),
     ("Max characters: 255", (None, "255")),
     ("The key contains 1 to 36 characters and the value 0 to 43 characters.", (None, None)),
+    ("The value contains a maximum of 1,024 characters.", (None, "1024")),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)
@@ -89,6 +94,7 @@ def test_string_lengths(text, lengths):
     ("Value range: 1-64", ("1", "64")),
     ("The value ranges from 0 to 2000.", ("0", "2000")),
     ("Minimum: **1**. Maximum: **128**", ("1", "128")),
+    ("The value ranges from 1 to 1,024.", ("1", "1024")),
 ])
 def test_numeric_ranges(text, bounds):
     found = facts(text)

@@ -147,6 +147,7 @@ class _Comparison:
                 if old_responses[status].get("description") != new_responses[status].get("description"):
                     self.add("documentation", f"{where} description", "changed", False, source)
                 self._compare_body(where, RESPONSE, old_responses[status], new_responses[status], old, new)
+                self._compare_headers(str(status), old_responses[status], new_responses[status], old, new)
 
     def _compare_parameters(self, old_op: dict, new_op: dict) -> None:
         old = {(p["in"], p["name"]): p for p in old_op.get("parameters", ())}
@@ -181,6 +182,27 @@ class _Comparison:
                 if not self._compare_node(target, REQUEST, self._parameter(old_op, old[key], self.old,
                                                                            self.old_sources), new_node):
                     self._compare_items(target, old[key], new[key], new_node.source)
+
+    def _compare_headers(self, status: str, old_response: dict, new_response: dict, old_op: dict, new_op: dict) -> None:
+        old_headers, new_headers = old_response.get("headers") or {}, new_response.get("headers") or {}
+        for name in sorted(old_headers.keys() | new_headers.keys()):
+            target = f"response {status} header `{name}`"
+            if name not in new_headers:
+                self.add("header-removed", target, "removed", True,
+                         self._header(old_op, status, name, old_headers[name], self.old, self.old_sources).source)
+            elif name not in old_headers:
+                self.add("header-added", target, "added", False,
+                         self._header(new_op, status, name, new_headers[name], self.new, self.new_sources).source)
+            else:
+                self._compare_node(target, RESPONSE,
+                                   self._header(old_op, status, name, old_headers[name], self.old, self.old_sources),
+                                   self._header(new_op, status, name, new_headers[name], self.new, self.new_sources))
+
+    @staticmethod
+    def _header(op: dict, status: str, name: str, header: dict, spec: dict, sources: Sources) -> Node:
+        schema, _ = resolve(header.get("schema") or {}, spec)
+        source = sources.get((op.get("operationId", ""), f"header {status}", name)) or op.get("x-source", "")
+        return node({**schema, "description": header.get("description", "")}, False, source)
 
     def _compare_items(self, target: str, old_param: dict, new_param: dict, source: str) -> None:
         """The items of an array parameter: their type and value facts."""
@@ -265,7 +287,7 @@ class _Comparison:
 
     def _compare_enum(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
         if not old.enum and new.enum:
-            self.add("enum-added", target, f"restricted to {_values(new.enum)}", request, source)
+            self.add("enum-added", target, f"values documented: {_values(new.enum)}", False, source)
             return
         if old.enum and not new.enum:
             self.add("enum-removed", target, f"no longer restricted to {_values(old.enum)}", not request, source)

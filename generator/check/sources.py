@@ -18,7 +18,8 @@ REQUEST = "request"
 
 
 def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
-    """``(schema, property)``, ``(operationId, location, parameter)`` and, where the row sits
+    """``(schema, property)``, ``(operationId, location, parameter)``, ``(operationId,
+    "header <status>", header)`` and, where the row sits
     on the operation's own page, ``(operationId, part, schema, property)`` → ``file:line``
     (``part`` is ``request`` or the response status)."""
     index: Sources = {}
@@ -30,6 +31,9 @@ def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
     for op in service.operations:
         for param in op.parameters:
             index[(op.operation_id, param.location or "", param.name)] = param.source
+        for response in op.responses:
+            for header in response.headers:
+                index[(op.operation_id, f"header {response.status}", header.name)] = header.source
         page = by_file.get(op.source.rpartition(":")[0])
         if page is None:
             continue

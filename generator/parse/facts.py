@@ -39,7 +39,7 @@ NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "empt
                       "—", "unset", "not set", "no default", "not specified", "''", '""', "left blank",
                       "empty string", "void", "nan", "undefined", "not", "the", "a", "an", "determined",
                       "set", "used", "that", "this", "current", "same"})
-_NUM = r"(-?\d+(?:\.\d+)?)"
+_NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
 _RANGE = re.compile(
     r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
     + r"(?:\*\*|`)?\s*(?:to|-|~|–|and)\s*(?:\*\*|`)?" + _NUM + r"(?!\s*(?:characters|bytes|chars))",
@@ -47,7 +47,7 @@ _RANGE = re.compile(
 )
 _MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
-_INT = r"\**(\d+)\**"
+_INT = r"\**(\d{1,3}(?:,\d{3})+|\d+)\**"
 _LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
@@ -63,14 +63,16 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
 _VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w-]|\.\d))"
+_MARKED = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`)"
 _LIST = _VALUE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + r")*"
 _INLINE_LEADS = (
-    re.compile(r"(?:the |its |this )?(?:value|values|parameter|field|option)s?\s+(?:can|must|may) "
+    re.compile(r"(?:(?:the |its |this )?(?:value|values|parameter|field|option)s?|which|it)\s+(?:can|must|may) "
                r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
                r"(?:\s+only)?\s*(?=[.;]|\s*$|\s+\(default|,\s*(?:and )?(?:the )?default)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
                r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
                r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+    re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
                r"(?:supported|available|allowed|valid)\s*(?=[.;]|\s*$)", re.IGNORECASE),
 )
@@ -86,11 +88,11 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     minimum = maximum = None
     match = _RANGE.search(markdown)
     if match:
-        minimum, maximum = match.group(1), match.group(2)
+        minimum, maximum = _digits(match.group(1)), _digits(match.group(2))
     else:
         low, high = _MIN.search(markdown), _MAX.search(markdown)
-        minimum = low.group(1) if low else None
-        maximum = high.group(1) if high else None
+        minimum = _digits(low.group(1)) if low else None
+        maximum = _digits(high.group(1)) if high else None
     min_length, max_length = _lengths(markdown)
     return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                  min_length=min_length, max_length=max_length)
@@ -123,9 +125,15 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
     low, high = next(iter(found), (None, None))
     if low is None and len(lows) == 1:
         low = next(iter(lows))
+    low, high = (_digits(low), _digits(high))
     if low is not None and high is not None and int(low) > int(high):
         return None, None
     return low, high
+
+
+def _digits(number: str | None) -> str | None:
+    """``1,024`` → ``1024``."""
+    return number.replace(",", "") if number is not None else None
 
 
 def _inline_values(markdown: str) -> tuple[str, ...]:
