@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -115,7 +116,9 @@ def _check(args) -> int:
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
+    committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
+                                    texts=snapshot.docs_texts_at(args.docs, "HEAD"))
+    result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
     return 1 if result.differs else 0
 

@@ -31,6 +31,12 @@ def facts(rst: str):
     ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
+    ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
+     ("name", "status", "created_at")),
+    ("Its value can be **desc** (default) or **asc**.", ("desc", "asc")),
+    ("Available values include:\n\n- Linux\n- Windows\n", ("Linux", "Windows")),
+    ("Type:\n\n- **a**: first\n- **b**: This type of attachments is not supported.\n", ("a",)),
+    ("Sort key. The value can be:\n\n- **name**: name\n- **size**: unavailable value now\n", ("name",)),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum
@@ -66,6 +72,8 @@ def test_unsure_lists_stay_in_the_description(text):
     ("The default value is as follows:", None),
     ("The default value is the current time.", None),
     ("The default value is ``''``.", None),
+    ("Its value can be **desc** (default) or **asc**.", "desc"),
+    ("Default value:\n\n**created_at**", "created_at"),
 ])
 def test_defaults_and_words_meaning_no_value(text, default):
     assert facts(text).default == default

@@ -9,6 +9,7 @@ known (``Sources``), else the ``x-source`` of the table or operation.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ class Change:
     breaking: bool
     source: str
     pages: tuple[str, ...] = ()
+    old_source: str = ""
+    before: str = ""
+    after: str = ""
 
     @property
     def message(self) -> str:
@@ -80,9 +84,12 @@ class _Comparison:
         self.changes: list[Change] = []
         self.operation = ""
         self.pages: tuple[str, ...] = ()
+        self.old_source = ""
 
     def add(self, kind: str, target: str, detail: str, breaking: bool, source: str) -> None:
-        self.changes.append(Change(self.service, self.operation, kind, target, detail, breaking, source, self.pages))
+        old_source = source if kind.endswith("-removed") and not kind.startswith("enum") else self.old_source
+        self.changes.append(Change(self.service, self.operation, kind, target, detail, breaking,
+                                   source, self.pages, old_source))
 
     def run(self) -> list[Change]:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
@@ -107,7 +114,7 @@ class _Comparison:
         self.operation, self.pages = "", ()
         if not self.changes and self.old != self.new:
             self._unexplained()
-        return self.changes
+        return _merged(self.changes)
 
     @staticmethod
     def _moved_operations(old_ops, new_ops) -> dict:
@@ -255,13 +262,15 @@ class _Comparison:
         if not path:
             self.add("body-added", target, "added", direction == REQUEST, new.table or new.source)
             return
-        required = new.required and path[-1] not in ("[]", "{}")
+        required = new.required and path[-1] not in ("[]", "{}") and not path[-1].startswith("<")
         self.add("field-added", target, f"added ({'required' if required else 'optional'})",
                  direction == REQUEST and required, new.source)
 
     def _compare_node(self, target: str, direction: str, old: Node, new: Node, root: bool = False) -> bool:
         """Add the changes between two facts of one value; True when its type changed."""
         source = (new.table or new.source) if root else new.source
+        self.old_source = (old.table or old.source) if root else old.source
+        facts_changed = len(self.changes)
         request = direction == REQUEST
         retyped = old.type != new.type and old.type is not None
         if old.type is None and new.type is not None:
@@ -281,8 +290,9 @@ class _Comparison:
             if old.default != new.default:
                 self.add("default-changed", target, f"default {old.default} → {new.default}", request, source)
             self._compare_range(target, request, old, new, source)
-        if old.description != new.description:
+        if old.description != new.description and len(self.changes) == facts_changed:
             self.add("documentation", target, "description changed", False, source)
+        self.old_source = ""
         return retyped
 
     def _compare_enum(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
@@ -338,6 +348,25 @@ PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
 def folder_relative(citation: str) -> str:
     """``new/ims/a.rst:12`` → ``ims/a.rst:12``: a citation without the docs folder's name."""
     return citation.split("/", 1)[1] if "/" in citation else citation
+
+
+def _merged(changes: list[Change]) -> list[Change]:
+    """One entry per change of one row: the same fact reached by several paths of an
+    operation (``nodeGroups[].x`` and ``taskNodeGroups[].x`` of one table) names them all."""
+    kept: dict[tuple, Change] = {}
+    for change in changes:
+        where, tick, _ = change.target.partition(" `")
+        key = (change.operation, where if tick else change.target, change.kind, change.detail, change.breaking,
+               change.source, change.old_source)
+        first = kept.get(key)
+        if first is None or not tick:
+            kept[key if first is None else (*key, len(kept))] = change
+        else:
+            also = change.target.rsplit(" ", 1)[-1]
+            kept[key] = dataclasses.replace(first, target=f"{first.target} (also {also})"
+                                            if "(also " not in first.target
+                                            else first.target[:-1] + f", {also})")
+    return list(kept.values())
 
 
 def _pages(*entries) -> tuple[str, ...]:

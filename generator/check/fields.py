@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..render.schema import REF_PREFIX
 
-#: A position in a body: property names, ``[]`` for array items, ``{}`` for map values.
+#: A position in a body: property names, ``[]`` for array items, ``{}`` for map values,
+#: ``<Name>`` for the alternative body ``Name`` of a union (several pages, one method and path).
 Path = tuple[str, ...]
 
 #: Row-level citations by ``(schema name, property)`` or ``(operationId, location, parameter)``.
@@ -105,6 +106,10 @@ def _walk(schema: dict, path: Path, required: bool, source: str, spec: dict,
         _walk(prop, path + (name,), name in required_names, row, spec, sources, entered, found, own)
     if isinstance(resolved.get("items"), dict):
         _walk(resolved["items"], path + ("[]",), True, source, spec, sources, entered, found, own)
+    for option in resolved.get("anyOf") or ():
+        if isinstance(option, dict):
+            name = resolve(option, spec)[1] or str(resolved["anyOf"].index(option) + 1)
+            _walk(option, path + (f"<{name}>",), True, source, spec, sources, entered, found, own)
     if isinstance(resolved.get("additionalProperties"), dict):
         _walk(resolved["additionalProperties"], path + ("{}",), True, source, spec, sources, entered, found, own)
 

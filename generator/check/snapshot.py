@@ -36,6 +36,29 @@ class Snapshot:
     files: dict[str, str]
     sources: dict[str, Sources] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def line(self, citation: str) -> str:
+        """``file:line: text`` of the line a citation points at, spaces collapsed; "" if unknown."""
+        return (self.row_lines(citation)[:1] or [""])[0]
+
+    def row_lines(self, citation: str, limit: int = 60) -> list[str]:
+        """``file:line: text`` of the cited line and of the lines of its table row below it (to
+        the next grid border or blank line), spaces collapsed and blank cells left out."""
+        file, _, number = citation.rpartition(":")
+        text = self.texts.get(file)
+        if text is None or not number.isdigit():
+            return []
+        first = int(number)
+        found = []
+        for index, raw in enumerate(text.splitlines()[first - 1:first - 1 + limit]):
+            stripped = raw.strip()
+            if index and (not stripped or stripped[0] in "+=" or set(stripped) <= {"=", " "}):
+                break
+            line = " ".join(raw.split())
+            if line.strip("| "):
+                found.append(f"{file}:{first + index}: {line}")
+        return found
 
     def documents(self) -> dict[str, str]:
         """Service name → OpenAPI document text."""
@@ -66,7 +89,22 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
         files={rel: text for r in results for rel, text in r.files.items()},
         sources={r.service.name: source_index(r.service, r.pages) for r in results},
         diagnostics=tuple(d for r in results for d in r.diagnostics),
+        texts=docs_texts(docs),
     )
+
+
+def docs_texts(docs: Path) -> dict[str, str]:
+    """The pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
+    return {(Path(docs.name) / page.relative_to(docs)).as_posix(): page.read_bytes().decode("utf-8", "replace")
+            for page in sorted(docs.rglob("*.rst"))}
+
+
+def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
+    """The pages of a docs folder as committed at ``ref``; none outside a git work tree."""
+    try:
+        return _extracted(docs, ref, lambda base, rel: docs_texts(base))
+    except ValueError:
+        return {}
 
 
 def from_output(out: Path, also: Iterable[str] = ()) -> Snapshot:
@@ -100,6 +138,13 @@ def from_git(docs: Path, ref: str, cache: PageCache | None = None) -> Snapshot:
 
     The folder is extracted under its own name, so citations read the same as the work tree's.
     """
+    return _extracted(docs, ref, lambda base, rel: from_docs(
+        base, label=f"{rel}@{ref}", clients=False, cache=cache))
+
+
+def _extracted(docs: Path, ref: str, read):
+    """``read(folder, path in the repository)`` on the docs folder extracted at ``ref`` under
+    its own name."""
     docs = docs.resolve()
     top = _git(docs.parent if not docs.is_dir() else docs, "rev-parse", "--show-toplevel").decode().strip()
     rel = docs.relative_to(Path(top).resolve()).as_posix()
@@ -110,7 +155,7 @@ def from_git(docs: Path, ref: str, cache: PageCache | None = None) -> Snapshot:
         base = Path(tmp) / rel
         if not base.is_dir():
             raise ValueError(f"{rel} does not exist at {ref}")
-        return from_docs(base, label=f"{rel}@{ref}", clients=False, cache=cache)
+        return read(base, rel)
 
 
 def _git(cwd: Path, *args: str) -> bytes:

@@ -59,12 +59,18 @@ _LENGTH_AT_LEAST = re.compile(
     r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?|minimum length:)\s*"
     + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
+_UNSUPPORTED = re.compile(
+    r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
+    r"|\bthis (?:\w+ )?(?:type|value|option)\b[^.]{0,40}?\bis not supported\b"
+    r"|\bwhich is not supported\b|\bnot supported currently\b|\bis currently not supported\b", re.IGNORECASE)
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
 _VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w-]|\.\d))"
 _MARKED = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`)"
-_LIST = _VALUE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + r")*"
+_NOTE = r"(?:\s*\(default(?: value)?\))?"
+_LIST = _VALUE + _NOTE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + _NOTE + r")*"
+_NOTED_DEFAULT = re.compile(r"(?:\*\*([^*]{1,60})\*\*|`([^`]{1,60})`)\s*\(default(?: value)?\)", re.IGNORECASE)
 _INLINE_LEADS = (
     re.compile(r"(?:(?:the |its |this )?(?:value|values|parameter|field|option)s?|which|it)\s+(?:can|must|may) "
                r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
@@ -72,6 +78,8 @@ _INLINE_LEADS = (
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
                r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
                r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
+               re.IGNORECASE),
     re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
                r"(?:supported|available|allowed|valid)\s*(?=[.;]|\s*$)", re.IGNORECASE),
@@ -106,7 +114,8 @@ def is_no_value(text: str) -> bool:
 def _default(markdown: str) -> str | None:
     match = _DEFAULT_PHRASE.search(markdown)
     if not match:
-        return None
+        noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
+        return next(iter(noted)).strip() if len(noted) == 1 else None
     value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
     return None if is_no_value(value) else value
 
@@ -164,12 +173,19 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
             if led:
                 return (), None
             continue
-        values = [value for value, _ in entries if value is not None]
+        values = [value for value, rest in entries if value is not None and not _unsupported(rest)]
         if not led and not _marked(children[start]) and not _named_before(children, start, values):
             continue
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
+
+
+def _unsupported(rest: str) -> bool:
+    """Whether an item's meaning says its value is not accepted (``- **dc**: ... This type of
+    attachments is not supported.``, ``- **size**: unavailable value now``)."""
+    meaning = re.sub(r"^\s*[:：\-–]\s*", "", rest.split("\0", 1)[0])
+    return bool(_UNSUPPORTED.search(meaning))
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -228,12 +244,12 @@ def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
         rest = "".join(c.astext() for c in para.children[1:])
         if not value or not _VALUE_SEP.match(rest):
             return None, ""
-        return value, rest + " " + rest_all
+        return value, rest + "\0" + rest_all
     text = para.astext().strip()
     value, sep, rest = text.partition(":")
     value = value.strip()
     if sep and _TOKEN.match(value):
-        return value, rest + " " + rest_all
+        return value, rest + "\0" + rest_all
     bare = re.sub(r"\s*\(\s*default(?: value)?\s*\)\s*$", "", text, flags=re.IGNORECASE)
     if led and not sep and _TOKEN.match(bare):
         return bare, text
