@@ -5,9 +5,11 @@ Each folder of ``--revisions`` holds ``old/<service>/``, ``new/<service>/`` and 
 every API change as ``file:line`` with a breaking / non-breaking mark, and whose "Not counted"
 section lists edits that only look like changes. Per pair:
 
-- found: listed changes with an API entry (not ``documentation``) citing the same file at a
-  row that may hold the listed line (the entry cites the row's first line, the list may cite
-  a changed line inside the row: ``ROW_SPAN`` lines below, ``TOLERANCE`` above); right flag: of those, the closest entry has the listed breaking flag;
+- found: listed changes with an API entry (not ``documentation``) citing the same file at the
+  table row that holds the listed line (the entry cites the row's first line, the list may
+  cite a changed line inside the row; ``TOLERANCE`` lines either side for other citations);
+  each entry answers one listed change, and where one row has several (a type refined and
+  a value dropped) the entry of the kind the list describes answers it; right flag: of those, the closest entry has the listed breaking flag;
 - false: "Not counted" edits with an API entry citing one of their lines (or their file, when
   they give no line) that matches no listed change;
 - own page: entries whose citation is a line on a page of the operation (its own page, or
@@ -28,7 +30,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 TOLERANCE = 2
-ROW_SPAN = 8
+_TYPE_WORDS = re.compile(r"Array of strings|type `|→ `String`", re.IGNORECASE)
+_VALUE_WORDS = re.compile(r"\bvalues?\b|enumeration|\badds\b|\bdrops\b|\bgains\b|not supported", re.IGNORECASE)
 _REF = re.compile(r"`(old:)?([\w./-]+\.rst):(\d+)`")
 _ITEM = re.compile(r"^\d+\.\s+(.*)$")
 _BREAKING = re.compile(r"—\s*\*\*breaking\*\*")
@@ -118,6 +121,39 @@ def _bullet_refs(text: str) -> tuple[tuple[str, int | None, int | None], ...]:
     return tuple(refs)
 
 
+def _kind_miss(text: str, kind: str) -> int:
+    """0 when the entry's kind is the kind of change the listed text describes, else 1."""
+    if _TYPE_WORDS.search(text):
+        return 0 if kind.startswith("type") else 1
+    if _VALUE_WORDS.search(text):
+        return 0 if kind.startswith("enum") else 1
+    return 0
+
+
+class _RowSpans:
+    """Which lines a cited table row spans, read from the pair's pages."""
+
+    def __init__(self, new: Path, old: Path) -> None:
+        self.folders = {False: new, True: old}
+        self.texts: dict[tuple[bool, str], list[str]] = {}
+
+    def holds(self, path: str, cited: int, wanted: int, old: bool) -> bool:
+        if abs(cited - wanted) <= TOLERANCE:
+            return True
+        if wanted < cited:
+            return False
+        key = (old, path)
+        if key not in self.texts:
+            file = self.folders[old] / path
+            self.texts[key] = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
+        lines = self.texts[key]
+        for number in range(cited + 1, min(wanted + 1, len(lines) + 1)):
+            stripped = lines[number - 1].strip()
+            if not stripped or stripped[0] in "+=":
+                return False
+        return wanted <= len(lines)
+
+
 def _same_file(cited: str, wanted: str) -> bool:
     if "*" in wanted:
         return re.fullmatch(".*" + re.escape(wanted).replace(r"\*", "[^/]*"), cited) is not None
@@ -148,17 +184,21 @@ def score(pair: Path, report: dict, seconds: float = 0.0) -> Score:
     changes = report.get("changes", [])
     api = [(c, *_cite(c["source"], service)) for c in changes if c["kind"] != "documentation"]
     result.entries, result.api_entries = len(changes), len(api)
+    rows = _RowSpans(pair / "new" / service, pair / "old" / service)
     matched: set[int] = set()
+    used: set[int] = set()
     for exp in expected:
-        near = [(abs(line - exp.line), i) for i, (c, path, line) in enumerate(api)
-                if _same_file(path, exp.file) and -TOLERANCE <= exp.line - line <= ROW_SPAN]
+        near = [(_kind_miss(exp.text, c["kind"]), abs(line - exp.line), i) for i, (c, path, line) in enumerate(api)
+                if _same_file(path, exp.file) and rows.holds(path, line, exp.line, c["source"].startswith("old/"))]
         if not near:
             result.missed.append(exp.text.strip()[:200])
             continue
         result.found += 1
-        matched.update(i for _, i in near)
-        flags = {api[i][0]["breaking"] for d, i in near if d == min(near)[0]}
-        if exp.breaking in flags and len(flags) == 1:
+        matched.update(i for *_, i in near)
+        free = [n for n in near if n[2] not in used] or near
+        best = min(free)
+        used.add(best[2])
+        if api[best[2]][0]["breaking"] == exp.breaking:
             result.right_flag += 1
         else:
             result.wrong_flag.append(exp.text.strip()[:200])

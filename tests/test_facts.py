@@ -92,6 +92,7 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("Max characters: 255", (None, "255")),
     ("The key contains 1 to 36 characters and the value 0 to 43 characters.", (None, None)),
     ("The value contains a maximum of 1,024 characters.", (None, "1024")),
+    ("A tag key contains a maximum of 128 Unicode characters.", (None, "128")),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)

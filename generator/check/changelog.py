@@ -297,10 +297,18 @@ class _Comparison:
 
     def _compare_enum(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
         if not old.enum and new.enum:
-            self.add("enum-added", target, f"values documented: {_values(new.enum)}", False, source)
+            if _all_named(new.enum, old.description):
+                self.add("documentation", target, f"value list now read as one ({_values(new.enum)}; "
+                         "the old text named the same values)", False, source)
+            else:
+                self.add("enum-added", target, f"values documented: {_values(new.enum)}", False, source)
             return
         if old.enum and not new.enum:
-            self.add("enum-removed", target, f"no longer restricted to {_values(old.enum)}", not request, source)
+            if _all_named(old.enum, new.description):
+                self.add("documentation", target, f"value list no longer read as one ({_values(old.enum)}; "
+                         "the new text names the same values)", False, source)
+            else:
+                self.add("enum-removed", target, f"no longer restricted to {_values(old.enum)}", not request, source)
             return
         added = [v for v in new.enum if v not in old.enum]
         removed = [v for v in old.enum if v not in new.enum]
@@ -348,6 +356,11 @@ PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
 def folder_relative(citation: str) -> str:
     """``new/ims/a.rst:12`` → ``ims/a.rst:12``: a citation without the docs folder's name."""
     return citation.split("/", 1)[1] if "/" in citation else citation
+
+
+def _all_named(values, text: str) -> bool:
+    """Whether ``text`` names every one of ``values`` as a word."""
+    return all(re.search(rf"(?<![\w-]){re.escape(str(v))}(?![\w-])", text) for v in values)
 
 
 def _merged(changes: list[Change]) -> list[Change]:

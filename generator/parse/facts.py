@@ -48,16 +48,17 @@ _RANGE = re.compile(
 _MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _INT = r"\**(\d{1,3}(?:,\d{3})+|\d+)\**"
-_LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
+_CHARS = r"\s+(?:(?:unicode|ascii|english|printable|single-byte|utf-8)\s+)?(?:characters|chars)\b"
+_LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.IGNORECASE)
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
     r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed|"
-    r"maximum length:|max characters:)\s*" + _INT + r"(?:\s+(?:characters|chars)\b|(?=\s*(?:[.;,]|$)))",
+    r"maximum length:|max characters:)\s*" + _INT + r"(?:" + _CHARS + r"|(?=\s*(?:[.;,]|$)))",
     re.IGNORECASE,
 )
 _LENGTH_AT_LEAST = re.compile(
     r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?|minimum length:)\s*"
-    + _INT + r"\s+(?:characters|chars)\b", re.IGNORECASE)
+    + _INT + _CHARS, re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _UNSUPPORTED = re.compile(
     r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
