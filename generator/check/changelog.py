@@ -132,7 +132,8 @@ class _Comparison:
         if moved:
             self.add("operation-path-changed", "operation", f"moved from {old_label}", True, source)
         elif old_label != label:
-            self.add("path-template-changed", "operation", f"path parameters renamed (was {old_label})", False, source)
+            self.add("path-template-changed", "operation", f"path parameters renamed (was {old_label}); "
+                     "generated clients name their arguments after them", True, source)
         if old.get("operationId") != new.get("operationId"):
             went = self.new_names.get(old.get("operationId"))
             self.add("operation-id-changed", "operationId",
@@ -141,7 +142,7 @@ class _Comparison:
         for key in ("summary", "description"):
             if old.get(key) != new.get(key):
                 self.add("documentation", f"operation {key}", "changed", False, source)
-        self._compare_parameters(old, new)
+        self._compare_parameters(old, new, _renamed(old_label, label))
         self._compare_body("request", REQUEST, old.get("requestBody"), new.get("requestBody"), old, new)
         old_responses, new_responses = old.get("responses") or {}, new.get("responses") or {}
         for status in sorted(old_responses.keys() | new_responses.keys(), key=str):
@@ -156,8 +157,11 @@ class _Comparison:
                 self._compare_body(where, RESPONSE, old_responses[status], new_responses[status], old, new)
                 self._compare_headers(str(status), old_responses[status], new_responses[status], old, new)
 
-    def _compare_parameters(self, old_op: dict, new_op: dict) -> None:
-        old = {(p["in"], p["name"]): p for p in old_op.get("parameters", ())}
+    def _compare_parameters(self, old_op: dict, new_op: dict, renamed: dict[str, str]) -> None:
+        """Parameters by location and name; a renamed path parameter (already reported with
+        its path) is compared under its new name."""
+        old = {("path", renamed.get(p["name"], p["name"])) if p["in"] == "path" else (p["in"], p["name"]): p
+               for p in old_op.get("parameters", ())}
         new = {(p["in"], p["name"]): p for p in new_op.get("parameters", ())}
         removed, added = old.keys() - new.keys(), new.keys() - old.keys()
         moves = {}
@@ -356,6 +360,12 @@ PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
 def folder_relative(citation: str) -> str:
     """``new/ims/a.rst:12`` → ``ims/a.rst:12``: a citation without the docs folder's name."""
     return citation.split("/", 1)[1] if "/" in citation else citation
+
+
+def _renamed(old_label: str, new_label: str) -> dict[str, str]:
+    """Old → new path parameter names of one path template written with other names."""
+    old_names, new_names = re.findall(r"\{([^}]*)\}", old_label), re.findall(r"\{([^}]*)\}", new_label)
+    return {o: n for o, n in zip(old_names, new_names) if o != n}
 
 
 def _all_named(values, text: str) -> bool:

@@ -3,7 +3,8 @@
 The OpenAPI documents cite the table of each schema and the page of each operation
 (``x-source``); the model knows the row of every field and parameter. A schema built from
 identical tables on several pages cites the first page; for every other operation that
-uses it, the same row on the operation's own page is cited instead.
+uses it, the same row on the operation's own page is cited instead, and in a response the
+row of the response table rather than of its request twin.
 """
 
 from __future__ import annotations
@@ -58,15 +59,17 @@ def _reachable(shape: Shape | None, schemas: dict[str, Schema]) -> list[Schema]:
 
 
 def _own_rows(schema: Schema, page: Page, part: str) -> list[tuple[str, int]]:
-    """The rows of ``schema`` on ``page`` when it was read from another page's twin table."""
-    if all(f.source.rpartition(":")[0] == page.file for f in schema.fields):
-        return []
+    """The rows of ``schema`` on ``page`` in the request or response ``part``, when it was
+    read from a twin table elsewhere (another page, or the other part of this page)."""
     names = [f.name for f in schema.fields]
     twins = [t for t in page.tables if t.kind == "fields" and [r.name for r in t.rows] == names]
     if not twins:
         return []
     twin = next((t for t in twins if _in_part(t, part)), twins[0])
-    return [(row.name, row.line) for row in twin.rows]
+    rows = [(row.name, row.line) for row in twin.rows]
+    if [f.source for f in schema.fields] == [f"{page.file}:{line}" for _, line in rows]:
+        return []
+    return rows
 
 
 def _in_part(table: Table, part: str) -> bool:
