@@ -15,7 +15,9 @@ section lists edits that only look like changes. Per pair:
 - own page: entries whose citation is a line on a page of the operation (its own page, or
   for a removal the old page).
 
-Usage: ``python tests/revisions.py [--revisions ../shared/revisions] [--json OUT]``.
+Usage: ``python tests/revisions.py [--revisions ../shared/revisions] [--json OUT] [--floor FILE]``;
+with ``--floor`` (``tests/revisions_floor.json``) it exits 1 when a pair scores below its
+recorded figures (found, right flag) or above its false entries.
 """
 
 from __future__ import annotations
@@ -251,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the scores as JSON")
     parser.add_argument("--details", action="store_true", help="list missed, wrong-flag and false entries")
     parser.add_argument("--pair", action="append", help="only this pair (repeatable)")
+    parser.add_argument("--floor", type=Path, help="fail below the figures recorded in this JSON file")
     args = parser.parse_args(argv)
     if not args.revisions.is_dir():
         print(f"no revision pairs at {args.revisions}; skipped")
@@ -270,7 +273,27 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{s.pair}: {what}: {text}")
     if args.json:
         args.json.write_text(json.dumps([asdict(s) for s in scores], indent=2) + "\n")
+    if args.floor:
+        problems = below_floor(scores, json.loads(args.floor.read_text()))
+        for problem in problems:
+            print(f"below the floor: {problem}")
+        return 1 if problems else 0
     return 0
+
+
+def below_floor(scores: list[Score], floor: dict) -> list[str]:
+    """Where the scores fall below the recorded figures (pairs the floor does not name pass)."""
+    problems = []
+    for s in scores:
+        want = floor.get(s.pair)
+        if not want:
+            continue
+        for name in ("found", "right_flag"):
+            if getattr(s, name) < want[name]:
+                problems.append(f"{s.pair}: {name} {getattr(s, name)} < {want[name]}")
+        if s.false > want["false"]:
+            problems.append(f"{s.pair}: false {s.false} > {want['false']}")
+    return problems
 
 
 if __name__ == "__main__":

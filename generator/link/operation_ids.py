@@ -8,7 +8,8 @@ then it gets the first free ``Name2``, ``Name3``, ...
 
 A maintainer renames on purpose in ``<docs>/<service>/operation-ids.yaml``, one line per
 operation: ``GET /v1/{project_id}/jobs: ListJobs``. The override wins over the registry; the
-changelog then reports the rename (old → new name).
+changelog then reports the rename (old → new name). Body schemas named after an operation
+(``XRequest``, ``XResponse``) follow its kept name, so model classes do not move either.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model.api import Operation, Service
+from ..model.api import Field, Operation, Service, Shape
 from ..model.diagnostics import WARNING, Diagnostic
 
 OVERRIDES = "operation-ids.yaml"
@@ -89,7 +90,49 @@ def stable_operation_ids(service: Service, registry: Registry, overrides: Regist
                 name, number = f"{op.operation_id}{number}", number + 1
             taken.add(name)
         renamed.append(op if name == op.operation_id else dataclasses.replace(op, operation_id=name))
-    return dataclasses.replace(service, operations=tuple(renamed))
+    schema_names = _schema_renames(service, {op.operation_id: new.operation_id
+                                             for op, new in zip(service.operations, renamed)})
+    return _rename_schemas(dataclasses.replace(service, operations=tuple(renamed)), schema_names)
+
+
+_BODY_SUFFIX = re.compile(r"^(Request\d*|Response(?:[1-5]\d\d)?\d*)$")
+
+
+def _schema_renames(service: Service, ids: dict[str, str]) -> dict[str, str]:
+    """Body schemas named after an operation (``XRequest``, ``XResponse404``) follow its name."""
+    taken = {schema.name for schema in service.schemas}
+    found: dict[str, str] = {}
+    for old, new in ids.items():
+        if old == new:
+            continue
+        for schema in service.schemas:
+            suffix = schema.name[len(old):]
+            if schema.name.startswith(old) and _BODY_SUFFIX.match(suffix) and new + suffix not in taken:
+                found[schema.name] = new + suffix
+                taken.add(new + suffix)
+    return found
+
+
+def _rename_schemas(service: Service, names: dict[str, str]) -> Service:
+    if not names:
+        return service
+
+    def shape(s: Shape | None) -> Shape | None:
+        if s is None:
+            return None
+        return dataclasses.replace(s, ref=names.get(s.ref, s.ref) if s.ref else s.ref, items=shape(s.items),
+                                   options=tuple(shape(o) for o in s.options))
+
+    def field(f: Field) -> Field:
+        return dataclasses.replace(f, shape=shape(f.shape))
+
+    schemas = sorted((dataclasses.replace(s, name=names.get(s.name, s.name), fields=tuple(map(field, s.fields)))
+                      for s in service.schemas), key=lambda s: s.name)
+    operations = tuple(dataclasses.replace(
+        op, parameters=tuple(map(field, op.parameters)), request_body=shape(op.request_body),
+        responses=tuple(dataclasses.replace(r, body=shape(r.body), headers=tuple(map(field, r.headers)))
+                        for r in op.responses)) for op in service.operations)
+    return dataclasses.replace(service, schemas=tuple(schemas), operations=operations)
 
 
 def registries_from_documents(documents: dict[str, str]) -> dict[str, Registry]:

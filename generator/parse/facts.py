@@ -35,10 +35,9 @@ _DEFAULT_PHRASE = re.compile(
     re.IGNORECASE,
 )
 #: Words that say a value is absent or left to the server: never a default.
-NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "empty", "as", "-", "--",
-                      "—", "unset", "not set", "no default", "not specified", "''", '""', "left blank",
-                      "empty string", "void", "nan", "undefined", "not", "the", "a", "an", "determined",
-                      "set", "used", "that", "this", "current", "same"})
+NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "left blank", "empty",
+                      "empty string", "as", "-", "--", "—", "unset", "not set", "no default", "not specified",
+                      "void", "undefined", "''", '""'})
 _NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
 _RANGE = re.compile(
     r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
@@ -52,8 +51,8 @@ _CHARS = r"\s+(?:(?:unicode|ascii|english|printable|single-byte|utf-8)\s+)?(?:ch
 _LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.IGNORECASE)
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
-    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed|"
-    r"maximum length:|max characters:)\s*" + _INT + r"(?:" + _CHARS + r"|(?=\s*(?:[.;,]|$)))",
+    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT + _CHARS
+    + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?=\s*(?:[.;,]|$))",
     re.IGNORECASE,
 )
 _LENGTH_AT_LEAST = re.compile(
@@ -128,7 +127,7 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
         found.add((match.group(1), match.group(2)))
     for match in _LENGTH_AT_MOST.finditer(markdown):
         if not any(match.start() >= m.start() and match.end() <= m.end() for m in _LENGTH_BETWEEN.finditer(markdown)):
-            found.add((None, match.group(1)))
+            found.add((None, match.group(1) or match.group(2)))
     lows = {m.group(1) for m in _LENGTH_AT_LEAST.finditer(markdown)}
     if len(found) > 1:
         return None, None
