@@ -10,8 +10,8 @@ section lists edits that only look like changes. Per pair:
   cite a changed line inside the row; ``TOLERANCE`` lines either side for other citations);
   each entry answers one listed change, and where one row has several (a type refined and
   a value dropped) the entry of the kind the list describes answers it; right flag: of those, the closest entry has the listed breaking flag;
-- false: "Not counted" edits with an API entry citing one of their lines (or their file, when
-  they give no line) that matches no listed change;
+- false: "Not counted" edits with an API entry citing one of their lines (or, when they give
+  no line, their file or a page of the entry's operation) that matches no listed change;
 - own page: entries whose citation is a line on a page of the operation (its own page, or
   for a removal the old page).
 
@@ -209,7 +209,9 @@ def score(pair: Path, report: dict, seconds: float = 0.0) -> Score:
         for i, (c, path, line) in enumerate(api):
             if i in matched:
                 continue
+            pages = [_cite(page + ":0", service)[0] for page in c.get("pages", ())]
             if any(_same_file(path, name) and (low is None or low <= line <= high)
+                   or low is None and any(_same_file(page, name) for page in pages)
                    for name, low, high in edit.refs):
                 result.false += 1
                 result.false_entries.append(f"{c['operation']} {c['message']} {c['source']}")

@@ -34,6 +34,7 @@ class Change:
     old_source: str = ""
     before: str = ""
     after: str = ""
+    also: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -389,7 +390,26 @@ def _merged(changes: list[Change]) -> list[Change]:
             kept[key] = dataclasses.replace(first, target=f"{first.target} (also {also})"
                                             if "(also " not in first.target
                                             else first.target[:-1] + f", {also})")
-    return list(kept.values())
+    return _folded(list(kept.values()))
+
+
+def _folded(changes: list[Change]) -> list[Change]:
+    """A change read from a table another operation's page holds (linked from this page, not
+    on it) is told once, under the operation whose page it is, naming the others in ``also``."""
+    def page(change: Change) -> str:
+        return change.source.rpartition(":")[0]
+
+    owners = {(c.kind, c.detail, c.source): i for i, c in enumerate(changes) if page(c) in c.pages}
+    result: list[Change | None] = list(changes)
+    for i, change in enumerate(changes):
+        owner = owners.get((change.kind, change.detail, change.source))
+        if owner is None or owner == i or page(change) in change.pages:
+            continue
+        held = result[owner]
+        assert held is not None
+        result[owner] = dataclasses.replace(held, also=held.also + (change.operation,))
+        result[i] = None
+    return [c for c in result if c is not None]
 
 
 def _pages(*entries) -> tuple[str, ...]:

@@ -62,14 +62,13 @@ def _own_rows(schema: Schema, page: Page, part: str) -> list[tuple[str, int]]:
     """The rows of ``schema`` on ``page`` in the request or response ``part``, when it was
     read from a twin table elsewhere (another page, or the other part of this page)."""
     names = [f.name for f in schema.fields]
+    cited = [f.source for f in schema.fields]
     twins = [t for t in page.tables if t.kind == "fields" and [r.name for r in t.rows] == names]
-    if not twins:
+    own = [t for t in twins if [f"{page.file}:{r.line}" for r in t.rows] == cited]
+    if own and (_in_part(own[0], part) or not any(_in_part(t, part) for t in twins)):
         return []
-    twin = next((t for t in twins if _in_part(t, part)), twins[0])
-    rows = [(row.name, row.line) for row in twin.rows]
-    if [f.source for f in schema.fields] == [f"{page.file}:{line}" for _, line in rows]:
-        return []
-    return rows
+    twin = next((t for t in twins if _in_part(t, part)), None) or (twins[0] if twins and not own else None)
+    return [(row.name, row.line) for row in twin.rows] if twin else []
 
 
 def _in_part(table: Table, part: str) -> bool:
