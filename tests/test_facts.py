@@ -90,6 +90,7 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("The value must be less than or equal to 36 characters.", (None, "36")),
     ("Max 22 characters are allowed.", (None, "22")),
     ("Max characters: 255", (None, "255")),
+    ("Tag key.\n\nMinimum length: **1**\n\nMaximum length: **64**\n\nEnumerated values:", ("1", "64")),
     ("The key contains 1 to 36 characters and the value 0 to 43 characters.", (None, None)),
     ("The value contains a maximum of 1,024 characters.", (None, "1024")),
     ("A tag key contains a maximum of 128 Unicode characters.", (None, "128")),
@@ -104,6 +105,7 @@ def test_string_lengths(text, lengths):
     ("The value ranges from 0 to 2000.", ("0", "2000")),
     ("Minimum: **1**. Maximum: **128**", ("1", "128")),
     ("The value ranges from 1 to 1,024.", ("1", "1024")),
+    ("The value ranges from 1 to 65535. (The value ranges from 0 to 255 when it is the ICMP code.)", (None, None)),
 ])
 def test_numeric_ranges(text, bounds):
     found = facts(text)

@@ -7,9 +7,9 @@ High I/O``, ``- a`` after an options lead-in), and inline prose lists ("The valu
 **a**, **b**, or **c**.", "Only **obs** and **evs** are supported.", "1, 2, 4, 8, 16, or 28").
 Ranges come from "Value range: 1-64" / "ranges from A to B" / "Minimum: / Maximum:" phrases,
 lengths from "N to M characters" / "a maximum of N characters" / "no more than N characters"
-sentences. Anything the text states unclearly (two different lengths, a list with words
-between its values, a default that is a word meaning "no value") is left out: it stays in
-the description, never in the schema.
+sentences and "Minimum length: / Maximum length:" labels. Anything the text states unclearly
+(two different ranges or lengths, a list with words between its values, a default that is a
+word meaning "no value") is left out: it stays in the description, never in the schema.
 """
 
 from __future__ import annotations
@@ -52,12 +52,12 @@ _LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
     r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT + _CHARS
-    + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?=\s*(?:[.;,]|$))",
+    + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?![\d,])",
     re.IGNORECASE,
 )
 _LENGTH_AT_LEAST = re.compile(
-    r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?|minimum length:)\s*"
-    + _INT + _CHARS, re.IGNORECASE)
+    r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?)\s*" + _INT + _CHARS
+    + r"|(?:minimum length|min characters|min\. length)\s*[:：]\s*" + _INT + r"(?![\d,])", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _UNSUPPORTED = re.compile(
     r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
@@ -94,10 +94,10 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
         enum = _inline_values(markdown)
     default = marked_default if marked_default is not None else _default(markdown)
     minimum = maximum = None
-    match = _RANGE.search(markdown)
-    if match:
-        minimum, maximum = _digits(match.group(1)), _digits(match.group(2))
-    else:
+    ranges = {(_digits(m.group(1)), _digits(m.group(2))) for m in _RANGE.finditer(markdown)}
+    if len(ranges) == 1:
+        minimum, maximum = next(iter(ranges))
+    elif not ranges:
         low, high = _MIN.search(markdown), _MAX.search(markdown)
         minimum = _digits(low.group(1)) if low else None
         maximum = _digits(high.group(1)) if high else None
@@ -128,7 +128,7 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
     for match in _LENGTH_AT_MOST.finditer(markdown):
         if not any(match.start() >= m.start() and match.end() <= m.end() for m in _LENGTH_BETWEEN.finditer(markdown)):
             found.add((None, match.group(1) or match.group(2)))
-    lows = {m.group(1) for m in _LENGTH_AT_LEAST.finditer(markdown)}
+    lows = {m.group(1) or m.group(2) for m in _LENGTH_AT_LEAST.finditer(markdown)}
     if len(found) > 1:
         return None, None
     low, high = next(iter(found), (None, None))
