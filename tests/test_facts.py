@@ -94,6 +94,9 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("The key contains 1 to 36 characters and the value 0 to 43 characters.", (None, None)),
     ("The value contains a maximum of 1,024 characters.", (None, "1024")),
     ("A tag key contains a maximum of 128 Unicode characters.", (None, "128")),
+    ("Its value can be empty or 1 to 43 Unicode characters in length.", (None, "43")),
+    ("The value can be left blank or contain 1 to 64 characters.", (None, "64")),
+    ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)
@@ -106,6 +109,11 @@ def test_string_lengths(text, lengths):
     ("Minimum: **1**. Maximum: **128**", ("1", "128")),
     ("The value ranges from 1 to 1,024.", ("1", "1024")),
     ("The value ranges from 1 to 65535. (The value ranges from 0 to 255 when it is the ICMP code.)", (None, None)),
+    ("The value ranges from 1 to 65,535. When the protocol is icmp, it is a type from 0 to 255.", (None, None)),
+    ("The value ranges from 1 to 65535. If the protocol is icmp, the value range is shown in the table.",
+     (None, None)),
+    ("The value range is from 0 to 732. Automated backups can be retained for up to 2562 days.", (None, None)),
+    ("Number of records. The value ranges from 1 to 100. The default value is **10**.", ("1", "100")),
 ])
 def test_numeric_ranges(text, bounds):
     found = facts(text)

@@ -44,6 +44,12 @@ _RANGE = re.compile(
     + r"(?:\*\*|`)?\s*(?:to|-|~|–|and)\s*(?:\*\*|`)?" + _NUM + r"(?!\s*(?:characters|bytes|chars))",
     re.IGNORECASE,
 )
+_FROM_TO = re.compile(r"\bfrom\s+\**-?\d[\d,.]*\**\s*(?:to|-|~|–)\s*\**-?\d", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\b(?:value range|ranges?|ranging)\b", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(?:up to|at most|a maximum of|no more than)\s+\**(\d[\d,]*)\**(?![\d,])"
+                          r"(?!\s+(?:(?:unicode|ascii)\s+)?(?:characters|chars|bytes))", re.IGNORECASE)
+_MAY_BE_EMPTY = re.compile(r"\b(?:can|may)\s+be\s+(?:left\s+)?(?:empty|blank)\b|\b(?:empty|blank)\s+or\b",
+                           re.IGNORECASE)
 _MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _INT = r"\**(\d{1,3}(?:,\d{3})+|\d+)\**"
@@ -93,14 +99,7 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     if not enum:
         enum = _inline_values(markdown)
     default = marked_default if marked_default is not None else _default(markdown)
-    minimum = maximum = None
-    ranges = {(_digits(m.group(1)), _digits(m.group(2))) for m in _RANGE.finditer(markdown)}
-    if len(ranges) == 1:
-        minimum, maximum = next(iter(ranges))
-    elif not ranges:
-        low, high = _MIN.search(markdown), _MAX.search(markdown)
-        minimum = _digits(low.group(1)) if low else None
-        maximum = _digits(high.group(1)) if high else None
+    minimum, maximum = _range(markdown)
     min_length, max_length = _lengths(markdown)
     return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                  min_length=min_length, max_length=max_length)
@@ -120,6 +119,24 @@ def _default(markdown: str) -> str | None:
     return None if is_no_value(value) else value
 
 
+def _range(markdown: str) -> tuple[str | None, str | None]:
+    """The one numeric range the text states; none when it states another bound beside it
+    (a second range, "from 0 to 255" for another case, "up to 2562 days", "the value range is
+    shown in ...")."""
+    matches = list(_RANGE.finditer(markdown))
+    ranges = {(_digits(m.group(1)), _digits(m.group(2))) for m in matches}
+    if len(ranges) > 1:
+        return None, None
+    if ranges:
+        low, high = next(iter(ranges))
+        spans = len(_FROM_TO.findall(markdown)) > sum(1 for m in matches if _FROM_TO.search(m.group(0)))
+        mentions = len(_RANGE_WORD.findall(markdown)) > len(matches)
+        others = {_digits(n) for n in _UPPER_BOUND.findall(markdown)} - {high}
+        return (None, None) if spans or mentions or others else (low, high)
+    low, high = _MIN.search(markdown), _MAX.search(markdown)
+    return _digits(low.group(1)) if low else None, _digits(high.group(1)) if high else None
+
+
 def _lengths(markdown: str) -> tuple[str | None, str | None]:
     """The one string length the text states; none when it states two different ones."""
     found: set[tuple[str | None, str | None]] = set()
@@ -134,6 +151,8 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
     low, high = next(iter(found), (None, None))
     if low is None and len(lows) == 1:
         low = next(iter(lows))
+    if _MAY_BE_EMPTY.search(markdown):
+        low = None
     low, high = (_digits(low), _digits(high))
     if low is not None and high is not None and int(low) > int(high):
         return None, None
