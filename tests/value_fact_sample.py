@@ -15,10 +15,15 @@ import random
 import sys
 from pathlib import Path
 
+import re
+
 from generator.model.api import Field
 from generator.parse.cache import PageCache
 from generator.parse.facts import is_no_value
 from generator.pipeline import generate
+
+
+_LENGTH_WORDING = re.compile(r"\d\s+(?:(?:unicode|ascii)\s+)?characters\b|length\s*[:：]\s*\**\d", re.IGNORECASE)
 
 
 def fields(service) -> list[Field]:
@@ -73,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     every = sorted((f for r in results for f in fields(r.service)), key=lambda f: (f.source, f.name))
     no_value = [f for f in every if isinstance(f.default, str) and is_no_value(f.default)]
     print(f"{len(every)} fields and parameters; defaults that mean 'no value': {len(no_value)}")
+    stated = [f for f in every if f.shape.kind == "string" and not f.enum and _LENGTH_WORDING.search(f.description)]
+    missing = [f for f in stated if f.min_length is None and f.max_length is None]
+    print(f"string fields whose description states a length: {len(stated)}; without a length fact: "
+          f"{len(missing)} (two different lengths, or a length of something else)")
+    for field in missing[:args.size // 5]:
+        print(f"      {field.name}: {' '.join(field.description.split())[:200]}   [{field.source}]")
     for kind in ("default", "enum", "length/range"):
         having = [(f, facts_of(f, kind)) for f in every if facts_of(f, kind) is not None]
         sample = random.Random(args.seed).sample(having, min(args.size, len(having)))

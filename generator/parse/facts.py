@@ -64,6 +64,8 @@ _LENGTH_AT_MOST = re.compile(
 _LENGTH_AT_LEAST = re.compile(
     r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?)\s*" + _INT + _CHARS
     + r"|(?:minimum length|min characters|min\. length)\s*[:：]\s*" + _INT + r"(?![\d,])", re.IGNORECASE)
+_LENGTH_EXACT = re.compile(r"(?:contains?|containing|consists? of|string of|must be|is)\s+(?:exactly\s+)?" + _INT
+                           + _CHARS + r"(?=\s*(?:[.,;)]|$|consisting|in length|long))", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _UNSUPPORTED = re.compile(
     r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
@@ -138,22 +140,26 @@ def _range(markdown: str) -> tuple[str | None, str | None]:
 
 
 def _lengths(markdown: str) -> tuple[str | None, str | None]:
-    """The one string length the text states; none when it states two different ones."""
-    found: set[tuple[str | None, str | None]] = set()
-    for match in _LENGTH_BETWEEN.finditer(markdown):
-        found.add((match.group(1), match.group(2)))
-    for match in _LENGTH_AT_MOST.finditer(markdown):
-        if not any(match.start() >= m.start() and match.end() <= m.end() for m in _LENGTH_BETWEEN.finditer(markdown)):
-            found.add((None, match.group(1) or match.group(2)))
-    lows = {m.group(1) or m.group(2) for m in _LENGTH_AT_LEAST.finditer(markdown)}
-    if len(found) > 1:
+    """The string length the text states: none when it gives two different "N to M" lengths
+    (of different things); else each bound where every statement of it agrees ("1 to 64
+    characters" and "Minimum length: 0, Maximum length: 64" give only the maximum 64);
+    "contains N characters" alone is an exact length."""
+    between = list(_LENGTH_BETWEEN.finditer(markdown))
+
+    def inside(match: re.Match) -> bool:
+        return any(match.start() >= m.start() and match.end() <= m.end() for m in between)
+
+    if len({(_digits(m.group(1)), _digits(m.group(2))) for m in between}) > 1:
         return None, None
-    low, high = next(iter(found), (None, None))
-    if low is None and len(lows) == 1:
-        low = next(iter(lows))
+    lows = {m.group(1) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_LEAST.finditer(markdown)}
+    highs = {m.group(2) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_MOST.finditer(markdown)
+                                             if not inside(m)}
+    exact = {m.group(1) for m in _LENGTH_EXACT.finditer(markdown) if not inside(m)}
+    lows, highs = lows | exact, highs | exact
+    low = _digits(next(iter(lows))) if len({_digits(v) for v in lows}) == 1 else None
+    high = _digits(next(iter(highs))) if len({_digits(v) for v in highs}) == 1 else None
     if _MAY_BE_EMPTY.search(markdown):
         low = None
-    low, high = (_digits(low), _digits(high))
     if low is not None and high is not None and int(low) > int(high):
         return None, None
     return low, high
