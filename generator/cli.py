@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 from .check import compare, snapshot
 from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .link.operation_ids import registries_from_output
 from .lint import lint
 from .lint.formats import FORMATS as LINT_FORMATS
 from .lint.formats import render as render_lint
@@ -47,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    _cache_options(dif)
 
     cmp = sub.add_parser("compare", help="differences between two renderings of the same operations")
     cmp.add_argument("paths", nargs=2, type=Path, metavar="A B", help="pages (any format) or folders of pages")
@@ -108,7 +111,8 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service, clients, _page_cache(args))
+    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    results = generate(args.docs, args.service, clients, _page_cache(args), registries)
     return results, time.perf_counter() - start
 
 
@@ -135,11 +139,13 @@ def _generate(args) -> int:
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args), registries=registries_from_output(args.out))
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
+    committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
+                                    texts=snapshot.docs_texts_at(args.docs, "HEAD"))
+    result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
     return 1 if result.differs else 0
 
@@ -148,10 +154,11 @@ def _diff(args) -> int:
     if args.base:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
-        old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
+        old = snapshot.from_git(args.docs, args.base, _page_cache(args))
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args), after=old)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p) for p in args.paths)
+        old = snapshot.from_path(args.paths[0], _page_cache(args))
+        new = snapshot.from_path(args.paths[1], _page_cache(args), after=old)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)

@@ -27,8 +27,10 @@ _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
-_EXAMPLE_LEAD = re.compile(
-    r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
+_EXAMPLE_WORD = re.compile(r"\b(?:example|sample)s?\b", re.I)
+_REQUEST_WORD = re.compile(r"\brequests?\b", re.I)
+_RESPONSE_WORD = re.compile(r"\bresponses?\b", re.I)
+_URI_WORD = re.compile(r"\b(?:uri|url|link)s?\b", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
@@ -185,9 +187,9 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
-        hint = _EXAMPLE_LEAD.match(text)
-        if hint:
-            self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
+        hint = _example_lead(text)
+        if hint is not None:
+            self.example_hint = hint or _example_kind(self.sections[1:], "")
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
@@ -367,6 +369,19 @@ def _clean_path(path: str) -> str:
     return path
 
 
+
+
+def _example_lead(text: str) -> str | None:
+    """The kind of example a short lead-in announces ("Example request", "Successful sample
+    response", "Example of a failed response", "The request example of Spark job:"): request,
+    response or "" (neither word: the section decides); None when it is no lead-in (a URI
+    example is read where it stands, for the endpoint it may give)."""
+    if len(text.split()) > 12 or not _EXAMPLE_WORD.search(text) or text.rstrip().endswith("."):
+        return None
+    if _URI_WORD.search(text) and not _RESPONSE_WORD.search(text):
+        return None
+    request, response = bool(_REQUEST_WORD.search(text)), bool(_RESPONSE_WORD.search(text))
+    return "request" if request and not response else "response" if response and not request else ""
 
 
 def _example_kind(sections: list[str], lead_in: str) -> str:
