@@ -13,11 +13,13 @@ from .check.drift import document_drift, drift
 from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
+from .model.page import Page
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.page import parse_page, unreadable_page
 from .pipeline import generate
+from .read import PageReadError, read_page
 from .report import coverage_table
-from .write import write_tree
+from .write import check_out_folder, write_tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,9 +88,10 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
 
 
 def _generate(args) -> int:
+    check_out_folder(args.out, args.docs)
     results, seconds = _run(args)
     files = {rel: text for r in results for rel, text in r.files.items()}
-    written, removed = write_tree(args.out, files)
+    written, removed = write_tree(args.out, files, _kept(results, args.service))
     failed = False
     for result in results:
         for d in result.diagnostics:
@@ -107,13 +110,31 @@ def _generate(args) -> int:
     return 1 if failed else 0
 
 
+def _kept(results, only: list[str] | None):
+    """Which files of the previous output stay: the client of a service whose client failed
+    this time, and with ``--service`` every other service's files."""
+    failed = {r.service.name for r in results if any(d.code == "client-failed" for d in r.diagnostics)}
+
+    def keep(rel: str) -> bool:
+        folder, _, rest = rel.partition("/")
+        service = rest.split("/")[0].removesuffix(".yaml")
+        return folder == "python" and service in failed or bool(only) and service not in only
+
+    return keep
+
+
 def _check(args) -> int:
     fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    unreadable = False
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
+        unreadable |= d.code == "page-unreadable"
     result = drift(snapshot.from_output(args.out, fresh.files), fresh)
     sys.stdout.write(render(result, args.format, files=True))
+    if unreadable:
+        print("docbind: error: pages could not be read; the comparison leaves them out", file=sys.stderr)
+        return 2
     return 1 if result.differs else 0
 
 
@@ -143,9 +164,16 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [_parse_file(p) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
+
+
+def _parse_file(path: Path) -> Page:
+    try:
+        return parse_page(read_page(path, Path(path.resolve().anchor)), path.as_posix())
+    except PageReadError as exc:
+        return unreadable_page(path.as_posix(), str(exc))
 
 
 def _report_json(results, seconds: float) -> dict:

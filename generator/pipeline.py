@@ -15,7 +15,8 @@ from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.page import parse_page, unreadable_page
+from .read import PageReadError, read_page
 from .render.openapi import render_openapi
 from .render.python_client import render_python_client
 
@@ -49,8 +50,17 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
                 cache: PageCache | None = None) -> list[Page]:
     """Parse pages (from ``cache`` where it has them), in parallel when there are many.
     Labels paths as ``<docs name>/<rel>``."""
-    work = [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
-    pages: list[Page | None] = [cache.get(*w) if cache else None for w in work]
+    work: list[tuple[bytes, str]] = []
+    pages: list[Page | None] = []
+    for f in files:
+        label = (Path(label_root.name) / f.relative_to(label_root)).as_posix()
+        try:
+            work.append((read_page(f, label_root), label))
+        except PageReadError as exc:
+            work.append((b"", label))
+            pages.append(unreadable_page(label, str(exc)))
+            continue
+        pages.append(cache.get(*work[-1]) if cache else None)
     todo = [i for i, page in enumerate(pages) if page is None]
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs > 1 and len(todo) > 16:

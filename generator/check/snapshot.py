@@ -20,7 +20,7 @@ import yaml
 from ..model.diagnostics import Diagnostic
 from ..parse.cache import PageCache
 from ..pipeline import generate
-from ..write import owned_files
+from ..write import manifest_files, read_output
 from .fields import Sources
 from .sources import source_index
 
@@ -68,9 +68,10 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
 
 
 def from_output(out: Path, also: Iterable[str] = ()) -> Snapshot:
-    """The files of an output folder that docbind owns, plus any of ``also`` that exist."""
-    rels = set(owned_files(out)) | {rel for rel in also if (out / rel).is_file()}
-    return Snapshot(str(out), {rel: (out / rel).read_bytes().decode("utf-8") for rel in sorted(rels)})
+    """The files of an output folder that its manifest lists (docbind wrote them), plus any of
+    ``also`` that exist as regular files."""
+    texts = {rel: read_output(out, rel) for rel in sorted(set(manifest_files(out)) | set(also))}
+    return Snapshot(str(out), {rel: text for rel, text in texts.items() if text is not None})
 
 
 def from_document(path: Path) -> Snapshot:
@@ -87,7 +88,9 @@ def from_path(path: Path) -> Snapshot:
     if not path.is_dir():
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
-        return from_output(path)
+        documents = [f"openapi/{p.name}" for p in (path / "openapi").iterdir()
+                     if p.suffix in (".yaml", ".yml", ".json")]
+        return from_output(path, also=documents)
     return from_docs(path, clients=False)
 
 

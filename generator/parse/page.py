@@ -40,11 +40,18 @@ def parse_page(data: bytes, file: str) -> Page:
         visitor = _PageVisitor(document, file, text.splitlines())
         document.walkabout(visitor)
         return visitor.page()
+    except RecursionError:
+        return unreadable_page(file, "cannot parse page: its markup nests deeper than docbind reads")
     except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
         line = getattr(exc, "line", None) or _line_of(exc) or 1
         message = " ".join(str(exc).split()) or type(exc).__name__
-        diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
-        return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
+        return unreadable_page(file, f"cannot parse page: {message}", line)
+
+
+def unreadable_page(file: str, message: str, line: int = 1) -> Page:
+    """The page of a file that could not be read or parsed: nothing but its error."""
+    diag = Diagnostic(file, line, ERROR, "page-unreadable", message)
+    return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
 
 
 def _line_of(exc: Exception) -> int | None:
