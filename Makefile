@@ -9,7 +9,7 @@ DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
 
-.PHONY: generate check test test-corpus report bench clean
+.PHONY: generate check test test-corpus test-fuzz report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) $(NODE_STAMP)
 
 test-corpus: $(STAMP) $(NODE_STAMP)
 	DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m corpus
+
+test-fuzz: $(STAMP)
+	DOCBIND_FUZZ=1 DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m fuzz
+	cat reports/fuzz.json
 
 report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)

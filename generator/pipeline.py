@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .link.build import link_service
 from .link.examples import check_examples
+from .link.labels import duplicate_labels
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
@@ -80,7 +81,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     linked = link_service(name, pages)
     service, example_diags, stats = check_examples(linked.service)
     diagnostics = tuple(sorted(
-        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
+        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags
+            + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}

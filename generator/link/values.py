@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ..model.api import Shape
@@ -45,7 +46,7 @@ def convert(text: str | None, kind: str) -> object:
     """A value written in the docs as a JSON value of ``kind``; None if it is not one."""
     if text is None:
         return None
-    value = text.strip().strip('"').strip("'")
+    value = _unquoted(text.strip())
     try:
         if kind == "integer":
             return int(value)
@@ -56,4 +57,18 @@ def convert(text: str | None, kind: str) -> object:
         return None
     if kind == "boolean":
         return {"true": True, "false": False}.get(value.lower())
-    return value if kind == "string" and value else None
+    return value if kind == "string" and (value or text.strip()) else None
+
+
+def _unquoted(text: str) -> str:
+    """A value written as one quoted literal (``"abc"``, ``'abc'``) without its quotes; any
+    other text as written, quotes included (``a "b" c``, ``\"\"\"``)."""
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        return value if isinstance(value, str) else text
+    if len(text) >= 2 and text[0] == text[-1] == "'" and "'" not in text[1:-1]:
+        return text[1:-1]
+    return text

@@ -11,7 +11,7 @@ from ..model.diagnostics import ERROR, WARNING, Diagnostic
 from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table
 from .examples import parse_example
 from .facts import extract_facts
-from .rst import doctree, xref
+from .rst import disabled, doctree, xref
 from .tables import classify_columns, location_hint
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
 from .types import parse_type
@@ -157,6 +157,13 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             message = " ".join(node.astext().split(":", 2)[-1].split())[:300]
             self.diagnostics.append(Diagnostic(self.file, node.get("line") or 1, WARNING, "rst-error",
                                                f"markup error, content dropped: {message}"))
+        raise nodes.SkipNode
+
+    def visit_disabled(self, node: disabled) -> None:
+        self.diagnostics.append(Diagnostic(
+            self.file, node["line"] or 1, WARNING, "directive-disabled",
+            f"'{node['directive']}' not read: docbind reads no other files and no raw markup; "
+            "its content is not in the output"))
         raise nodes.SkipNode
 
     # -- content ------------------------------------------------------------------------
