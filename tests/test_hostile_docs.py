@@ -161,3 +161,16 @@ def test_duplicate_labels_across_pages_are_reported(make_docs):
     assert (found.file, found.severity) == ("docs/svc/b_show.rst", "warning")
     assert "docs/svc/a_list.rst:" in found.message
     assert found.line <= line
+
+
+def test_an_example_nested_400_levels_is_a_finding_not_a_crash(make_docs):
+    """Found by the fuzz tier: a deeply nested JSON example overflowed the stack when the
+    document was rendered (400 levels) or the page cached (900)."""
+    deep = '{"a": ' * 400 + "1" + "}" * 400
+    extra = f"\nExample Responses\n-----------------\n\n**Status code: 200**\n\n.. code-block::\n\n   {deep}\n"
+    text = page(row("name", "String", "Name."), extra=extra)
+    result, spec = run(make_docs, {"show.rst": text})
+    line = text.splitlines().index(f"   {deep}") + 1
+    (found,) = [d for d in result.diagnostics if d.code == "example-invalid-json"]
+    assert found.line == line and "nested deeper than 64 levels" in found.message
+    assert "name" in body(spec)["properties"]
