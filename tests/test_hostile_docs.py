@@ -174,3 +174,18 @@ def test_an_example_nested_400_levels_is_a_finding_not_a_crash(make_docs):
     (found,) = [d for d in result.diagnostics if d.code == "example-invalid-json"]
     assert found.line == line and "nested deeper than 64 levels" in found.message
     assert "name" in body(spec)["properties"]
+
+
+def test_tables_nested_past_the_limit_are_a_finding_not_a_stack_overflow(make_docs):
+    """A chain of 400 nested tables once overflowed the linker's stack (a traceback)."""
+    from generator.link.limits import MAX_TABLE_NESTING
+
+    from .nesting import chain_page
+
+    levels = MAX_TABLE_NESTING + 3
+    result, spec = run(make_docs, {"chain.rst": chain_page(levels)})
+    deep = [d for d in result.diagnostics if d.code == "nesting-too-deep"]
+    assert len(deep) == 1 + 3 and deep[0].message.startswith("'child' links to a table nested more than")
+    assert not [d for d in result.diagnostics if d.code == "table-orphan"]
+    assert result.report.rows_lost == ()
+    assert len(spec["components"]["schemas"]) == MAX_TABLE_NESTING
