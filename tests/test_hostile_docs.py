@@ -189,3 +189,14 @@ def test_tables_nested_past_the_limit_are_a_finding_not_a_stack_overflow(make_do
     assert not [d for d in result.diagnostics if d.code == "table-orphan"]
     assert result.report.rows_lost == ()
     assert len(spec["components"]["schemas"]) == MAX_TABLE_NESTING
+
+
+def test_a_path_template_no_openapi_tool_reads_is_a_finding(make_docs):
+    """Found by the fuzz tier: ``{a:b}`` and unbalanced braces in a path made a document that
+    openapi-spec-validator rejects."""
+    text = page(row("name", "String", "Name."), path="/v1/{thing_id}/{a::b}/x") \
+        .replace("GET /v1/{thing_id}/{a::b}/x", "GET /v1/{thing_id}/{a::b}/x\n\nGET /v2/{{thing_id}/x")
+    result, spec = run(make_docs, {"show.rst": text})
+    line = text.splitlines().index("GET /v1/{thing_id}/{a::b}/x") + 1
+    assert [(d.line, d.severity) for d in result.diagnostics if d.code == "path-invalid"] == [(line, "warning")]
+    assert list(spec["paths"]) == ["/v2/{thing_id}/x"]

@@ -29,6 +29,8 @@ _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
 _EXAMPLE_LEAD = re.compile(
     r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
+_TEMPLATE = re.compile(r"\{[A-Za-z0-9_.-]+\}")
+_TEMPLATE_LEFT = re.compile(r"[{}]")
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -198,7 +200,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = _tight_braces(text)
         match = _ENDPOINT.match(text)
         if match:
-            self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+            self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             return
         for part in text.split("  ") if "  " in text else [text]:
             path_match = _PATH_LINE.match(part.strip())
@@ -209,8 +211,19 @@ class _PageVisitor(nodes.SparseNodeVisitor):
                 self.pending_method = (line, method_match.group("method").upper())
         if self.pending_path and self.pending_method:
             (pline, path), (_, method) = self.pending_path, self.pending_method
-            self.endpoints.append(Endpoint(pline, method, path))
+            self._endpoint(pline, method, path)
             self.pending_path = self.pending_method = None
+
+    def _endpoint(self, line: int, method: str, path: str) -> None:
+        """An operation line, unless its path has a template no OpenAPI tool reads (a
+        ``path-invalid`` warning)."""
+        if _TEMPLATE_LEFT.search(_TEMPLATE.sub("", _path_part(path))):
+            self.diagnostics.append(Diagnostic(
+                self.file, line, WARNING, "path-invalid",
+                f"{method} {path}: a path template is not a plain {{name}} (letters, digits, _ . -); "
+                "no operation generated"))
+            return
+        self.endpoints.append(Endpoint(line, method, path))
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         text = node.astext()
@@ -220,7 +233,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         if not self.in_examples:
             match = _ENDPOINT.match(first)
             if match and len(text.strip().splitlines()) == 1:
-                self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+                self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             raise nodes.SkipNode
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
         example, error = parse_example(text, line, kind, self.status, self.lead_in)
@@ -357,9 +370,15 @@ def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool
 
 
 def _clean_path(path: str) -> str:
-    """Drop emphasis stars and trailing punctuation from a path as written."""
+    """Drop emphasis stars and trailing punctuation from a path as written; doubled braces
+    (``{{tenant_id}``) are single."""
     path = path.replace("*", "").rstrip(".,;")
-    return path
+    return re.sub(r"\}+", "}", re.sub(r"\{+", "{", path))
+
+
+def _path_part(path: str) -> str:
+    """A path without its query string and ``{?a,b}`` expansions."""
+    return re.sub(r"\{\?[^}]*\}", "", path).split("?")[0]
 
 
 
