@@ -53,10 +53,14 @@ def make_docs(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Corpus tests skip with a reason where the corpus is absent."""
-    if CORPUS.is_dir():
-        return
-    skip = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    """Corpus tests skip with a reason where the corpus is absent; the fuzz tier runs only
+    when asked for (``make test-fuzz`` sets ``DOCBIND_FUZZ``)."""
+    skips = {}
+    if not CORPUS.is_dir():
+        skips["corpus"] = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    if not os.environ.get("DOCBIND_FUZZ"):
+        skips["fuzz"] = pytest.mark.skip(reason="the fuzz tier runs with make test-fuzz (DOCBIND_FUZZ=1)")
     for item in items:
-        if "corpus" in item.keywords:
-            item.add_marker(skip)
+        for marker, skip in skips.items():
+            if marker in item.keywords:
+                item.add_marker(skip)
