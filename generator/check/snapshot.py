@@ -20,7 +20,8 @@ import yaml
 from ..model.diagnostics import Diagnostic
 from ..parse.cache import PageCache
 from ..link.operation_ids import Registry, registries_from_documents
-from ..pipeline import generate
+from ..pipeline import discover, generate
+from ..read import PageReadError, read_page_file
 from ..write import manifest_files, read_output
 from .fields import Sources
 from .sources import source_index
@@ -94,9 +95,16 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
 
 
 def docs_texts(docs: Path) -> dict[str, str]:
-    """The pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
-    return {(Path(docs.name) / page.relative_to(docs)).as_posix(): page.read_bytes().decode("utf-8", "replace")
-            for page in sorted(docs.rglob("*.rst"))}
+    """The readable pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
+    texts = {}
+    for files in discover(docs).values():
+        for page in files:
+            try:
+                texts[(Path(docs.name) / page.relative_to(docs)).as_posix()] = \
+                    read_page_file(page, docs).decode("utf-8", "replace")
+            except PageReadError:
+                continue
+    return texts
 
 
 def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
