@@ -1,23 +1,25 @@
-"""Command line: ``docbind generate | check | diff | sync | lint | parse | report``."""
+"""Command line: ``docbind generate | check | diff | compare | sync | lint | parse | report``."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
 from pathlib import Path
 
-from .check import snapshot
+from .check import compare, snapshot
 from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .link.operation_ids import registries_from_output
 from .lint import lint
 from .lint.formats import FORMATS as LINT_FORMATS
 from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import read_page
 from .pipeline import generate
 from .report import coverage_table
 from .sync import read_sources, sync_service
@@ -47,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    _cache_options(dif)
+
+    cmp = sub.add_parser("compare", help="differences between two renderings of the same operations")
+    cmp.add_argument("paths", nargs=2, type=Path, metavar="A B", help="pages (any format) or folders of pages")
+    cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (text)")
+    cmp.add_argument("--summary", action="store_true", help="counts only, not every difference")
 
     syn = sub.add_parser("sync", help="fetch the docs of each service from its upstream git repository")
     syn.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
@@ -76,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync, "lint": _lint,
-                    "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "compare": _compare, "sync": _sync,
+                    "lint": _lint, "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -103,7 +111,8 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service, clients, _page_cache(args))
+    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    results = generate(args.docs, args.service, clients, _page_cache(args), registries)
     return results, time.perf_counter() - start
 
 
@@ -130,11 +139,13 @@ def _generate(args) -> int:
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args), registries=registries_from_output(args.out))
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
+    committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
+                                    texts=snapshot.docs_texts_at(args.docs, "HEAD"))
+    result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
     return 1 if result.differs else 0
 
@@ -143,15 +154,23 @@ def _diff(args) -> int:
     if args.base:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
-        old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
+        old = snapshot.from_git(args.docs, args.base, _page_cache(args))
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args), after=old)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p) for p in args.paths)
+        old = snapshot.from_path(args.paths[0], _page_cache(args))
+        new = snapshot.from_path(args.paths[1], _page_cache(args), after=old)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _compare(args) -> int:
+    a, b = (compare.load_operations(p) for p in args.paths)
+    differences = compare.compare(a, b)
+    sys.stdout.write(compare.render(differences, a, b, args.format, args.summary))
+    return 1 if differences else 0
 
 
 def _sync(args) -> int:
@@ -197,7 +216,7 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [read_page(p.read_bytes(), p.as_posix()) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
 
