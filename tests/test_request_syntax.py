@@ -246,3 +246,24 @@ def test_the_client_calls_the_url_and_sends_the_subresource_itself(make_docs):
     client = result.files["python/svc/svc_client/client.py"]
     assert 'expand_path("/", {}),\n            query=query_pairs({"acl": ""}),' in client
     assert "acl:" not in client.split("def configure_bucket_acl", 1)[1].split(")", 1)[0]
+
+
+def test_a_blank_line_between_request_line_and_host_is_skipped(make_docs):
+    spec, _ = spec_of(make_docs({"list.rst": s3_page(
+        "Listing Objects", "GET /?versions HTTP/1.1\n\nHost: bucketname.obs.region.example.com")}))
+    assert list(spec["paths"]) == ["/#versions"]
+
+
+def test_a_placeholder_header_in_angle_brackets_is_no_xml_body(make_docs):
+    spec, _ = spec_of(make_docs({"get.rst": s3_page(
+        "Downloading an Object",
+        "GET /ObjectName HTTP/1.1\nHost: bucketname.obs.region.example.com\n<Optional Additional Header>")}))
+    assert "requestBody" not in spec["paths"]["/{ObjectName}"]["get"]
+
+
+def test_a_status_line_written_after_a_method_still_opens_the_response_syntax(make_docs):
+    response = "GET HTTP/1.1 status_code\nContent-Type: type\n\n<ListAllMyBucketsResult>\n    <Owner>o</Owner>\n</ListAllMyBucketsResult>"
+    spec, _ = spec_of(make_docs({"list.rst": s3_page(
+        "Listing Buckets", "GET / HTTP/1.1\nHost: obs.region.example.com", response=response)}))
+    content = spec["paths"]["/"]["get"]["responses"]["200"]["content"]
+    assert content["application/xml"]["schema"]["xml"] == {"name": "ListAllMyBucketsResult"}

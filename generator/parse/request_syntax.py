@@ -16,9 +16,10 @@ from ..model.page import Endpoint, XmlBody, XmlElement
 
 _REQUEST_LINE = re.compile(
     r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(?P<target>/\S*)\s+HTTP/\d(?:\.\d)?$")
-_STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?\s+\S+")
+_STATUS_LINE = re.compile(r"^(?:[A-Z]+\s+)?HTTP/\d(?:\.\d)?\s+\S+")  # also "GET HTTP/1.1 status_code"
 _HEADER = re.compile(r"^(?P<name>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
-_TAG = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>[^<>]*?)(?P<empty>/)?>")
+_TAG = re.compile(  # attributes are name="value" pairs: <Optional Additional Header> is prose
+    r"<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[\w.:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(?P<empty>/)?>")
 
 
 def read_syntax_block(text: str, line: int) -> tuple[Endpoint | None, XmlBody | None]:
@@ -59,12 +60,15 @@ def template_path(target: str) -> str:
 
 
 def _headers(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The header lines after the first line (names lower-cased) and where the body starts."""
+    """The header lines after the first line (names lower-cased; blank lines between them
+    skipped) and where the body starts."""
     headers: dict[str, str] = {}
     for index, raw in enumerate(lines[1:], 1):
         match = _HEADER.match(raw.strip())
-        if not raw.strip() or match is None:
+        if raw.strip() and match is None:
             return headers, index
+        if match is None:
+            continue
         headers.setdefault(match.group("name").lower(), match.group("value").strip())
     return headers, len(lines)
 
