@@ -19,6 +19,7 @@ from .accounting import account_unplaced_tables
 from .context import LinkContext
 from .operations import METHOD_ORDER, read_operations
 from .references import implicit_links, label_index, referenced_tables
+from .request_syntax import shared_placeholder_names
 from .responses import ERROR_REF, error_schema
 from .schemas import name_schemas, rename_operation
 
@@ -34,8 +35,8 @@ class LinkResult:
 
 def link_service(name: str, pages: list[Page]) -> LinkResult:
     """Build the service model from its pages (sorted by file for determinism)."""
-    pages = sorted(pages, key=lambda p: p.file)
-    ctx = LinkContext(name, pages, label_index(pages))
+    pages, renamed = shared_placeholder_names(sorted(pages, key=lambda p: p.file))
+    ctx = LinkContext(name, pages, label_index(pages), diagnostics=renamed)
     ctx.referenced = referenced_tables(ctx)
     ctx.implicit = implicit_links(ctx)
     ctx.referenced |= set(ctx.implicit.values())

@@ -11,13 +11,18 @@ from .page import Example
 class Shape:
     """The type of a value. ``ref`` names a component schema; ``items`` is the array element
     or map value type; ``options`` are the alternatives of a ``union`` (several pages
-    documenting one method and path with different bodies)."""
+    documenting one method and path with different bodies). An XML body's elements are
+    inline: ``fields`` of an ``object``, ``xml_name`` the element name where it is not the
+    property's, ``xml_wrapped`` an array inside a wrapping element."""
 
     kind: str
     format: str | None = None
     items: Shape | None = None
     ref: str | None = None
     options: tuple[Shape, ...] = ()
+    fields: tuple[Field, ...] = ()
+    xml_name: str | None = None
+    xml_wrapped: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,7 @@ class Operation:
     source: str
     original_name: str | None = None
     merged_from: tuple[str, ...] = ()
+    host: str | None = None  # the server host its request syntax names (``{bucket}.obs...``)
 
 
 @dataclass(frozen=True)

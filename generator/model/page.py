@@ -83,11 +83,32 @@ class StatusCode:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A method and path line."""
+    """A method and path line. ``host`` is the Host header of an S3-style request syntax
+    block (``bucketname.obs.region.example.com``); such a path keeps its query as written."""
 
     line: int
     method: str
     path: str
+    host: str | None = None
+
+
+@dataclass(frozen=True)
+class XmlElement:
+    """An element of an XML body skeleton, with its child elements in document order."""
+
+    name: str
+    line: int
+    children: tuple[XmlElement, ...] = ()
+
+
+@dataclass(frozen=True)
+class XmlBody:
+    """The XML skeleton of a request or response syntax block (``kind``: request, response),
+    or of a sample (request-sample, response-sample)."""
+
+    kind: str
+    line: int
+    root: XmlElement
 
 
 @dataclass(frozen=True)
@@ -119,3 +140,4 @@ class Page:
     examples: tuple[Example, ...]
     diagnostics: tuple[Diagnostic, ...]
     title_line: int = 1
+    xml_bodies: tuple[XmlBody, ...] = ()

@@ -3,15 +3,17 @@ sections, tables, endpoint lines and example blocks. A pure function of the page
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from docutils import nodes
 
 from ..model.diagnostics import ERROR, WARNING, Diagnostic
-from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table
+from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table, XmlBody
 from .examples import parse_example
 from .facts import extract_facts
+from .request_syntax import read_syntax_block
 from .rst import disabled, doctree, xref
 from .tables import classify_columns, location_hint
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
@@ -34,6 +36,7 @@ _URI_WORD = re.compile(r"\b(?:uri|url|link)s?\b", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TEMPLATE = re.compile(r"\{[A-Za-z0-9_.-]+\}")
 _TEMPLATE_LEFT = re.compile(r"[{}]")
+_SYNTAX_SECTION = re.compile(r"\bsyntax\b|\brequests?\b|\bresponses?\b", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -106,6 +109,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.examples: list[Example] = []
         self.diagnostics: list[Diagnostic] = []
         self.labels: list[str] = []
+        self.xml_bodies: list[XmlBody] = []
 
     def unknown_visit(self, node: nodes.Node) -> None:
         """Nodes docbind does not read (including its own xref) are walked through."""
@@ -129,6 +133,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             examples=tuple(self.examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
+            xml_bodies=tuple(self.xml_bodies),
         )
 
     # -- structure ----------------------------------------------------------------------
@@ -250,11 +255,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
         first = _tight_braces(text.strip().splitlines()[0].strip()) if text.strip() else ""
         if not self.in_examples:
+            if _SYNTAX_SECTION.search(self.section):
+                endpoint, xml = read_syntax_block(text, line)
+                self.endpoints += [endpoint] if endpoint else []
+                self.xml_bodies += [xml] if xml else []
             match = _ENDPOINT.match(first)
             if match and len(text.strip().splitlines()) == 1:
                 self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             raise nodes.SkipNode
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
+        _, sample = read_syntax_block(text, line)
+        self.xml_bodies += [dataclasses.replace(sample, kind=sample.kind + "-sample")] if sample else []
         example, error = parse_example(text, line, kind, self.status, self.lead_in)
         if error:
             self.diagnostics.append(Diagnostic(

@@ -42,6 +42,8 @@ _SCALARS: dict[str, TypeExpr] = {
     "object": TypeExpr("object"),
     "json": TypeExpr("object"),
     "jsonobject": TypeExpr("object"),
+    "xml": TypeExpr("object"),  # an XML element with child elements
+    "container": TypeExpr("object"),
     "dict": TypeExpr("map"),
     "dictionary": TypeExpr("map"),
     "map": TypeExpr("map"),

@@ -9,6 +9,10 @@ REF_PREFIX = "#/components/schemas/"
 
 def shape_schema(shape: Shape) -> dict:
     """The schema object of a shape; ``any`` is the empty (free-form) schema."""
+    return _xml(shape, _schema(shape))
+
+
+def _schema(shape: Shape) -> dict:
     if shape.kind == "ref":
         return {"$ref": REF_PREFIX + (shape.ref or "")}
     if shape.kind == "any":
@@ -23,7 +27,17 @@ def shape_schema(shape: Shape) -> dict:
     schema: dict = {"type": shape.kind}
     if shape.format:
         schema["format"] = shape.format
+    if shape.fields:
+        required = [f.name for f in shape.fields if f.required]
+        schema.update({"required": required} if required else {})
+        schema["properties"] = {f.name: field_schema(f) for f in shape.fields}
     return schema
+
+
+def _xml(shape: Shape, schema: dict) -> dict:
+    """The schema with the ``xml`` object of an XML element (name, wrapped array)."""
+    xml = {**({"name": shape.xml_name} if shape.xml_name else {}), **({"wrapped": True} if shape.xml_wrapped else {})}
+    return {**schema, "xml": xml} if xml else schema
 
 
 def field_schema(field: Field, with_description: bool = True) -> dict:
