@@ -34,6 +34,7 @@ class Field:
     minimum: float | int | None = None
     maximum: float | int | None = None
     location: str | None = None
+    nullable: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,16 @@ class Operation:
     source: str
     original_name: str | None = None
     merged_from: tuple[str, ...] = ()
+    alternative_examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)
 class Service:
-    """All operations and schemas of one service (one folder of the docs)."""
+    """All operations and schemas of one service (one folder of the docs); ``error_schema``
+    names the body of error responses that no table describes."""
 
     name: str
     title: str
     operations: tuple[Operation, ...]
     schemas: tuple[Schema, ...]
+    error_schema: str = ""

@@ -89,7 +89,10 @@ class Endpoint:
 
 @dataclass(frozen=True)
 class Example:
-    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed."""
+    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed.
+    ``file`` is the page it is on (an operation merged from two pages has the examples of
+    both); ``alternative`` marks a block after an "Or" line: another possible response whose
+    status the page does not say; ``elided`` a block that leaves parts out (``...``)."""
 
     line: int
     kind: str
@@ -98,6 +101,9 @@ class Example:
     text: str
     is_json: bool
     data: object = None
+    file: str = ""
+    alternative: bool = False
+    elided: bool = False
 
 
 @dataclass(frozen=True)

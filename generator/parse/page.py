@@ -29,6 +29,7 @@ _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
 _EXAMPLE_LEAD = re.compile(
     r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
+_OR_LINE = re.compile(r"^or\s*[.:：]?$", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -70,6 +71,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels: tuple[str, ...] = ()
         self.example_hint: str | None = None
+        self.alternative = False
         self.pending_method: tuple[int, str] | None = None
         self.pending_path: tuple[int, str] | None = None
         self.endpoints: list[Endpoint] = []
@@ -135,6 +137,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels = ()
         self.example_hint = None
+        self.alternative = False
 
     @property
     def section(self) -> str:
@@ -168,6 +171,9 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
+            self.alternative = False
+        if _OR_LINE.match(text):
+            self.alternative = True
         hint = _EXAMPLE_LEAD.match(text)
         if hint:
             self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
@@ -209,7 +215,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
                 self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
             raise nodes.SkipNode
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
-        example, error = parse_example(text, line, kind, self.status, self.lead_in)
+        example, error = parse_example(text, line, kind, self.status, self.lead_in, self.file,
+                                       self.alternative)
         if error:
             self.diagnostics.append(Diagnostic(
                 self.file, line, WARNING, "example-invalid-json",
