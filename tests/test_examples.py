@@ -200,3 +200,86 @@ def test_a_merged_operation_names_each_example_by_its_own_page(make_docs):
     assert mismatch.file.endswith("svc/b.rst")
     lines = (make_docs({}) / "svc" / "b.rst").read_text().splitlines()
     assert lines[mismatch.line - 1].strip() == '{"size": "big"}'
+
+
+def test_a_dict_with_its_structure_table_is_that_object(make_docs):
+    body = """
+Response Parameter
+------------------
+
+========= ==== ==== ============================================
+Parameter In   Type Description
+========= ==== ==== ============================================
+resource  body Dict Specifies resource information of the stack.
+========= ==== ==== ============================================
+
+**resource** structure information
+
+============= ==== ====== =====================
+Parameter     In   Type   Description
+============= ==== ====== =====================
+resource_name body String Specifies the name.
+============= ==== ====== =====================
+"""
+    spec, _ = spec_of(make_docs({"a.rst": page("Querying a Stack Resource", "GET /v1/resources/{id}", body)}))
+    response = spec["components"]["schemas"]["ShowStackResourceResponse"]
+    assert response["properties"]["resource"]["allOf"] == [{"$ref": "#/components/schemas/Resource"}]
+
+
+def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ============================== ===========
+   Parameter Mandatory Type                           Description
+   ========= ========= ============================== ===========
+   metadata  Yes       :ref:`Table 3 <meta>` object   Metadata.
+   ========= ========= ============================== ===========
+
+.. _meta:
+
+.. table:: **Table 3** **metadata** data structure
+
+   ===================================== ====== ===========================
+   Parameter                             Type   Description
+   ===================================== ====== ===========================
+   User-defined field key and value pair String Key and value of metadata.
+   ===================================== ====== ===========================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"metadata": {"key1": "value1", "key2": "value2"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Updating Metadata", "PUT /v1/servers/{id}/metadata", body)}))
+    request = spec["components"]["schemas"]["UpdateMetadataRequest"]
+    assert request["properties"]["metadata"]["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_failed_response_lead_in_marks_an_error_example(make_docs):
+    body = RESPONSE_TABLE + """
+Sample Response
+---------------
+
+-  Successful response
+
+   .. code-block::
+
+      {"name": "a", "size": 1}
+
+-  Failed response
+
+   .. code-block::
+
+      {"error_message": "The instance does not exist.", "error_code": "ModelArts.6309"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    responses = responses_of(spec, "/v1/disks/{id}")
+    assert examples_of(responses["200"]) == [{"name": "a", "size": 1}]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

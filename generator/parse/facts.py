@@ -26,7 +26,7 @@ _DEFAULT_PHRASE = re.compile(
     r"|default(?: value)?(?: is|:)\s+(?P<w>-?[\w.:/-]{1,40}?)[.,;)]?(?:\s|$)",
     re.IGNORECASE,
 )
-_NUM = r"(-?\d+(?:\.\d+)?)"
+_NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
 _RANGE = re.compile(
     r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:)?\s*(?:from\s+)?\**" + _NUM
     + r"\**\s*(?:to|-|~|and)\s*\**" + _NUM,
@@ -34,6 +34,9 @@ _RANGE = re.compile(
 )
 _MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
 _MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|when|unless)\b|\b(?:options|values?)\s+(?:for|with|under)\s+"
+    r"(?!(?:this|the|that|each)\s+(?:parameter|field|attribute|property)\b)", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-|–|\(|,|$)")
 
 
@@ -46,7 +49,8 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
         if match:
             default = (match.group("v") or match.group("w") or "").strip() or None
     minimum = maximum = None
-    match = _RANGE.search(markdown)
+    ranges = {m.groups() for m in _RANGE.finditer(markdown)}
+    match = _RANGE.search(markdown) if len(ranges) == 1 else None  # several: each for a case
     if match:
         minimum, maximum = match.group(1), match.group(2)
     else:
@@ -62,7 +66,7 @@ def _enum(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     for lead, following in zip(children, children[1:]):
         if not (isinstance(lead, nodes.paragraph) and isinstance(following, nodes.bullet_list)):
             continue
-        if not _OPTIONS_LEAD.search(plain(lead)):
+        if not _OPTIONS_LEAD.search(plain(lead)) or applies_under_condition(plain(lead)):
             continue
         values: list[str] = []
         default = None
@@ -75,6 +79,12 @@ def _enum(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
                 default = value
         return tuple(dict.fromkeys(values)), default
     return (), None
+
+
+def applies_under_condition(lead: str) -> bool:
+    """An options lead-in that limits them to a case ("The options for dedicated resource
+    pools with GPU specifications are", "If type is X, the value can be"): not a closed list."""
+    return bool(_CONDITION.search(lead))
 
 
 def _item_value(item: nodes.Element) -> tuple[str | None, str]:

@@ -29,6 +29,8 @@ _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
 _EXAMPLE_LEAD = re.compile(
     r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
+_OUTCOME_LEAD = re.compile(
+    r"^(?:success(?:ful)?|normal|fail(?:ed|ure)?|error|abnormal|unsuccessful)\s+(?:response|example)s?\b", re.I)
 _OR_LINE = re.compile(r"^or\s*[.:：]?$", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
@@ -180,6 +182,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
+        elif self.in_examples and _OUTCOME_LEAD.match(text):  # "- Failed response" in an examples section
+            self.status = "error" if _FAILED.search(text) else (self.status if self.status != "error" else None)
         if not self.in_examples:
             self._endpoint_line(node, text)
         self.lead_in = text

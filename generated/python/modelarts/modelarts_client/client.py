@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 
@@ -86,9 +86,7 @@ class Client(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: (
-            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
-        ) = None,
+        type: str | None = None,
         timeout: Timeout | None = None,
     ) -> models.ListTasksResponse:
         """Querying the Intelligent Task List by Page
@@ -270,9 +268,7 @@ class Client(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: (
-            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
-        ) = None,
+        type: str | None = None,
         timeout: Timeout | None = None,
     ) -> Iterator[models.RunningTask]:
         """Iterate over the ``tasks`` of every page of ``list_tasks``.
@@ -338,9 +334,7 @@ class AsyncClient(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: (
-            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
-        ) = None,
+        type: str | None = None,
         timeout: Timeout | None = None,
     ) -> models.ListTasksResponse:
         """Querying the Intelligent Task List by Page
@@ -522,9 +516,7 @@ class AsyncClient(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: (
-            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
-        ) = None,
+        type: str | None = None,
         timeout: Timeout | None = None,
     ) -> AsyncIterator[models.RunningTask]:
         """Iterate over the ``tasks`` of every page of ``list_tasks``.
