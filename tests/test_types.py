@@ -77,3 +77,5 @@ def test_options_that_apply_under_a_condition_are_not_a_closed_list():
     assert applies_under_condition("If type is A, the value can be:")
     assert not applies_under_condition("The value can be:")
     assert not applies_under_condition("The options for this parameter are:")
+    assert not applies_under_condition("Task type. If this parameter is not delivered, all are returned. "
+                                       "The options are as follows:")

@@ -83,8 +83,10 @@ def _enum(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
 
 def applies_under_condition(lead: str) -> bool:
     """An options lead-in that limits them to a case ("The options for dedicated resource
-    pools with GPU specifications are", "If type is X, the value can be"): not a closed list."""
-    return bool(_CONDITION.search(lead))
+    pools with GPU specifications are", "If type is X, the value can be"): not a closed list.
+    Only the sentence that introduces the list counts."""
+    sentence = re.split(r"(?<=[.;])\s+", lead.strip())[-1]  # the sentence that introduces the list
+    return bool(_CONDITION.search(sentence))
 
 
 def _item_value(item: nodes.Element) -> tuple[str | None, str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -86,7 +86,9 @@ class Client(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: str | None = None,
+        type: (
+            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
+        ) = None,
         timeout: Timeout | None = None,
     ) -> models.ListTasksResponse:
         """Querying the Intelligent Task List by Page
@@ -268,7 +270,9 @@ class Client(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: str | None = None,
+        type: (
+            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
+        ) = None,
         timeout: Timeout | None = None,
     ) -> Iterator[models.RunningTask]:
         """Iterate over the ``tasks`` of every page of ``list_tasks``.
@@ -334,7 +338,9 @@ class AsyncClient(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: str | None = None,
+        type: (
+            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
+        ) = None,
         timeout: Timeout | None = None,
     ) -> models.ListTasksResponse:
         """Querying the Intelligent Task List by Page
@@ -516,7 +522,9 @@ class AsyncClient(_ClientBase):
         limit: int | None = None,
         offset: int | None = None,
         task_name: str | None = None,
-        type: str | None = None,
+        type: (
+            Literal["auto-label", "pre-label", "auto-grouping", "auto-deploy"] | None
+        ) = None,
         timeout: Timeout | None = None,
     ) -> AsyncIterator[models.RunningTask]:
         """Iterate over the ``tasks`` of every page of ``list_tasks``.

@@ -3169,7 +3169,7 @@ class WorkforceSamplingTaskDesc(BaseModel):
     """
     ID of the current acceptance task.
     """
-    overwrite_last_result: bool | None = None
+    overwrite_last_result: bool | None = False
     """
     Whether to use the acceptance result to overwrite the labeled result if a sample has been labeled during acceptance. Options:
 
