@@ -283,3 +283,51 @@ Sample Response
     responses = responses_of(spec, "/v1/disks/{id}")
     assert examples_of(responses["200"]) == [{"name": "a", "size": 1}]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_type_cell_naming_only_a_table_is_an_array_where_the_example_shows_one(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ====================== ===========
+   Parameter Type                   Description
+   ========= ====================== ===========
+   items     :ref:`Table 3 <rule>`  The rule objects.
+   options   :ref:`Table 4 <opt>`   The options.
+   ========= ====================== ===========
+
+.. _rule:
+
+.. table:: **Table 3** items
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Rule ID.
+   ========= ======= ===========
+
+.. _opt:
+
+.. table:: **Table 4** options
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   webattack Boolean On or off.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"items": [{"id": "3a9b"}], "options": {"webattack": true}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Rules", "GET /v1/rules", body)}))
+    properties = spec["components"]["schemas"]["ListRulesResponse"]["properties"]
+    assert properties["items"]["type"] == "array"
+    assert properties["options"]["allOf"] == [{"$ref": "#/components/schemas/Options"}]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -31,7 +31,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = mark_nullable(service)
+    service = mark_nullable(widen_to_arrays(service))
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
@@ -49,27 +49,42 @@ def check_examples(service: Service) -> tuple[Service, list[Diagnostic], Example
     return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
 
 
-def mark_nullable(service: Service) -> Service:
-    """Every field that one of its operations' examples shows as ``null`` marked nullable."""
+def widen_to_arrays(service: Service) -> Service:
+    """A field whose Type cell only names a table (``Table 3``) is an array of that object
+    where one of its operations' examples shows an array."""
+    lists: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
+    return _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
+
+
+def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
     schemas = {s.name: s for s in service.schemas}
-    nulls: set[tuple[str, str]] = set()
     for op in service.operations:
         pairs = [(op.request_body, e) for e in op.request_examples]
         pairs += [(r.body, e) for r in op.responses for e in r.examples]
         for body, example in pairs:
             if body is not None and example.data is not None:
-                _null_fields(body, example.data, schemas, nulls, 0)
-    if not nulls:
+                _fields_where(body, example.data, schemas, wanted, out, 0)
+
+
+def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
+    if not chosen:
         return service
-    marked = tuple(
-        dataclasses.replace(s, fields=tuple(dataclasses.replace(f, nullable=True) if (s.name, f.name) in nulls else f
-                                            for f in s.fields))
+    schemas = tuple(
+        dataclasses.replace(s, fields=tuple(change(f) if (s.name, f.name) in chosen else f for f in s.fields))
         for s in service.schemas)
-    return dataclasses.replace(service, schemas=marked)
+    return dataclasses.replace(service, schemas=schemas)
 
 
-def _null_fields(shape: Shape, data: object, schemas: dict, out: set[tuple[str, str]], depth: int) -> None:
-    """Collect (schema, field) pairs whose value in ``data`` is ``null``."""
+def mark_nullable(service: Service) -> Service:
+    """Every field that one of its operations' examples shows as ``null`` marked nullable."""
+    nulls: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: value is None, nulls)
+    return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
+
+
+def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
+    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted``."""
     if depth > 64:
         return
     for option in shape.options or (shape,):
@@ -79,16 +94,19 @@ def _null_fields(shape: Shape, data: object, schemas: dict, out: set[tuple[str, 
                 field = fields.get(key)
                 if field is None:
                     continue
-                if value is None:
+                if wanted(option.ref, field, value):
                     out.add((option.ref, key))
-                else:
-                    _null_fields(field.shape, value, schemas, out, depth + 1)
+                if value is not None:
+                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1)
+                    if field.loose and isinstance(value, list):
+                        for item in value:
+                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1)
         elif option.kind == "array" and isinstance(data, list) and option.items is not None:
             for item in data:
-                _null_fields(option.items, item, schemas, out, depth + 1)
+                _fields_where(option.items, item, schemas, wanted, out, depth + 1)
         elif option.kind == "map" and isinstance(data, dict) and option.items is not None:
             for value in data.values():
-                _null_fields(option.items, value, schemas, out, depth + 1)
+                _fields_where(option.items, value, schemas, wanted, out, depth + 1)
 
 
 def _null_when_optional(schema: dict) -> dict:

@@ -35,6 +35,7 @@ def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
         default=facts.default,
         minimum=facts.minimum,
         maximum=facts.maximum,
+        loose=row.type is not None and row.type.named_only and shape.kind == "ref",
     )
 
 

@@ -22,7 +22,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class Field:
-    """A property of an object schema, or a parameter (then ``location`` is set)."""
+    """A property of an object schema, or a parameter (then ``location`` is set).
+    ``loose``: the Type cell only names a table; the page's examples say object or array."""
 
     name: str
     shape: Shape
@@ -35,6 +36,7 @@ class Field:
     maximum: float | int | None = None
     location: str | None = None
     nullable: bool = False
+    loose: bool = False
 
 
 @dataclass(frozen=True)

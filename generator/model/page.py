@@ -13,13 +13,15 @@ class TypeExpr:
 
     ``kind`` is one of string, integer, number, boolean, object, array, map, ref, any.
     ``items`` is the element type of an array or the value type of a map; ``ref`` is the
-    label of the table that describes an object (``kind == "ref"``).
+    label of the table that describes an object (``kind == "ref"``); ``named_only``: the
+    cell only names that table, without saying object or array.
     """
 
     kind: str
     format: str | None = None
     items: TypeExpr | None = None
     ref: str | None = None
+    named_only: bool = False
 
 
 @dataclass(frozen=True)
