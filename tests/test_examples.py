@@ -331,3 +331,12 @@ Example Responses
     assert properties["items"]["type"] == "array"
     assert properties["options"]["allOf"] == [{"$ref": "#/components/schemas/Options"}]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_resource_with_an_error_code_field_is_not_an_error_body():
+    from generator.link.errors import looks_like_error
+    assert looks_like_error({"error": {"code": "1101", "message": "Invalid.", "title": "Bad Request"}})
+    assert looks_like_error({"error_code": "APIGW.0101", "error_msg": "Not found", "request_id": "a1"})
+    assert not looks_like_error({"status": "FAIL", "entities": {}, "job_id": "a", "job_type": "x",
+                                 "begin_time": "", "end_time": "", "error_code": "", "fail_reason": ""})
+    assert not looks_like_error({"error_log_list": [], "total_record": 0})

@@ -11,7 +11,9 @@ from ..model.api import Field, Schema, Shape
 from ..model.page import Example, Page
 from .naming import pascal
 
-_ERROR_KEY = re.compile(r"error|code|message|msg", re.I)
+_ERROR_KEY = re.compile(r"code|message|msg", re.I)
+_ABOUT_ERROR = re.compile(r"^err|code$|message$|msg$|^code|^message|reason|title|details?$|request_?id|"
+                          r"trace_?id|is_success|type$", re.I)
 _SCALARS = {str: "string", bool: "boolean", int: "integer", float: "number"}
 
 
@@ -32,13 +34,18 @@ def documented_error_example(pages: list[Page]) -> tuple[str, Example] | None:
 
 
 def looks_like_error(data: object) -> bool:
-    """An object with an error-code or message key, itself or in its one member object."""
+    """An error body: a small object (itself, or its one member object) naming an error code
+    or message, most of whose keys are about the error (``code``, ``message``, ``title``,
+    ``request_id``...), not a resource that happens to have an ``error_code``."""
     if not isinstance(data, dict) or not data:
         return False
-    if any(_ERROR_KEY.search(k) for k in data):
-        return True
     inner = next(iter(data.values())) if len(data) == 1 else None
-    return isinstance(inner, dict) and any(_ERROR_KEY.search(k) for k in inner)
+    for keys in (list(data), list(inner) if isinstance(inner, dict) else []):
+        about_error = [k for k in keys if _ABOUT_ERROR.search(k)]
+        if (keys and len(keys) <= 8 and any(_ERROR_KEY.search(k) for k in keys)
+                and 2 * len(about_error) >= len(keys)):
+            return True
+    return False
 
 
 def signature(data: object) -> object:
