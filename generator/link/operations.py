@@ -114,6 +114,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
         source=f"{page.file}:{endpoint.line}",
         original_name=page.original_name,
         host=server_host(endpoint.host) if endpoint.host else None,
+        alternative_examples=tuple(e for e in page.examples if e.kind == "response" and e.alternative),
     )
 
 
@@ -181,6 +182,7 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         parameters=tuple(sorted(params.values(), key=parameter_order)),
         request_body=either(first.request_body, other.request_body),
         request_examples=first.request_examples + other.request_examples,
+        alternative_examples=first.alternative_examples + other.alternative_examples,
         responses=tuple(responses[code] for code in sorted(responses)),
         merged_from=first.merged_from + (other.source,),
     )

@@ -70,6 +70,8 @@ def convert(text: str | None, kind: str) -> object:
     if text is None:
         return None
     value = _unquoted(text.strip())
+    if kind in ("integer", "number") and "," in value:
+        value = value.replace(",", "")  # thousands separators: 2,147,483,647
     try:
         if kind == "integer":
             return int(value)

@@ -27,7 +27,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class Field:
-    """A property of an object schema, or a parameter (then ``location`` is set)."""
+    """A property of an object schema, or a parameter (then ``location`` is set).
+    ``loose``: the Type cell only names a table; the page's examples say object or array."""
 
     name: str
     shape: Shape
@@ -42,6 +43,8 @@ class Field:
     min_length: int | None = None
     max_length: int | None = None
     items: ItemFacts | None = None
+    nullable: bool = False
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,13 +97,16 @@ class Operation:
     original_name: str | None = None
     merged_from: tuple[str, ...] = ()
     host: str | None = None  # the server host its request syntax names (``{bucket}.obs...``)
+    alternative_examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)
 class Service:
-    """All operations and schemas of one service (one folder of the docs)."""
+    """All operations and schemas of one service (one folder of the docs); ``error_schema``
+    names the body of error responses that no table describes."""
 
     name: str
     title: str
     operations: tuple[Operation, ...]
     schemas: tuple[Schema, ...]
+    error_schema: str = ""

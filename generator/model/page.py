@@ -13,13 +13,15 @@ class TypeExpr:
 
     ``kind`` is one of string, integer, number, boolean, object, array, map, ref, any.
     ``items`` is the element type of an array or the value type of a map; ``ref`` is the
-    label of the table that describes an object (``kind == "ref"``).
+    label of the table that describes an object (``kind == "ref"``); ``named_only``: the
+    cell only names that table, without saying object or array.
     """
 
     kind: str
     format: str | None = None
     items: TypeExpr | None = None
     ref: str | None = None
+    named_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,10 @@ class XmlBody:
 
 @dataclass(frozen=True)
 class Example:
-    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed."""
+    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed.
+    ``file`` is the page it is on (an operation merged from two pages has the examples of
+    both); ``alternative`` marks a block after an "Or" line: another possible response whose
+    status the page does not say; ``elided`` a block that leaves parts out (``...``)."""
 
     line: int
     kind: str
@@ -122,6 +127,9 @@ class Example:
     text: str
     is_json: bool
     data: object = None
+    file: str = ""
+    alternative: bool = False
+    elided: bool = False
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ _DEFAULT_PHRASE = re.compile(
 NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "left blank", "empty",
                       "empty string", "as", "-", "--", "—", "unset", "not set", "no default", "not specified",
                       "void", "undefined", "''", '""'})
-_NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
+_NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
 _RANGE = re.compile(
     r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
     + r"(?:\*\*|`)?\s*(?:to|-|~|–|and)\s*(?:\*\*|`)?" + _NUM + r"(?!\s*(?:characters|bytes|chars))",
@@ -66,6 +66,9 @@ _LENGTH_AT_LEAST = re.compile(
     + r"|(?:minimum length|min characters|min\. length)\s*[:：]\s*" + _INT + r"(?![\d,])", re.IGNORECASE)
 _LENGTH_EXACT = re.compile(r"(?:contains?|containing|consists? of|string of|must be|is)\s+(?:exactly\s+)?" + _INT
                            + _CHARS + r"(?=\s*(?:[.,;)]|$|consisting|in length|long))", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|when|unless)\b|\b(?:options|values?)\s+(?:for|with|under)\s+"
+    r"(?!(?:this|the|that|each)\s+(?:parameter|field|attribute|property)\b)", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _UNSUPPORTED = re.compile(
     r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
@@ -193,6 +196,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
+        if led and applies_under_condition(plain(lead)):
+            return (), None
         single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
         if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
             if led:
@@ -204,6 +209,14 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
+
+
+def applies_under_condition(lead: str) -> bool:
+    """An options lead-in that limits them to a case ("The options for dedicated resource
+    pools with GPU specifications are", "If type is X, the value can be"): not a closed list.
+    Only the sentence that introduces the list counts."""
+    sentence = re.split(r"(?<=[.;])\s+", lead.strip())[-1]
+    return bool(_CONDITION.search(sentence))
 
 
 def _unsupported(rest: str) -> bool:

@@ -37,6 +37,9 @@ _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TEMPLATE = re.compile(r"\{[A-Za-z0-9_.-]+\}")
 _TEMPLATE_LEFT = re.compile(r"[{}]")
 _SYNTAX_SECTION = re.compile(r"\bsyntax\b|\brequests?\b|\bresponses?\b", re.I)
+_OUTCOME_LEAD = re.compile(
+    r"^(?:success(?:ful)?|normal|fail(?:ed|ure)?|error|abnormal|unsuccessful)\s+(?:response|example)s?\b", re.I)
+_OR_LINE = re.compile(r"^or\s*[.:：]?$", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -101,6 +104,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels: tuple[str, ...] = ()
         self.example_hint: str | None = None
+        self.alternative = False
         self.pending_method: tuple[int, str] | None = None
         self.pending_path: tuple[int, str] | None = None
         self.endpoints: list[Endpoint] = []
@@ -168,6 +172,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels = ()
         self.example_hint = None
+        self.alternative = False
 
     @property
     def section(self) -> str:
@@ -208,12 +213,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
+            self.alternative = False
+        if _OR_LINE.match(text):
+            self.alternative = True
         hint = _example_lead(text)
         if hint is not None:
             self.example_hint = hint or _example_kind(self.sections[1:], "")
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
+        elif self.in_examples and _OUTCOME_LEAD.match(text):  # "- Failed response" in an examples section
+            self.status = "error" if _FAILED.search(text) else (self.status if self.status != "error" else None)
         if not self.in_examples:
             self._endpoint_line(node, text)
         self.lead_in = text
@@ -266,7 +276,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
         _, sample = read_syntax_block(text, line)
         self.xml_bodies += [dataclasses.replace(sample, kind=sample.kind + "-sample")] if sample else []
-        example, error = parse_example(text, line, kind, self.status, self.lead_in)
+        example, error = parse_example(text, line, kind, self.status, self.lead_in, self.file,
+                                       self.alternative)
         if error:
             self.diagnostics.append(Diagnostic(
                 self.file, line, WARNING, "example-invalid-json",

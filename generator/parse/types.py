@@ -15,6 +15,7 @@ Anything else is unknown: ``parse_type`` returns None and the caller reports it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model.page import TypeExpr
@@ -191,6 +192,7 @@ class _Parser:
         return result
 
 
+_ONLY_A_REF = re.compile(r"^@\d+\.?$")
 _ANY = {"any", "anytype", "null", "none", "mixed"}
 _SENTENCE_LIST = re.compile(r"\b(list|array)\b", re.I)
 _SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|object|structure|map)\b", re.I)
@@ -200,7 +202,8 @@ def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
     """Parse a Type cell (refs already replaced by ``@N`` tokens); None when unknown."""
     text = text.strip()
     try:
-        return _Parser(text, refs).parse()
+        result = _Parser(text, refs).parse()
+        return dataclasses.replace(result, named_only=True) if _ONLY_A_REF.match(text) else result
     except (_Unknown, IndexError, ValueError):
         pass
     return _sentence(text, refs)

@@ -43,10 +43,12 @@ def _xml(shape: Shape, schema: dict) -> dict:
 def field_schema(field: Field, with_description: bool = True) -> dict:
     """A field's schema with its description and facts; refs wrapped in allOf to carry them."""
     schema = shape_schema(field.shape)
-    if "$ref" in schema and with_description and field.description:
+    if "$ref" in schema and (with_description and field.description or field.nullable):
         schema = {"allOf": [schema]}
     if with_description and field.description:
         schema["description"] = field.description
+    if field.nullable:
+        schema["nullable"] = True
     if field.enum:
         schema["enum"] = list(field.enum)
     if field.default is not None:
