@@ -94,9 +94,10 @@ class PageCache:
 
 
 def relabel(page: Page, label: str) -> Page:
-    """The page as parsed under ``label``: its file and its diagnostics' files renamed."""
+    """The page as parsed under ``label``: its file, its diagnostics' and its examples' files renamed."""
     if page.file == label:
         return page
     diagnostics = tuple(dataclasses.replace(d, file=label) if d.file == page.file else d
                         for d in page.diagnostics)
-    return dataclasses.replace(page, file=label, diagnostics=diagnostics)
+    examples = tuple(dataclasses.replace(e, file=label) if e.file == page.file else e for e in page.examples)
+    return dataclasses.replace(page, file=label, diagnostics=diagnostics, examples=examples)
