@@ -54,6 +54,8 @@ def test_bullets_and_paragraphs_read_the_same():
     "Only **domainId** is supported, which indicates the whitelisted IDs.",
     "- Minimum: 1\n- Maximum: 64\n",
     "Protection type, which is backup",
+    "Backup time window.\n\nExample value:\n\n- 08:15-09:15\n- 23:00-00:00\n",
+    "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()

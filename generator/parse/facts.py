@@ -27,6 +27,7 @@ _OPTIONS_LEAD = re.compile(
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
+_EXAMPLE_LEAD = re.compile(r"\b(?:examples?|e\.g\.|for instance|sample)\b", re.IGNORECASE)
 _DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
     r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
@@ -188,8 +189,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     """
     children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
     for start, lead in enumerate(children):
-        led = isinstance(lead, nodes.paragraph) and bool(_OPTIONS_LEAD.search(plain(lead).splitlines()[-1]
-                                                                              if plain(lead) else ""))
+        last = plain(lead).splitlines()[-1] if isinstance(lead, nodes.paragraph) and plain(lead) else ""
+        led = bool(_OPTIONS_LEAD.search(last)) and not _EXAMPLE_LEAD.search(last)
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
@@ -273,7 +274,7 @@ def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
     text = para.astext().strip()
     value, sep, rest = text.partition(":")
     value = value.strip()
-    if sep and _TOKEN.match(value):
+    if sep and _TOKEN.match(value) and (not rest or rest[0].isspace()):
         return value, rest + "\0" + rest_all
     bare = re.sub(r"\s*\(\s*default(?: value)?\s*\)\s*$", "", text, flags=re.IGNORECASE)
     if led and not sep and _TOKEN.match(bare):
