@@ -135,3 +135,7 @@ def test_an_array_value_list_belongs_to_its_items():
 def test_lengths_are_typed_for_strings_only():
     found = facts("The value can contain 1 to 64 characters.")
     assert (typed_facts(found, Shape("string")).max_length, typed_facts(found, Shape("integer")).max_length) == (64, None)
+
+
+def test_a_sample_status_list_is_a_value_list():
+    assert facts("Sample status. Options:\n\n- __ALL__: labeled\n- __NONE__: unlabeled\n").enum == ("__ALL__", "__NONE__")
