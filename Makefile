@@ -8,10 +8,11 @@ NODE_STAMP := node_modules/.installed
 DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
+SEEDS  := tests/fixtures/seeds
 
 REVISIONS ?= ../shared/revisions
 
-.PHONY: generate check test test-corpus test-revisions report bench clean
+.PHONY: generate check lint sync test test-corpus test-revisions report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +25,16 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+	$(DOCBIND) generate --docs $(SEEDS) --out $(SEEDS)_generated --quiet  # the seeds' golden output
 
 check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
+
+lint: $(STAMP)
+	$(DOCBIND) lint --docs $(DOCS)
+
+sync: $(STAMP)
+	$(DOCBIND) sync --docs $(DOCS)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not corpus"

@@ -17,7 +17,7 @@ from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import PAGE_PATTERNS, read_page
 from .render.openapi import render_openapi
 from .render.python_client import render_python_client
 
@@ -34,17 +34,18 @@ class ServiceResult:
 
 
 def discover(docs: Path) -> dict[str, list[Path]]:
-    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst`` below."""
+    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst``,
+    ``*.html``, ``*.htm`` and ``*.txt`` below."""
     services = {}
     for folder in sorted(p for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        pages = sorted(folder.rglob("*.rst"))
+        pages = sorted({page for pattern in PAGE_PATTERNS for page in folder.rglob(pattern)})
         if pages:
             services[folder.name] = pages
     return services
 
 
 def _parse_one(args: tuple[bytes, str]) -> Page:
-    return parse_page(*args)
+    return read_page(*args)
 
 
 def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,

@@ -2,8 +2,9 @@
 only names the page), so a page parsed once by the same parser is read back instead of parsed
 again, under whatever folder it now sits (the old and new side of a ``diff`` share entries).
 
-The key covers the page's bytes, the parser's own source files and the docutils version; a
-changed parser or page is a new key. Entries are pickles this cache wrote itself.
+The key covers the page's bytes and file suffix (which picks the front-end), the parser's own
+source files and the docutils and lxml versions; a changed parser or page is a new key.
+Entries are pickles this cache wrote itself.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import docutils
+from lxml import etree
 
 from ..model.page import Page
 
@@ -25,7 +27,7 @@ _PARSER_SOURCES = ("parse/*.py", "model/page.py", "model/diagnostics.py")
 @cache
 def parser_fingerprint() -> str:
     """A digest of everything that decides what ``parse_page`` returns."""
-    digest = hashlib.sha256(docutils.__version__.encode())
+    digest = hashlib.sha256(docutils.__version__.encode() + b"\0" + repr(etree.LXML_VERSION).encode())
     for pattern in _PARSER_SOURCES:
         for path in sorted(_PACKAGE.glob(pattern)):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -33,26 +35,27 @@ def parser_fingerprint() -> str:
 
 
 class PageCache:
-    """Parsed pages under ``folder``, keyed by page bytes and parser fingerprint."""
+    """Parsed pages under ``folder``, keyed by page bytes, file suffix and parser fingerprint."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, data: bytes) -> Path:
-        key = hashlib.sha256(parser_fingerprint().encode() + b"\0" + data).hexdigest()
+    def _path(self, data: bytes, label: str) -> Path:
+        suffix = Path(label).suffix.lower().encode()
+        key = hashlib.sha256(parser_fingerprint().encode() + b"\0" + suffix + b"\0" + data).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, data: bytes, label: str) -> Page | None:
         """The cached page, or None (missing or unreadable entries are simply misses)."""
         try:
-            page = pickle.loads(self._path(data).read_bytes())
+            page = pickle.loads(self._path(data, label).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
         return relabel(page, label) if isinstance(page, Page) else None
 
     def put(self, data: bytes, label: str, page: Page) -> None:
         """Store a page; a cache that cannot be written is no error."""
-        path = self._path(data)
+        path = self._path(data, label)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")

@@ -4,6 +4,7 @@ sections, tables, endpoint lines and example blocks. A pure function of the page
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from docutils import nodes
 
@@ -35,14 +36,30 @@ _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
 def parse_page(data: bytes, file: str) -> Page:
-    """Read one page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
-    try:
+    """Read one RST page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
+
+    def read() -> Page:
         text = data.decode("utf-8-sig")
-        document = doctree(text, file)
-        visitor = _PageVisitor(document, file, text.splitlines())
-        document.walkabout(visitor)
-        return visitor.page()
-    except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
+        return page_from_doctree(doctree(text, file), file, text.splitlines())
+
+    return guarded(file, read)
+
+
+def page_from_doctree(document: nodes.document, file: str, lines: list[str]) -> Page:
+    """The page a doctree describes: what every front-end (RST, HTML, plain text) ends in.
+
+    ``lines`` is the page's text, where literal blocks without a known line are looked up;
+    a front-end that knows a block's line marks it ``exact_line``."""
+    visitor = _PageVisitor(document, file, lines)
+    document.walkabout(visitor)
+    return visitor.page()
+
+
+def guarded(file: str, read: Callable[[], Page]) -> Page:
+    """``read()``, or a page with one page-unreadable diagnostic when it raises."""
+    try:
+        return read()
+    except Exception as exc:  # parsers raise many kinds; one bad page must not stop the run
         line = getattr(exc, "line", None) or _line_of(exc) or 1
         message = " ".join(str(exc).split()) or type(exc).__name__
         diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
@@ -224,6 +241,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
     def _block_line(self, node: nodes.Element) -> int:
         """The line of a literal block's first non-blank line, found in the page text after
         the last line seen (docutils gives code blocks in list items no line)."""
+        if node.get("exact_line") and node.line:
+            return node.line
         first = next((line.strip() for line in node.astext().splitlines() if line.strip()), "")
         for index in range(self.last_line, len(self.lines)):
             if first and self.lines[index].strip() == first:
