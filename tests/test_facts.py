@@ -37,6 +37,7 @@ def facts(rst: str):
     ("Available values include:\n\n- Linux\n- Windows\n", ("Linux", "Windows")),
     ("Type:\n\n- **a**: first\n- **b**: This type of attachments is not supported.\n", ("a",)),
     ("Sort key. The value can be:\n\n- **name**: name\n- **size**: unavailable value now\n", ("name",)),
+    ("Data format. Options:\n\n- **Default**: default format\n- **CarbonData**: CarbonData\n", ("Default", "CarbonData")),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum
@@ -55,6 +56,8 @@ def test_bullets_and_paragraphs_read_the_same():
     "- Minimum: 1\n- Maximum: 64\n",
     "Protection type, which is backup",
     "Backup time window.\n\nExample value:\n\n- 08:15-09:15\n- 23:00-00:00\n",
+    "The value must be in the format of **vX.Y**, for example, **v1.30**.\n\n- **X**: major version\n- **Y**: minor\n",
+    "The format is as follows:\n\n- **X**: major version\n- **Y**: minor version\n",
     "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):

@@ -27,7 +27,8 @@ _OPTIONS_LEAD = re.compile(
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
-_EXAMPLE_LEAD = re.compile(r"\b(?:examples?|e\.g\.|for instance)\b", re.IGNORECASE)
+_EXAMPLE_LEAD = re.compile(r"\b(?:examples?|e\.g\.|for instance|in the format|format (?:of|is)|format\s*[:：])",
+                           re.IGNORECASE)
 _DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
     r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
@@ -202,6 +203,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         values = [value for value, rest in entries if value is not None and not _unsupported(rest)]
         if not led and not _marked(children[start]) and not _named_before(children, start, values):
             continue
+        if not led and _EXAMPLE_LEAD.search(_text_before(children, start)):
+            continue
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
@@ -220,6 +223,10 @@ def _marked(node: nodes.Node) -> bool:
     return all(_item_value(item, False)[0] is not None and isinstance(
         (item if isinstance(item, nodes.paragraph) else item.children[0]).children[0],
         (nodes.strong, nodes.literal)) for item in items)
+
+
+def _text_before(children: list[nodes.Node], start: int) -> str:
+    return plain(children[start - 1]) if start and isinstance(children[start - 1], nodes.paragraph) else ""
 
 
 def _named_before(children: list[nodes.Node], start: int, values: list[str]) -> bool:
