@@ -38,6 +38,8 @@ def facts(rst: str):
     ("Type:\n\n- **a**: first\n- **b**: This type of attachments is not supported.\n", ("a",)),
     ("Sort key. The value can be:\n\n- **name**: name\n- **size**: unavailable value now\n", ("name",)),
     ("Data format. Options:\n\n- **Default**: default format\n- **CarbonData**: CarbonData\n", ("Default", "CarbonData")),
+    ("Format of a dataset version. Options:\n\n- **Default**\n- **CSV**\n", ("Default", "CSV")),
+    ("Whether to clear hard example attributes. Options:\n\n- **true**: cleared\n- **false**: kept\n", ("true", "false")),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum

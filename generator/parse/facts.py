@@ -27,8 +27,8 @@ _OPTIONS_LEAD = re.compile(
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
-_EXAMPLE_LEAD = re.compile(r"\b(?:examples?|e\.g\.|for instance|in the format|format (?:of|is)|format\s*[:：])",
-                           re.IGNORECASE)
+_EXAMPLE_LEAD = re.compile(r"(?:\b(?:examples?|example values?|for example|e\.g\.|for instance)\s*[:：]\s*$)"
+                           r"|\bin the format\b|\bthe format is\b", re.IGNORECASE)
 _DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
     r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"

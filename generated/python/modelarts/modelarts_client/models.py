@@ -66,7 +66,7 @@ class AutoAnnotationProgressExportParams(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    clear_hard_property: bool | None = None
+    clear_hard_property: bool | None = True
     """
     Whether to clear hard example attributes. Options:
 
@@ -1689,7 +1689,7 @@ class ListTasksExportParams(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    clear_hard_property: bool | None = None
+    clear_hard_property: bool | None = True
     """
     Whether to clear hard example attributes. The options are as follows:
 
