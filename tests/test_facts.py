@@ -57,6 +57,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "Only **domainId** is supported, which indicates the whitelisted IDs.",
     "- Minimum: 1\n- Maximum: 64\n",
     "Protection type, which is backup",
+    "State. Options:\n\n- **on**: running\n- off\n",
     "Backup time window.\n\nExample value:\n\n- 08:15-09:15\n- 23:00-00:00\n",
     "The value must be in the format of **vX.Y**, for example, **v1.30**.\n\n- **X**: major version\n- **Y**: minor\n",
     "The format is as follows:\n\n- **X**: major version\n- **Y**: minor version\n",

@@ -195,6 +195,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
+        if led and _mixed(children[start + 1] if start + 1 < len(children) else None):
+            return (), None
         single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
         if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
             if led:
@@ -215,6 +217,15 @@ def _unsupported(rest: str) -> bool:
     attachments is not supported.``, ``- **size**: unavailable value now``)."""
     meaning = re.sub(r"^\s*[:：\-–]\s*", "", rest.split("\0", 1)[0])
     return bool(_UNSUPPORTED.search(meaning))
+
+
+def _mixed(node: nodes.Node | None) -> bool:
+    """Whether a bullet list mixes explained values (``- **on**: running``) with bare words
+    (``- off``): the bare word may be a note, so the list is no value list."""
+    if not isinstance(node, nodes.bullet_list):
+        return False
+    explained = [bool(re.match(r"^\S+\s*[:：]\s", item.astext().strip() + " ")) for item in node.children]
+    return any(explained) and not all(explained)
 
 
 def _marked(node: nodes.Node) -> bool:
