@@ -429,13 +429,16 @@ def _path_part(path: str) -> str:
 def _example_lead(text: str) -> str | None:
     """The kind of example a short lead-in announces ("Example request", "Successful sample
     response", "Example of a failed response", "The request example of Spark job:"): request,
-    response or "" (neither word: the section decides); None when it is no lead-in (a URI
-    example is read where it stands, for the endpoint it may give)."""
+    response or "" (a lead-in opening with "Example"/"Sample" and naming neither: the section
+    decides); None when it is no lead-in ("Querying samples", or a URI example, read where it
+    stands for the endpoint it may give)."""
     if len(text.split()) > 12 or not _EXAMPLE_WORD.search(text) or text.rstrip().endswith("."):
         return None
     if _URI_WORD.search(text) and not _RESPONSE_WORD.search(text):
         return None
     request, response = bool(_REQUEST_WORD.search(text)), bool(_RESPONSE_WORD.search(text))
+    if not (request or response or _EXAMPLE_WORD.match(text.strip())):
+        return None
     return "request" if request and not response else "response" if response and not request else ""
 
 
