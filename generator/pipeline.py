@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check.validity import validate_document
 from .link.build import link_service
 from .link.examples import check_examples
 from .model.api import Service
@@ -73,6 +74,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
+    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),
+                               key=lambda d: (d.file, d.line, d.code, d.message)))
     files = {f"openapi/{name}.yaml": openapi}
     if clients:
         try:

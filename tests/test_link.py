@@ -68,6 +68,33 @@ def test_query_strings_and_rfc6570_expansions_become_query_parameters(make_docs)
     assert [(p["name"], p["in"]) for p in second] == [("role.id", "query"), ("user.id", "query")]
 
 
+def test_query_templates_inside_an_expansion_become_query_parameters(make_docs):
+    line = "GET /v2.1/{project_id}/servers{?changes-since={changes-since}&image={image}&sort_dir={sort_dir}}"
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying BMSs", line)}))
+    params = spec["paths"]["/v2.1/{project_id}/servers"]["get"]["parameters"]
+    assert [(p["name"], p["in"]) for p in params] == [
+        ("project_id", "path"), ("changes-since", "query"), ("image", "query"), ("sort_dir", "query")]
+    assert not [d for d in diagnostics if d.severity == "error"]
+
+
+def test_a_path_with_an_unbalanced_brace_is_left_out_with_an_error(make_docs):
+    uri = """
+.. table:: **Table 1** URI parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String Server ID.
+   ========= ========= ====== ===========
+"""
+    (result,) = generate(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}}", uri)}), clients=False)
+    spec = yaml.safe_load(result.files["openapi/svc.yaml"])
+    assert spec["paths"] == {}
+    errors = [(d.file, d.line, d.code) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [("docs/svc/a.rst", 7, "path-invalid")]
+    assert result.report.rows_lost == ()
+
+
 def test_two_pages_with_one_method_and_path_merge_into_one_operation(make_docs):
     stop = BODY_WITH_CAPTION_LINK.replace("listeners", "stop_info")
     start = BODY_WITH_CAPTION_LINK.replace("listeners", "startinfo")

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.api import Operation, Shape
-from ..model.diagnostics import INFO, Diagnostic
+from ..model.diagnostics import ERROR, INFO, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
 from .bodies import (either, is_unlinked_object_table, read_request_body_table, read_response_body_table,
@@ -18,7 +18,7 @@ from .context import LinkContext
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, parameter_order, read_parameter_table)
-from .paths import operation_path_key, split_query, template_names, without_trailing_slash
+from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .responses import Headers, build_responses, default_status, read_response_header_table
 
 METHOD_ORDER = {m: i for i, m in enumerate(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))}
@@ -41,6 +41,8 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
     used_ids: set[str] = set()
     for pi, page in enumerate(ctx.pages):
         for index, endpoint in enumerate(page.endpoints):
+            if not _is_valid_path(ctx, page, endpoint):
+                continue
             key = (endpoint.method, operation_path_key(endpoint.path))
             known = operations.get(key)
             if known is not None and known.source.rsplit(":", 1)[0] == page.file:
@@ -57,6 +59,19 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
                 "merged into one operation with alternative bodies"))
             operations[key] = merge_operations(known, operation)
     return list(operations.values())
+
+
+def _is_valid_path(ctx: LinkContext, page: Page, endpoint: Endpoint) -> bool:
+    """Whether the operation line's path can be an OpenAPI path; one that cannot is left
+    out with an error (and the page's tables are accounted to it)."""
+    problem = path_problem(split_query(endpoint.path)[0])
+    if problem is None:
+        return True
+    ctx.diagnostics.append(Diagnostic(
+        page.file, endpoint.line, ERROR, "path-invalid",
+        f"{endpoint.method} {endpoint.path} is not a valid OpenAPI path ({problem}); operation left out"))
+    ctx.left_out.add(page.file)
+    return False
 
 
 def operation_id(page: Page, endpoint: Endpoint, index: int, used: set[str]) -> str:
