@@ -95,6 +95,18 @@ def test_a_path_with_an_unbalanced_brace_is_left_out_with_an_error(make_docs):
     assert result.report.rows_lost == ()
 
 
+def test_methods_of_one_path_share_its_parameter_names(make_docs):
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Querying a Job", "GET /v1/{project_id}/jobs/{job_name}"),
+        "b.rst": page("Deleting a Job", "DELETE /v1/{project_id}/jobs/{name}"),
+    }))
+    (item,) = spec["paths"].values()
+    assert spec["paths"].keys() == {"/v1/{project_id}/jobs/{job_name}"}
+    assert [p["name"] for p in item["delete"]["parameters"]] == ["job_name", "project_id"]
+    assert [(d.file, d.code) for d in diagnostics if d.code == "path-parameter-renamed"] == [
+        ("docs/svc/b.rst", "path-parameter-renamed")]
+
+
 def test_two_pages_with_one_method_and_path_merge_into_one_operation(make_docs):
     stop = BODY_WITH_CAPTION_LINK.replace("listeners", "stop_info")
     start = BODY_WITH_CAPTION_LINK.replace("listeners", "startinfo")

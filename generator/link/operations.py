@@ -58,7 +58,30 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
                 f"{endpoint.method} {known.path} is also documented by {known.source}; "
                 "merged into one operation with alternative bodies"))
             operations[key] = merge_operations(known, operation)
-    return list(operations.values())
+    return _one_template_per_path(ctx, list(operations.values()))
+
+
+def _one_template_per_path(ctx: LinkContext, operations: list[Operation]) -> list[Operation]:
+    """Operations on one path whose pages name its parameters differently (``GET
+    /jobs/{job_name}``, ``DELETE /jobs/{name}``) take the names of the first: OpenAPI has one
+    template per path (a note says so)."""
+    first: dict[str, Operation] = {}
+    result = []
+    for op in operations:
+        known = first.setdefault(operation_path_key(op.path), op)
+        if known.path == op.path:
+            result.append(op)
+            continue
+        names = dict(zip(template_names(op.path), template_names(known.path)))
+        file, line = op.source.rsplit(":", 1)
+        ctx.diagnostics.append(Diagnostic(
+            file, int(line), INFO, "path-parameter-renamed",
+            f"{op.method} {op.path} names its path parameters as {known.source} does: {known.path}"))
+        parameters = [dataclasses.replace(p, name=names.get(p.name, p.name)) if p.location == "path" else p
+                      for p in op.parameters]
+        result.append(dataclasses.replace(op, path=known.path,
+                                          parameters=tuple(sorted(parameters, key=parameter_order))))
+    return result
 
 
 def _is_valid_path(ctx: LinkContext, page: Page, endpoint: Endpoint) -> bool:
