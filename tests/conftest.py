@@ -14,6 +14,7 @@ from generator.pipeline import generate
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs_src"
 CORPUS = Path(os.environ.get("DOCBIND_CORPUS", ROOT.parent / "shared" / "corpus"))
+CATALOGUE = Path(os.environ.get("DOCBIND_CATALOGUE", ROOT.parent / "shared" / "catalogue"))
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +51,12 @@ def make_docs(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Corpus tests skip with a reason where the corpus is absent."""
-    if CORPUS.is_dir():
-        return
-    skip = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    """Corpus and catalogue tests skip with a reason where their folders are absent."""
+    absent = {"corpus": f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)"} if not CORPUS.is_dir() else {}
+    if not (CORPUS.is_dir() and CATALOGUE.is_dir()):
+        absent["catalogue"] = (f"catalogue tier needs {CORPUS} and {CATALOGUE} "
+                               "(set DOCBIND_CORPUS and DOCBIND_CATALOGUE)")
     for item in items:
-        if "corpus" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in absent.items():
+            if marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))

@@ -1,9 +1,11 @@
 """An independent count of operation pages and their table rows, from the raw RST text.
 
 It knows nothing of docbind's parser. A page documents an operation when a section titled
-like a request line (``URI``, ``Request``, ``URI format``...) holds a method+path line outside
-tables and example lead-ins. Section titles are a line followed by an underline of one
-repeated punctuation character at least as long.
+like a request line (``URI``, ``Request``, ``URI format``, ``Request Syntax``...) holds a
+method+path line outside tables and example lead-ins (S3-style pages write it as the first
+line of an HTTP request in a code block: ``PUT /?acl HTTP/1.1``). Field rows are the rows of
+tables whose first column is a parameter, name, header or (XML) element. Section titles are
+a line followed by an underline of one repeated punctuation character at least as long.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import dataclass
 
 from .table_reader import read_tables
 
-METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD"
-REQUEST_LINE_SECTIONS = re.compile(r"(request\s+)?(ur[il]|url)(\s+format)?|request(\s+line)?", re.I)
-FIELD_TABLE_FIRST_COLUMN = {"parameter", "name", "parameter name"}
+METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
+REQUEST_LINE_SECTIONS = re.compile(r"(request\s+)?(ur[il]|url)(\s+format)?|request(\s+(line|syntax))?", re.I)
+FIELD_TABLE_FIRST_COLUMN = {"parameter", "name", "parameter name", "header", "element"}
 
 _UNDERLINE = re.compile(r"([=\-~^\"'`#*+_.:])\1*\s*")
 _BULLET = re.compile(r"(?:[-*+]|#\.|\d+\.)\s+")
