@@ -35,20 +35,16 @@ def class_name(schema: str, taken: set[str]) -> str:
     name = "".join(word[0].upper() + word[1:] for word in re.split(r"[^0-9A-Za-z]+", schema) if word) or "Model"
     if name[0].isdigit() or keyword.iskeyword(name):
         name = "Model" + name
+    return unique(name, taken, separator="")
+
+
+def unique(name: str, taken: set[str], separator: str = "_") -> str:
+    """``name``, or ``name_2``, ``name_3``... (with ``separator``) whichever is not in
+    ``taken``; records the choice."""
     candidate, n = name, 1
     while candidate in taken:
         n += 1
-        candidate = f"{name}{n}"
-    taken.add(candidate)
-    return candidate
-
-
-def unique(name: str, taken: set[str]) -> str:
-    """``name``, or ``name_2``, ``name_3``... whichever is not in ``taken``; records the choice."""
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}_{n}"
+        candidate = f"{name}{separator}{n}"
     taken.add(candidate)
     return candidate
 
