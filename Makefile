@@ -9,8 +9,11 @@ DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
 CATALOGUE ?= ../shared/catalogue
+SEEDS  := tests/fixtures/seeds
 
-.PHONY: generate check test test-corpus test-catalogue catalogue-table report bench clean
+REVISIONS ?= ../shared/revisions
+
+.PHONY: generate check lint sync test test-corpus test-catalogue catalogue-table test-revisions report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +26,16 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+	$(DOCBIND) generate --docs $(SEEDS) --out $(SEEDS)_generated --quiet  # the seeds' golden output
 
 check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
+
+lint: $(STAMP)
+	$(DOCBIND) lint --docs $(DOCS)
+
+sync: $(STAMP)
+	$(DOCBIND) sync --docs $(DOCS)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not corpus and not catalogue"
@@ -40,12 +50,16 @@ test-catalogue: $(STAMP) $(NODE_STAMP)
 catalogue-table: $(STAMP)
 	$(PY) -m tests.catalogue_table --docs $(CORPUS) --docs $(CATALOGUE)
 
+test-revisions: $(STAMP)
+	$(PY) tests/revisions.py --revisions $(REVISIONS) --floor tests/revisions_floor.json
+
 report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)
 
 bench: $(STAMP)
 	$(PY) tests/bench.py --docs $(CORPUS)
 	$(PY) tests/bench_clients.py --docs $(CORPUS)
+	$(PY) tests/bench_diff.py --docs $(CORPUS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

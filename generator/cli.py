@@ -1,22 +1,28 @@
-"""Command line: ``docbind generate | check | diff | parse | report``."""
+"""Command line: ``docbind generate | check | diff | compare | sync | lint | parse | report``."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
 from pathlib import Path
 
-from .check import snapshot
-from .check.drift import document_drift, drift
+from .check import compare, snapshot
+from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .link.operation_ids import registries_from_output
+from .lint import lint
+from .lint.formats import FORMATS as LINT_FORMATS
+from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import read_page
 from .pipeline import generate
 from .report import coverage_table
+from .sync import read_sources, sync_service
 from .write import write_tree
 
 
@@ -43,6 +49,29 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    _cache_options(dif)
+
+    cmp = sub.add_parser("compare", help="differences between two renderings of the same operations")
+    cmp.add_argument("paths", nargs=2, type=Path, metavar="A B", help="pages (any format) or folders of pages")
+    cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (text)")
+    cmp.add_argument("--summary", action="store_true", help="counts only, not every difference")
+
+    syn = sub.add_parser("sync", help="fetch the docs of each service from its upstream git repository")
+    syn.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
+    syn.add_argument("--sources", type=Path, help="the list of upstreams (<docs>/sources.toml)")
+    syn.add_argument("--service", action="append", help="only this service (repeatable)")
+    syn.add_argument("--ref", help="branch, tag or commit to fetch (default: each source's ref, else HEAD)")
+    syn.add_argument("--format", choices=FORMATS, default="text", help="changelog format (text)")
+    _cache_options(syn)
+
+    lnt = sub.add_parser("lint", help="report the defects of the docs, one per line")
+    _docs_options(lnt)
+    lnt.add_argument("--format", choices=LINT_FORMATS, default="text", help="report format (text)")
+    lnt.add_argument("--fail-on", metavar="CODE,...", default="",
+                     help="exit 1 when any of these diagnostic codes occurs (else 0)")
+    lnt.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    lnt.add_argument("--all", action="store_true", help="also the notes on how pages were read (README)")
+    _cache_options(lnt)
 
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
@@ -55,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "compare": _compare, "sync": _sync,
+                    "lint": _lint, "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -81,7 +111,8 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     start = time.perf_counter()
-    results = generate(args.docs, args.service, clients, _page_cache(args))
+    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    results = generate(args.docs, args.service, clients, _page_cache(args), registries)
     return results, time.perf_counter() - start
 
 
@@ -108,11 +139,13 @@ def _generate(args) -> int:
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args), registries=registries_from_output(args.out))
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
+    committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
+                                    texts=snapshot.docs_texts_at(args.docs, "HEAD"))
+    result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
     return 1 if result.differs else 0
 
@@ -121,15 +154,55 @@ def _diff(args) -> int:
     if args.base:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
-        old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
+        old = snapshot.from_git(args.docs, args.base, _page_cache(args))
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, _page_cache(args), after=old)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p) for p in args.paths)
+        old = snapshot.from_path(args.paths[0], _page_cache(args))
+        new = snapshot.from_path(args.paths[1], _page_cache(args), after=old)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _compare(args) -> int:
+    a, b = (compare.load_operations(p) for p in args.paths)
+    differences = compare.compare(a, b)
+    sys.stdout.write(compare.render(differences, a, b, args.format, args.summary))
+    return 1 if differences else 0
+
+
+def _sync(args) -> int:
+    sources_file = args.sources or args.docs / "sources.toml"
+    sources = read_sources(sources_file)
+    unknown = sorted(set(args.service or ()) - sources.keys())
+    if unknown:
+        raise ValueError(f"{sources_file} lists no service {', '.join(unknown)}")
+    chosen = [s for name, s in sources.items() if not args.service or name in args.service]
+    if args.ref and len(chosen) != 1:
+        raise ValueError("--ref needs exactly one service (--service S)")
+    done = []
+    for source in chosen:
+        done.append(sync_service(args.docs, sources_file, source, args.ref, _page_cache(args)))
+        print(done[-1].summary(), file=sys.stderr)
+    drift = Drift(" ".join(s.drift.old for s in done), " ".join(s.drift.new for s in done), (), (), (),
+                  tuple(c for s in done for c in s.drift.changes))
+    sys.stdout.write(render(drift, args.format, files=False))
+    return 0
+
+
+def _lint(args) -> int:
+    fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
+    findings = lint(args.docs, args.service, _page_cache(args), every=args.all)
+    report = render_lint(findings, args.format)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(report, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(report)
+    return 1 if any(f.code in fail_on for f in findings) else 0
 
 
 def _report(args) -> int:
@@ -143,7 +216,7 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [read_page(p.read_bytes(), p.as_posix()) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
 

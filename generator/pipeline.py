@@ -11,12 +11,14 @@ from pathlib import Path
 from .check.validity import validate_document
 from .link.build import link_service
 from .link.examples import check_examples
+from .link.operation_ids import OVERRIDES, Registry, read_overrides, stable_operation_ids
+from .link.values import with_value_facts
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import PAGE_PATTERNS, read_page
 from .render.openapi import render_openapi
 from .render.python_client import render_python_client
 
@@ -33,17 +35,18 @@ class ServiceResult:
 
 
 def discover(docs: Path) -> dict[str, list[Path]]:
-    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst`` below."""
+    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst``,
+    ``*.html``, ``*.htm`` and ``*.txt`` below."""
     services = {}
     for folder in sorted(p for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        pages = sorted(folder.rglob("*.rst"))
+        pages = sorted({page for pattern in PAGE_PATTERNS for page in folder.rglob(pattern)})
         if pages:
             services[folder.name] = pages
     return services
 
 
 def _parse_one(args: tuple[bytes, str]) -> Page:
-    return parse_page(*args)
+    return read_page(*args)
 
 
 def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
@@ -66,12 +69,16 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
     return [page for page in pages if page is not None]
 
 
-def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True) -> ServiceResult:
-    """Link, check and render one service from its parsed pages (``clients``: the Python client too)."""
+def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True,
+                  registry: Registry | None = None, overrides: tuple[Registry, list[Diagnostic]] = ({}, [])
+                  ) -> ServiceResult:
+    """Link, check and render one service from its parsed pages (``clients``: the Python client
+    too); operations keep the names ``registry`` gives them, ``overrides`` rename on purpose."""
     linked = link_service(name, pages)
-    service, example_diags, stats = check_examples(linked.service)
+    named = stable_operation_ids(linked.service, registry or {}, overrides[0])
+    service, example_diags, stats = check_examples(with_value_facts(named, pages))
     diagnostics = tuple(sorted(
-        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
+        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),
@@ -88,15 +95,17 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
 
 
 def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
-             cache: PageCache | None = None) -> list[ServiceResult]:
+             cache: PageCache | None = None, registries: dict[str, Registry] | None = None) -> list[ServiceResult]:
     """Run the whole job in memory for every service under ``docs``; ``clients=False``
-    renders the OpenAPI documents only; ``cache`` keeps parsed pages between runs."""
+    renders the OpenAPI documents only; ``cache`` keeps parsed pages between runs;
+    ``registries`` are the operationIds already given (per service)."""
     results = []
     for name, files in discover(docs).items():
         if only and name not in only:
             continue
         pages = parse_pages(files, docs, cache=cache)
-        results.append(build_service(name, pages, docs.name, clients))
+        overrides = read_overrides(docs / name / OVERRIDES, f"{docs.name}/{name}/{OVERRIDES}")
+        results.append(build_service(name, pages, docs.name, clients, (registries or {}).get(name), overrides))
     return results
 
 

@@ -34,6 +34,20 @@ class Field:
     minimum: float | int | None = None
     maximum: float | int | None = None
     location: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    items: ItemFacts | None = None
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """Value facts of the items of an array field (``Array of strings`` with a value list)."""
+
+    enum: tuple[object, ...] = ()
+    minimum: float | int | None = None
+    maximum: float | int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)

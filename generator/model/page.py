@@ -24,12 +24,15 @@ class TypeExpr:
 
 @dataclass(frozen=True)
 class Facts:
-    """Constraints stated in a description: enum values, default, numeric range."""
+    """Constraints stated in a description: enum values, default, numeric range, string
+    length; as written (typed against the field's type when linking)."""
 
     enum: tuple[str, ...] = ()
     default: str | None = None
     minimum: str | None = None
     maximum: str | None = None
+    min_length: str | None = None
+    max_length: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ sections, tables, endpoint lines and example blocks. A pure function of the page
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from docutils import nodes
 
@@ -26,21 +27,39 @@ _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
-_EXAMPLE_LEAD = re.compile(
-    r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
+_EXAMPLE_WORD = re.compile(r"\b(?:example|sample)s?\b", re.I)
+_REQUEST_WORD = re.compile(r"\brequests?\b", re.I)
+_RESPONSE_WORD = re.compile(r"\bresponses?\b", re.I)
+_URI_WORD = re.compile(r"\b(?:uri|url|link)s?\b", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
 def parse_page(data: bytes, file: str) -> Page:
-    """Read one page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
-    try:
+    """Read one RST page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
+
+    def read() -> Page:
         text = data.decode("utf-8-sig")
-        document = doctree(text, file)
-        visitor = _PageVisitor(document, file, text.splitlines())
-        document.walkabout(visitor)
-        return visitor.page()
-    except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
+        return page_from_doctree(doctree(text, file), file, text.splitlines())
+
+    return guarded(file, read)
+
+
+def page_from_doctree(document: nodes.document, file: str, lines: list[str]) -> Page:
+    """The page a doctree describes: what every front-end (RST, HTML, plain text) ends in.
+
+    ``lines`` is the page's text, where literal blocks without a known line are looked up;
+    a front-end that knows a block's line marks it ``exact_line``."""
+    visitor = _PageVisitor(document, file, lines)
+    document.walkabout(visitor)
+    return visitor.page()
+
+
+def guarded(file: str, read: Callable[[], Page]) -> Page:
+    """``read()``, or a page with one page-unreadable diagnostic when it raises."""
+    try:
+        return read()
+    except Exception as exc:  # parsers raise many kinds; one bad page must not stop the run
         line = getattr(exc, "line", None) or _line_of(exc) or 1
         message = " ".join(str(exc).split()) or type(exc).__name__
         diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
@@ -168,9 +187,9 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
-        hint = _EXAMPLE_LEAD.match(text)
-        if hint:
-            self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
+        hint = _example_lead(text)
+        if hint is not None:
+            self.example_hint = hint or _example_kind(self.sections[1:], "")
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
@@ -222,6 +241,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
     def _block_line(self, node: nodes.Element) -> int:
         """The line of a literal block's first non-blank line, found in the page text after
         the last line seen (docutils gives code blocks in list items no line)."""
+        if node.get("exact_line") and node.line:
+            return node.line
         first = next((line.strip() for line in node.astext().splitlines() if line.strip()), "")
         for index in range(self.last_line, len(self.lines)):
             if first and self.lines[index].strip() == first:
@@ -348,6 +369,19 @@ def _clean_path(path: str) -> str:
     return path
 
 
+
+
+def _example_lead(text: str) -> str | None:
+    """The kind of example a short lead-in announces ("Example request", "Successful sample
+    response", "Example of a failed response", "The request example of Spark job:"): request,
+    response or "" (neither word: the section decides); None when it is no lead-in (a URI
+    example is read where it stands, for the endpoint it may give)."""
+    if len(text.split()) > 12 or not _EXAMPLE_WORD.search(text) or text.rstrip().endswith("."):
+        return None
+    if _URI_WORD.search(text) and not _RESPONSE_WORD.search(text):
+        return None
+    request, response = bool(_REQUEST_WORD.search(text)), bool(_RESPONSE_WORD.search(text))
+    return "request" if request and not response else "response" if response and not request else ""
 
 
 def _example_kind(sections: list[str], lead_in: str) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.core import publish_doctree
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
 from docutils.parsers.rst import Directive, directives, roles
-from docutils.utils import unescape
+from docutils.utils import new_document, unescape
 
 SETTINGS = {
     "report_level": 5,
@@ -67,3 +69,11 @@ _register()
 def doctree(text: str, source_path: str) -> nodes.document:
     """Parse RST text into a doctree with docbind's safe settings."""
     return publish_doctree(text, source_path=source_path, settings_overrides=SETTINGS)
+
+
+def empty_doctree(source_path: str) -> nodes.document:
+    """An empty doctree with the same settings, for front-ends that build the tree themselves."""
+    settings = get_default_settings(Parser)
+    for key, value in SETTINGS.items():
+        setattr(settings, key, value)
+    return new_document(source_path, settings)

@@ -125,9 +125,7 @@ class _Parser:
         if tok in _LIST_WORDS:
             self.pos += 1
             if self.accept("<"):
-                item = self.type()
-                self.take(">")
-                return TypeExpr("array", items=item)
+                return TypeExpr("array", items=self.inner(">"))
             if self.accept("["):
                 item = self.type()
                 self.take("]")
@@ -154,6 +152,21 @@ class _Parser:
                 return TypeExpr("array", items=base)
             return base
         raise _Unknown
+
+    def inner(self, close: str) -> TypeExpr | None:
+        """The item type up to ``close``; None (items of any type) when it is a phrase
+        (``Array<Storage type>``), so the array and its value facts are still read."""
+        start = self.pos
+        try:
+            item = self.type()
+            self.take(close)
+            return item
+        except (_Unknown, IndexError):
+            self.pos = start
+        while self.peek() not in (close, None, "<"):
+            self.pos += 1
+        self.take(close)
+        return None
 
     def plural(self) -> TypeExpr:
         tok = self.peek()

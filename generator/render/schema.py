@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.api import Field, Schema, Shape
+from ..model.api import Field, ItemFacts, Schema, Shape
 
 REF_PREFIX = "#/components/schemas/"
 
@@ -41,7 +41,24 @@ def field_schema(field: Field, with_description: bool = True) -> dict:
         schema["minimum"] = field.minimum
     if field.maximum is not None:
         schema["maximum"] = field.maximum
+    if field.min_length is not None:
+        schema["minLength"] = field.min_length
+    if field.max_length is not None:
+        schema["maxLength"] = field.max_length
+    if field.items is not None and isinstance(schema.get("items"), dict):
+        schema["items"] = {**schema["items"], **_item_facts(field.items)}
     return schema
+
+
+def _item_facts(items: ItemFacts) -> dict:
+    facts: dict = {}
+    if items.enum:
+        facts["enum"] = list(items.enum)
+    for key, value in (("minimum", items.minimum), ("maximum", items.maximum),
+                       ("minLength", items.min_length), ("maxLength", items.max_length)):
+        if value is not None:
+            facts[key] = value
+    return facts
 
 
 def component_schema(schema: Schema) -> dict:
