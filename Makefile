@@ -13,7 +13,7 @@ SEEDS  := tests/fixtures/seeds
 
 REVISIONS ?= ../shared/revisions
 
-.PHONY: generate check lint sync test test-corpus test-catalogue catalogue-table test-revisions report bench clean
+.PHONY: generate check lint sync test test-corpus test-catalogue catalogue-table test-revisions test-fuzz report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ catalogue-table: $(STAMP)
 
 test-revisions: $(STAMP)
 	$(PY) tests/revisions.py --revisions $(REVISIONS) --floor tests/revisions_floor.json
+
+test-fuzz: $(STAMP)
+	DOCBIND_FUZZ=1 DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m fuzz
+	cat reports/fuzz.json
 
 report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)

@@ -18,12 +18,15 @@ from .lint.formats import FORMATS as LINT_FORMATS
 from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
+from .model.page import Page
 from .parse.cache import PageCache
 from .parse.formats import read_page
+from .parse.page import unreadable_page
 from .pipeline import generate
+from .read import PageReadError, read_page_file
 from .report import coverage_table
 from .sync import read_sources, sync_service
-from .write import write_tree
+from .write import check_out_folder, write_tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,9 +120,10 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
 
 
 def _generate(args) -> int:
+    check_out_folder(args.out, args.docs)
     results, seconds = _run(args)
     files = {rel: text for r in results for rel, text in r.files.items()}
-    written, removed = write_tree(args.out, files)
+    written, removed = write_tree(args.out, files, _kept(results, args.service))
     failed = False
     for result in results:
         for d in result.diagnostics:
@@ -138,15 +142,33 @@ def _generate(args) -> int:
     return 1 if failed else 0
 
 
+def _kept(results, only: list[str] | None):
+    """Which files of the previous output stay: the client of a service whose client failed
+    this time, and with ``--service`` every other service's files."""
+    failed = {r.service.name for r in results if any(d.code == "client-failed" for d in r.diagnostics)}
+
+    def keep(rel: str) -> bool:
+        folder, _, rest = rel.partition("/")
+        service = rest.split("/")[0].removesuffix(".yaml")
+        return folder == "python" and service in failed or bool(only) and service not in only
+
+    return keep
+
+
 def _check(args) -> int:
     fresh = snapshot.from_docs(args.docs, cache=_page_cache(args), registries=registries_from_output(args.out))
+    unreadable = False
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
+        unreadable |= d.code == "page-unreadable"
     committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
                                     texts=snapshot.docs_texts_at(args.docs, "HEAD"))
     result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
+    if unreadable:
+        print("docbind: error: pages could not be read; the comparison leaves them out", file=sys.stderr)
+        return 2
     return 1 if result.differs else 0
 
 
@@ -216,9 +238,16 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [read_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [_parse_file(p) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
+
+
+def _parse_file(path: Path) -> Page:
+    try:
+        return read_page(read_page_file(path, Path(path.resolve().anchor)), path.as_posix())
+    except PageReadError as exc:
+        return unreadable_page(path.as_posix(), str(exc))
 
 
 def _report_json(results, seconds: float) -> dict:

@@ -13,12 +13,15 @@ from .link.build import link_service
 from .link.examples import check_examples
 from .link.operation_ids import OVERRIDES, Registry, read_overrides, stable_operation_ids
 from .link.values import with_value_facts
+from .link.labels import duplicate_labels
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .parse.cache import PageCache
 from .parse.formats import PAGE_PATTERNS, read_page
+from .parse.page import unreadable_page
+from .read import PageReadError, read_page_file
 from .render.openapi import render_openapi
 from .render.python_client import render_python_client
 
@@ -53,8 +56,17 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
                 cache: PageCache | None = None) -> list[Page]:
     """Parse pages (from ``cache`` where it has them), in parallel when there are many.
     Labels paths as ``<docs name>/<rel>``."""
-    work = [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
-    pages: list[Page | None] = [cache.get(*w) if cache else None for w in work]
+    work: list[tuple[bytes, str]] = []
+    pages: list[Page | None] = []
+    for f in files:
+        label = (Path(label_root.name) / f.relative_to(label_root)).as_posix()
+        try:
+            work.append((read_page_file(f, label_root), label))
+        except PageReadError as exc:
+            work.append((b"", label))
+            pages.append(unreadable_page(label, str(exc)))
+            continue
+        pages.append(cache.get(*work[-1]) if cache else None)
     todo = [i for i, page in enumerate(pages) if page is None]
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs > 1 and len(todo) > 16:
@@ -78,7 +90,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     named = stable_operation_ids(linked.service, registry or {}, overrides[0])
     service, example_diags, stats = check_examples(with_value_facts(named, pages))
     diagnostics = tuple(sorted(
-        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]),
+        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
+            + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),

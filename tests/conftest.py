@@ -54,12 +54,17 @@ def make_docs(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Corpus and catalogue tests skip with a reason where their folders are absent."""
-    absent = {"corpus": f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)"} if not CORPUS.is_dir() else {}
+    """Corpus and catalogue tests skip with a reason where their folders are absent; the fuzz
+    tier runs only when asked for (``make test-fuzz`` sets ``DOCBIND_FUZZ``)."""
+    skips = {}
+    if not CORPUS.is_dir():
+        skips["corpus"] = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
     if not (CORPUS.is_dir() and CATALOGUE.is_dir()):
-        absent["catalogue"] = (f"catalogue tier needs {CORPUS} and {CATALOGUE} "
-                               "(set DOCBIND_CORPUS and DOCBIND_CATALOGUE)")
+        skips["catalogue"] = pytest.mark.skip(reason=f"catalogue tier needs {CORPUS} and {CATALOGUE} "
+                                                     "(set DOCBIND_CORPUS and DOCBIND_CATALOGUE)")
+    if not os.environ.get("DOCBIND_FUZZ"):
+        skips["fuzz"] = pytest.mark.skip(reason="the fuzz tier runs with make test-fuzz (DOCBIND_FUZZ=1)")
     for item in items:
-        for marker, reason in absent.items():
+        for marker, skip in skips.items():
             if marker in item.keywords:
-                item.add_marker(pytest.mark.skip(reason=reason))
+                item.add_marker(skip)

@@ -20,8 +20,9 @@ import yaml
 from ..model.diagnostics import Diagnostic
 from ..parse.cache import PageCache
 from ..link.operation_ids import Registry, registries_from_documents
-from ..pipeline import generate
-from ..write import owned_files
+from ..pipeline import discover, generate
+from ..read import PageReadError, read_page_file
+from ..write import manifest_files, read_output
 from .fields import Sources
 from .sources import source_index
 
@@ -94,9 +95,16 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
 
 
 def docs_texts(docs: Path) -> dict[str, str]:
-    """The pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
-    return {(Path(docs.name) / page.relative_to(docs)).as_posix(): page.read_bytes().decode("utf-8", "replace")
-            for page in sorted(docs.rglob("*.rst"))}
+    """The readable pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
+    texts = {}
+    for files in discover(docs).values():
+        for page in files:
+            try:
+                texts[(Path(docs.name) / page.relative_to(docs)).as_posix()] = \
+                    read_page_file(page, docs).decode("utf-8", "replace")
+            except PageReadError:
+                continue
+    return texts
 
 
 def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
@@ -108,9 +116,10 @@ def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
 
 
 def from_output(out: Path, also: Iterable[str] = ()) -> Snapshot:
-    """The files of an output folder that docbind owns, plus any of ``also`` that exist."""
-    rels = set(owned_files(out)) | {rel for rel in also if (out / rel).is_file()}
-    return Snapshot(str(out), {rel: (out / rel).read_bytes().decode("utf-8") for rel in sorted(rels)})
+    """The files of an output folder that its manifest lists (docbind wrote them), plus any of
+    ``also`` that exist as regular files."""
+    texts = {rel: read_output(out, rel) for rel in sorted(set(manifest_files(out)) | set(also))}
+    return Snapshot(str(out), {rel: text for rel, text in texts.items() if text is not None})
 
 
 def from_document(path: Path) -> Snapshot:
@@ -128,7 +137,9 @@ def from_path(path: Path, cache: PageCache | None = None, after: Snapshot | None
     if not path.is_dir():
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
-        return from_output(path)
+        documents = [f"openapi/{p.name}" for p in (path / "openapi").iterdir()
+                     if p.suffix in (".yaml", ".yml", ".json")]
+        return from_output(path, also=documents)
     registries = registries_from_documents(after.documents()) if after else None
     return from_docs(path, clients=False, cache=cache, registries=registries)
 

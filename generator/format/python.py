@@ -23,7 +23,7 @@ def format_python(source: str) -> str:
     return black.format_str(source, mode=_MODE)
 
 
-def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str]) -> str:
+def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str]) -> str:
     """The pydantic v2 models module of the component schemas in an OpenAPI document.
 
     Deterministic: no timestamp, schema order kept; fields keep their
@@ -34,7 +34,7 @@ def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str]) -> 
         warnings.simplefilter("ignore", DeprecationWarning)  # its own use of pydantic v1 APIs
         out = Path(tmp) / "models.py"
         generate(
-            openapi_json,
+            openapi_text,
             input_file_type=InputFileType.OpenAPI,
             output=out,
             output_model_type=DataModelType.PydanticV2BaseModel,

@@ -35,6 +35,7 @@ class LinkContext:
     left_out: set[str] = dataclasses.field(default_factory=set)  # pages with an operation line left out
     current_op: str = ""
     error_source: str = ""
+    depth: int = 0  # tables being built, one inside the other (see limits)
 
 
 def table_ref(key: TableKey) -> str:

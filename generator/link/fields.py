@@ -7,6 +7,7 @@ from ..model.api import Field, Shape
 from ..model.page import Row, TypeExpr
 from .accounting import note_duplicate, note_free_form, row_warning
 from .context import LinkContext, TableKey, table_ref
+from .limits import too_deep
 from .naming import pascal
 from .references import linked_table, resolve
 from .values import typed_facts
@@ -50,11 +51,15 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             row_warning(ctx, page, row, "ref-unresolved",
                         f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
             return Shape("object")
+        if too_deep(ctx, pi, row, key):
+            return Shape("object")
         return table_shape(ctx, key, _nested_hint(ctx, key, row))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
         linked = linked_table(ctx, pi, row)
+        if linked is not None and too_deep(ctx, pi, row, linked):
+            return Shape(expr.kind, items=Shape("object"))
         if linked is not None:
             return Shape(expr.kind, items=table_shape(ctx, linked, _nested_hint(ctx, linked, row)))
         if expr.kind == "array" and expr.items is None:
@@ -64,6 +69,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
     if expr.kind == "object":
         linked = linked_table(ctx, pi, row)
+        if linked is not None and too_deep(ctx, pi, row, linked):
+            return Shape("object")
         if linked is not None:
             return table_shape(ctx, linked, _nested_hint(ctx, linked, row))
         note_free_form(ctx, page, row)
@@ -81,6 +88,7 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         ctx.fields[key] = ()
         page, table = ctx.pages[key[0]], ctx.pages[key[0]].tables[key[1]]
         fields: dict[str, Field] = {}
+        ctx.depth += 1
         for row in table.rows:
             field = read_field(ctx, key[0], row)
             if field is None:
@@ -90,6 +98,7 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
                 continue
             fields[field.name] = field
             ctx.placed.add((page.file, row.line))
+        ctx.depth -= 1
         ctx.fields[key] = tuple(fields.values())
     return Shape("ref", ref=table_ref(key))
 

@@ -22,6 +22,7 @@ import yaml
 
 from ..model.api import Field, Operation, Service, Shape
 from ..model.diagnostics import WARNING, Diagnostic
+from ..write import read_output
 
 OVERRIDES = "operation-ids.yaml"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -39,7 +40,8 @@ def operation_key(method: str, path: str) -> tuple[str, str]:
 def registry_from_document(document: dict | None) -> Registry:
     """The names an OpenAPI document gives its operations."""
     registry: Registry = {}
-    for path, item in ((document or {}).get("paths") or {}).items():
+    paths = document.get("paths") if isinstance(document, dict) else None
+    for path, item in (paths if isinstance(paths, dict) else {}).items():
         for method in _METHODS:
             op = item.get(method) if isinstance(item, dict) else None
             if isinstance(op, dict) and isinstance(op.get("operationId"), str):
@@ -151,7 +153,8 @@ def registries_from_output(out: Path) -> dict[str, Registry]:
     folder = out / "openapi"
     if not folder.is_dir():
         return {}
-    return registries_from_documents({p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))})
+    texts = {p.stem: read_output(out, f"openapi/{p.name}") for p in sorted(folder.glob("*.yaml"))}
+    return registries_from_documents({service: text for service, text in texts.items() if text is not None})
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

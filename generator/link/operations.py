@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.api import Operation, Shape
-from ..model.diagnostics import ERROR, INFO, Diagnostic
+from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
 from .bodies import (either, is_unlinked_object_table, read_request_body_table, read_response_body_table,
@@ -86,12 +86,12 @@ def _one_template_per_path(ctx: LinkContext, operations: list[Operation]) -> lis
 
 def _is_valid_path(ctx: LinkContext, page: Page, endpoint: Endpoint) -> bool:
     """Whether the operation line's path can be an OpenAPI path; one that cannot is left
-    out with an error (and the page's tables are accounted to it)."""
+    out with a warning (and the page's tables are accounted to it)."""
     problem = path_problem(split_query(endpoint.path)[0])
     if problem is None:
         return True
     ctx.diagnostics.append(Diagnostic(
-        page.file, endpoint.line, ERROR, "path-invalid",
+        page.file, endpoint.line, WARNING, "path-invalid",
         f"{endpoint.method} {endpoint.path} is not a valid OpenAPI path ({problem}); operation left out"))
     ctx.left_out.add(page.file)
     return False

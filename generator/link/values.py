@@ -4,6 +4,7 @@ lengths, defaults; for an array, the value list and lengths belong to its items.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 
 from ..model.api import Field, ItemFacts, Service, Shape
@@ -68,7 +69,7 @@ def convert(text: str | None, kind: str) -> object:
     """A value written in the docs as a JSON value of ``kind``; None if it is not one."""
     if text is None:
         return None
-    value = text.strip().strip('"').strip("'")
+    value = _unquoted(text.strip())
     try:
         if kind == "integer":
             return int(value)
@@ -79,7 +80,7 @@ def convert(text: str | None, kind: str) -> object:
         return None
     if kind == "boolean":
         return {"true": True, "false": False}.get(value.lower())
-    return value if kind == "string" and value else None
+    return value if kind == "string" and (value or text.strip()) else None
 
 
 def with_value_facts(service: Service, pages: list[Page] | tuple[Page, ...]) -> Service:
@@ -104,3 +105,17 @@ def with_value_facts(service: Service, pages: list[Page] | tuple[Page, ...]) -> 
         responses=tuple(dataclasses.replace(r, headers=tuple(field(h) for h in r.headers)) for r in op.responses))
         for op in service.operations)
     return dataclasses.replace(service, schemas=schemas, operations=operations)
+
+
+def _unquoted(text: str) -> str:
+    """A value written as one quoted literal (``"abc"``, ``'abc'``) without its quotes; any
+    other text as written, quotes included (``a "b" c``, ``\"\"\"``)."""
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        return value if isinstance(value, str) else text
+    if len(text) >= 2 and text[0] == text[-1] == "'" and "'" not in text[1:-1]:
+        return text[1:-1]
+    return text

@@ -10,6 +10,8 @@ from ..model.page import Example
 _REQUEST_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+", re.I)
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S")
 _STATUS_LINE = re.compile(r"^HTTP/\d")
+#: Examples nested deeper are not read: every later stage (schema checks, YAML) recurses.
+MAX_EXAMPLE_DEPTH = 64
 
 
 def json_body(text: str) -> str | None:
@@ -34,6 +36,24 @@ def parse_example(text: str, line: int, kind: str, status: str | None, title: st
         return Example(line, kind, status, title, text, is_json=False), None
     try:
         data = json.loads(body)
+        too_deep = _depth(data) > MAX_EXAMPLE_DEPTH
     except ValueError as exc:
         return Example(line, kind, status, title, text, is_json=True, data=None), str(exc)
+    except RecursionError:
+        too_deep = True
+    if too_deep:
+        error = f"nested deeper than {MAX_EXAMPLE_DEPTH} levels, which docbind does not read"
+        return Example(line, kind, status, title, text, is_json=True, data=None), error
     return Example(line, kind, status, title, text, is_json=True, data=data), None
+
+
+def _depth(value: object) -> int:
+    """How deeply arrays and objects nest in a JSON value (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if level <= MAX_EXAMPLE_DEPTH:
+                stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest

@@ -12,7 +12,7 @@ from ..model.diagnostics import ERROR, WARNING, Diagnostic
 from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table
 from .examples import parse_example
 from .facts import extract_facts
-from .rst import doctree, xref
+from .rst import disabled, doctree, xref
 from .tables import classify_columns, location_hint
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
 from .types import parse_type
@@ -32,6 +32,8 @@ _REQUEST_WORD = re.compile(r"\brequests?\b", re.I)
 _RESPONSE_WORD = re.compile(r"\bresponses?\b", re.I)
 _URI_WORD = re.compile(r"\b(?:uri|url|link)s?\b", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
+_TEMPLATE = re.compile(r"\{[A-Za-z0-9_.-]+\}")
+_TEMPLATE_LEFT = re.compile(r"[{}]")
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
@@ -59,11 +61,18 @@ def guarded(file: str, read: Callable[[], Page]) -> Page:
     """``read()``, or a page with one page-unreadable diagnostic when it raises."""
     try:
         return read()
+    except RecursionError:
+        return unreadable_page(file, "cannot parse page: its markup nests deeper than docbind reads")
     except Exception as exc:  # parsers raise many kinds; one bad page must not stop the run
         line = getattr(exc, "line", None) or _line_of(exc) or 1
         message = " ".join(str(exc).split()) or type(exc).__name__
-        diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
-        return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
+        return unreadable_page(file, f"cannot parse page: {message}", line)
+
+
+def unreadable_page(file: str, message: str, line: int = 1) -> Page:
+    """The page of a file that could not be read or parsed: nothing but its error."""
+    diag = Diagnostic(file, line, ERROR, "page-unreadable", message)
+    return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
 
 
 def _line_of(exc: Exception) -> int | None:
@@ -171,6 +180,13 @@ class _PageVisitor(nodes.SparseNodeVisitor):
                                                f"markup error, content dropped: {message}"))
         raise nodes.SkipNode
 
+    def visit_disabled(self, node: disabled) -> None:
+        self.diagnostics.append(Diagnostic(
+            self.file, node["line"] or 1, WARNING, "directive-disabled",
+            f"'{node['directive']}' not read: docbind reads no other files and no raw markup; "
+            "its content is not in the output"))
+        raise nodes.SkipNode
+
     # -- content ------------------------------------------------------------------------
     def visit_title(self, node: nodes.title) -> None:
         raise nodes.SkipNode
@@ -203,7 +219,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = _tight_braces(text)
         match = _ENDPOINT.match(text)
         if match:
-            self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+            self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             return
         for part in text.split("  ") if "  " in text else [text]:
             path_match = _PATH_LINE.match(part.strip())
@@ -214,8 +230,19 @@ class _PageVisitor(nodes.SparseNodeVisitor):
                 self.pending_method = (line, method_match.group("method").upper())
         if self.pending_path and self.pending_method:
             (pline, path), (_, method) = self.pending_path, self.pending_method
-            self.endpoints.append(Endpoint(pline, method, path))
+            self._endpoint(pline, method, path)
             self.pending_path = self.pending_method = None
+
+    def _endpoint(self, line: int, method: str, path: str) -> None:
+        """An operation line, unless its path has a template no OpenAPI tool reads (a
+        ``path-invalid`` warning)."""
+        if _TEMPLATE_LEFT.search(_TEMPLATE.sub("", _path_part(path))):
+            self.diagnostics.append(Diagnostic(
+                self.file, line, WARNING, "path-invalid",
+                f"{method} {path}: a path template is not a plain {{name}} (letters, digits, _ . -); "
+                "no operation generated"))
+            return
+        self.endpoints.append(Endpoint(line, method, path))
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         text = node.astext()
@@ -225,7 +252,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         if not self.in_examples:
             match = _ENDPOINT.match(first)
             if match and len(text.strip().splitlines()) == 1:
-                self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+                self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             raise nodes.SkipNode
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
         example, error = parse_example(text, line, kind, self.status, self.lead_in)
@@ -364,9 +391,15 @@ def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool
 
 
 def _clean_path(path: str) -> str:
-    """Drop emphasis stars and trailing punctuation from a path as written."""
+    """Drop emphasis stars and trailing punctuation from a path as written; doubled braces
+    (``{{tenant_id}``) are single."""
     path = path.replace("*", "").rstrip(".,;")
-    return path
+    return re.sub(r"\}+", "}", re.sub(r"\{+", "{", path))
+
+
+def _path_part(path: str) -> str:
+    """A path without its query string and ``{?a,b}`` expansions."""
+    return re.sub(r"\{\?[^}]*\}", "", path).split("?")[0]
 
 
 

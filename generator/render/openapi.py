@@ -10,7 +10,8 @@ import jinja2
 from ..model.api import Operation, Response, Service, Shape
 from ..model.page import Example
 from .schema import component_schema, field_schema, shape_schema
-from .yaml_text import to_yaml
+from .python_names import comment
+from .yaml_text import to_yaml, to_yaml_key
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 API_VERSION = "1.0.0"
@@ -25,6 +26,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml"] = to_yaml
+    env.filters["yaml_key"] = to_yaml_key
+    env.filters["comment"] = comment
     return env
 
 
