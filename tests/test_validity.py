@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import yaml
 
 import generator.link.operations
 from generator.check.validity import validate_document
-from generator.pipeline import generate
+from generator.parse.page import parse_page
+from generator.pipeline import build_service
 from tests.test_link import page
 
 
 def test_an_invalid_document_is_an_error_naming_the_page_of_the_operation(make_docs, monkeypatch):
-    # Should the linker let a path through that OpenAPI cannot have, validation still names the page.
+    # Should parser and linker let a path through that OpenAPI cannot have, validation still
+    # names the page.
     monkeypatch.setattr(generator.link.operations, "path_problem", lambda path: None)
-    (result,) = generate(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}}")}), clients=False)
+    docs = make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}")})
+    (file,) = (docs / "svc").iterdir()
+    parsed = parse_page(file.read_bytes(), "docs/svc/a.rst")
+    broken = dataclasses.replace(parsed, endpoints=(dataclasses.replace(parsed.endpoints[0], path="/v1/servers/{id}}"),))
+    result = build_service("svc", [broken], "docs", clients=False)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert [(d.file, d.line, d.code) for d in errors] == [("docs/svc/a.rst", 7, "openapi-invalid")]
     assert errors[0].message.startswith("the OpenAPI document is invalid at /paths/~1v1~1servers~1{id}}/get: ")

@@ -10,22 +10,23 @@ TEMPLATE = re.compile(r"\{([^}]+)\}")
 
 def split_query(path: str) -> tuple[str, list[str]]:
     """The path and the query parameter names written into it: a query string
-    (``/a/{id}?x={x}&y=1``), RFC 6570 expansions (``/a{?x,y}``, ``{&z}``) and expansions
-    holding a query template (``/a{?x={x}&y={y}}``)."""
+    (``/a/{id}?x={x}&y=1``, or without its ``?``: ``/a&x={x}&y=1``), RFC 6570 expansions
+    (``/a{?x,y}``, ``{&z}``) and expansions holding a query template (``/a{?x={x}&y={y}}``)."""
     names: list[str] = []
     while (expansion := _query_expansion(path)) is not None:
         start, end = expansion
         names.extend(_query_names(path[start + 2:end], "[,&]"))
         path = path[:start] + path[end + 1:]
-    if "?" in path:
-        path, _, query = path.partition("?")
+    if "?" in path or re.search(r"&[^&=/]+=", path):
+        path, _, query = path.partition("?") if "?" in path else path.partition("&")
         names.extend(_query_names(query, "&"))
     return path, names
 
 
 def _query_expansion(path: str) -> tuple[int, int] | None:
     """The first ``{?...}`` or ``{&...}`` with its matching closing brace (braces inside
-    it, as in ``{?x={x}}``, nest), as start and end index; None without one."""
+    it, as in ``{?x={x}}``, nest; a missing last brace closes it at the end), as start and
+    end index; None without one."""
     match = re.search(r"\{[?&]", path)
     if match is None:
         return None
@@ -34,7 +35,7 @@ def _query_expansion(path: str) -> tuple[int, int] | None:
         depth += {"{": 1, "}": -1}.get(path[index], 0)
         if depth == 0:
             return match.start(), index
-    return None
+    return match.start(), len(path)  # unclosed: it runs to the end of the line
 
 
 def _query_names(query: str, separators: str) -> list[str]:
