@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check.validity import validate_document
 from .link.build import link_service
 from .link.examples import check_examples
 from .link.operation_ids import OVERRIDES, Registry, read_overrides, stable_operation_ids
@@ -93,6 +94,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
+    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),
+                               key=lambda d: (d.file, d.line, d.code, d.message)))
     files = {f"openapi/{name}.yaml": openapi}
     if clients:
         try:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.api import Operation, Shape
-from ..model.diagnostics import INFO, Diagnostic
+from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
 from .bodies import (either, is_unlinked_object_table, read_request_body_table, read_response_body_table,
@@ -18,7 +18,7 @@ from .context import LinkContext
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, parameter_order, read_parameter_table)
-from .paths import operation_path_key, split_query, template_names, without_trailing_slash
+from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
                              syntax_table_location)
 from .xml_bodies import read_xml_bodies
@@ -44,6 +44,8 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
     used_ids: set[str] = set()
     for pi, page in enumerate(ctx.pages):
         for index, endpoint in enumerate(page.endpoints):
+            if not _is_valid_path(ctx, page, endpoint):
+                continue
             key = (endpoint.method, operation_path_key(keyed_path(endpoint)))
             known = operations.get(key)
             if known is not None and known.source.rsplit(":", 1)[0] == page.file:
@@ -59,7 +61,43 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
                 f"{endpoint.method} {known.path} is also documented by {known.source}; "
                 "merged into one operation with alternative bodies"))
             operations[key] = merge_operations(known, operation)
-    return list(operations.values())
+    return _one_template_per_path(ctx, list(operations.values()))
+
+
+def _one_template_per_path(ctx: LinkContext, operations: list[Operation]) -> list[Operation]:
+    """Operations on one path whose pages name its parameters differently (``GET
+    /jobs/{job_name}``, ``DELETE /jobs/{name}``) take the names of the first: OpenAPI has one
+    template per path (a note says so)."""
+    first: dict[str, Operation] = {}
+    result = []
+    for op in operations:
+        known = first.setdefault(operation_path_key(op.path), op)
+        if known.path == op.path:
+            result.append(op)
+            continue
+        names = dict(zip(template_names(op.path), template_names(known.path)))
+        file, line = op.source.rsplit(":", 1)
+        ctx.diagnostics.append(Diagnostic(
+            file, int(line), INFO, "path-parameter-renamed",
+            f"{op.method} {op.path} names its path parameters as {known.source} does: {known.path}"))
+        parameters = [dataclasses.replace(p, name=names.get(p.name, p.name)) if p.location == "path" else p
+                      for p in op.parameters]
+        result.append(dataclasses.replace(op, path=known.path,
+                                          parameters=tuple(sorted(parameters, key=parameter_order))))
+    return result
+
+
+def _is_valid_path(ctx: LinkContext, page: Page, endpoint: Endpoint) -> bool:
+    """Whether the operation line's path can be an OpenAPI path; one that cannot is left
+    out with a warning (and the page's tables are accounted to it)."""
+    problem = path_problem(split_query(endpoint.path)[0])
+    if problem is None:
+        return True
+    ctx.diagnostics.append(Diagnostic(
+        page.file, endpoint.line, WARNING, "path-invalid",
+        f"{endpoint.method} {endpoint.path} is not a valid OpenAPI path ({problem}); operation left out"))
+    ctx.left_out.add(page.file)
+    return False
 
 
 def operation_id(page: Page, endpoint: Endpoint, index: int, used: set[str]) -> str:
