@@ -4,6 +4,7 @@ required flag and the facts of the description."""
 from __future__ import annotations
 
 from ..model.api import Field, Shape
+from ..model.diagnostics import WARNING, Diagnostic
 from ..model.page import Row, TypeExpr
 from .accounting import note_duplicate, note_free_form, row_warning
 from .context import LinkContext, TableKey, table_ref
@@ -40,9 +41,15 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     if expr is None:
         return Shape("any") if row.type_text else Shape("string")
     if expr.kind == "ref":
-        key = resolve(ctx, pi, expr.ref or "")
-        if key is None and (expr.ref or "").startswith("#name "):
+        named_type = (expr.ref or "").startswith("#type ")
+        key = (named_type and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
+        if key is None and (expr.ref or "").startswith(("#name ", "#type ")):
             key = linked_table(ctx, pi, row)
+            if key is None and (expr.ref or "").startswith("#type "):
+                ctx.diagnostics.append(Diagnostic(
+                    page.file, row.line, WARNING, "type-unknown",
+                    f"unknown type {row.type_text!r} of {row.name!r}: no table describes it; using a free-form schema"))
+                return Shape("any")
             if key is None:
                 note_free_form(ctx, page, row)
                 return Shape("object")
@@ -50,7 +57,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             row_warning(ctx, page, row, "ref-unresolved",
                         f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
             return Shape("object")
-        return table_shape(ctx, key, _nested_hint(ctx, key, row))
+        return table_shape(ctx, key, _nested_hint(ctx, key, row, expr.ref or ""))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
@@ -94,7 +101,9 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     return Shape("ref", ref=table_ref(key))
 
 
-def _nested_hint(ctx: LinkContext, key: TableKey, row: Row) -> str:
-    """A nested table's name: its caption, else the name of the row linking to it."""
+def _nested_hint(ctx: LinkContext, key: TableKey, row: Row, ref: str = "") -> str:
+    """A nested table's name: the type the Type cell names (``checkpoint_req`` →
+    ``CheckpointReq``), else its caption, else the name of the row linking to it."""
     table = ctx.pages[key[0]].tables[key[1]]
-    return pascal(table.caption) or pascal(row.name) or "Object"
+    named = pascal(ref[len("#type "):]) if ref.startswith("#type ") else ""
+    return named or pascal(table.caption) or pascal(row.name) or "Object"

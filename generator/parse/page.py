@@ -234,8 +234,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         if table.kind == "status":
             for row in table.rows:
                 code = row.name.split()[0] if row.name else ""
-                if re.fullmatch(r"[1-5]\d\d", code):
-                    self.status_codes.append(StatusCode(row.line, code, row.description))
+                if re.fullmatch(r"[1-5]\d\d", code) or code.lower() == "default":
+                    self.status_codes.append(StatusCode(row.line, code.lower(), row.description))
         self.tables.append(table)
         self.lead_in = ""
         self.lead_in_labels = ()

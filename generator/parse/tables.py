@@ -43,7 +43,7 @@ _LOCATIONS = (
     ("query", re.compile(r"\bquery\b", re.I)),
     ("uri", re.compile(r"\buri\b|\burl\b", re.I)),
     ("response", re.compile(r"\bresponse|\breturned\b", re.I)),
-    ("body", re.compile(r"\brequest\b|\bbody\b", re.I)),
+    ("body", re.compile(r"\brequests?\b|\bbody\b", re.I)),
 )
 
 
