@@ -8,8 +8,9 @@ NODE_STAMP := node_modules/.installed
 DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
+CATALOGUE ?= ../shared/catalogue
 
-.PHONY: generate check test test-corpus report bench clean
+.PHONY: generate check test test-corpus test-catalogue report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +28,13 @@ check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
 
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q -m "not corpus"
+	$(PY) -m pytest -q -m "not corpus and not catalogue"
 
 test-corpus: $(STAMP) $(NODE_STAMP)
 	DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m corpus
+
+test-catalogue: $(STAMP) $(NODE_STAMP)
+	DOCBIND_CORPUS=$(CORPUS) DOCBIND_CATALOGUE=$(CATALOGUE) $(PY) -m pytest -q -m catalogue
 
 report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)

@@ -74,6 +74,7 @@ class Operation:
     source: str
     original_name: str | None = None
     merged_from: tuple[str, ...] = ()
+    request_media_type: str = "application/json"
 
 
 @dataclass(frozen=True)

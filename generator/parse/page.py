@@ -24,6 +24,8 @@ _ENDPOINT = re.compile(
 _PATH_LINE = re.compile(r"^(?:URI|PATH|URL)\s*[:：]\s*(?:https?://\{?\*?[\w.*-]+\*?\}?)?(?P<path>/\S*)$", re.I)
 _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?P<method>[A-Z]+)$", re.I)
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
+_BARE_STATUS = re.compile(r"^(?P<code>[1-5]\d\d)(?P<rest>(?:\s+\D.*)?)$")
+_STATUS_SECTION = re.compile(r"status codes?|returned values?|return codes?|response codes?", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
 _EXAMPLE_LEAD = re.compile(
@@ -97,7 +99,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             description="\n\n".join(self.description_parts),
             endpoints=tuple(endpoints),
             tables=tuple(self.tables),
-            status_codes=tuple(self.status_codes),
+            status_codes=_one_per_code(self.status_codes),
             examples=tuple(self.examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
@@ -168,6 +170,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
+        self._stated_status(node, text, marker)
         hint = _EXAMPLE_LEAD.match(text)
         if hint:
             self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
@@ -178,6 +181,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             self._endpoint_line(node, text)
         self.lead_in = text
         self.lead_in_labels = tuple(name for name in node.get("names", ()))
+
+    def _stated_status(self, node: nodes.Element, text: str, marker: re.Match[str] | None) -> None:
+        """A status code the page states outside a status-code table: a ``Status code: 201``
+        line (even with no table after it), or a bare code (``202``, ``204 No Content``) in a
+        Status Code / Returned Value section, as under its ``Normal`` bullet."""
+        bare = _BARE_STATUS.match(text) if _STATUS_SECTION.search(self.section) else None
+        found = marker or bare
+        if found:
+            code = found.group("code")
+            description = (bare.group("rest") if bare else "") or ""
+            self.status_codes.append(StatusCode(node.line or self.last_line, code, description.strip(" :-")))
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
@@ -316,6 +330,16 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             refs=tuple(name_refs) + tuple(type_refs) + tuple(desc_refs),
             facts=facts,
         )
+
+
+def _one_per_code(codes: list[StatusCode]) -> tuple[StatusCode, ...]:
+    """Each status code once, in the order first stated; a status-table row (with its
+    description) wins over a ``Status code: 200`` line stating the same code."""
+    merged: dict[str, StatusCode] = {}
+    for code in codes:
+        if code.code not in merged or (code.description and not merged[code.code].description):
+            merged[code.code] = code
+    return tuple(merged.values())
 
 
 def _ref_title(cell: nodes.Element | None, index: int) -> str:

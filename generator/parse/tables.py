@@ -13,7 +13,8 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "description": ("description", "desc", "descriptions", "remarks", "meaning", "explanation",
                     "notes", "note", "parameter description", "value", "comment"),
     "status": ("status code", "returned value", "http status code", "status codes", "return value",
-               "returned values", "code", "http status"),
+               "returned values", "code", "http status", "return code", "returned code", "response code",
+               "normal response code", "error response code"),
 }
 
 
