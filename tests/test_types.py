@@ -48,6 +48,12 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("io.k8s.api.core.v1.Pod", TypeExpr("ref", ref="#type io.k8s.api.core.v1.Pod")),
     ("Data structure", TypeExpr("object")),
     ("DependJobs data structure", TypeExpr("ref", ref="#name DependJobs")),
+    ("Enumeration", S),
+    ("datetime", S),
+    ("Date Time", S),
+    ("String(255)", S),
+    ("Long integer", I64),
+    ("Array String", TypeExpr("array", items=S)),
     ("AnyType", TypeExpr("any")),
     ("Null", TypeExpr("any")),
 ])

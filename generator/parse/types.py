@@ -6,10 +6,11 @@ the cell's ref targets). Grammar, case-insensitive::
     type    := map | array | refobj | scalar ["array" | "list" | "[" "]"] | "table" NUM "object"
              | named ["array" | "list" | "[" "]"]
     map     := MAPWORD ["<" type "," type ">" | "<" named ">"]   (the latter: the object itself)
-    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural]
+    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural | scalar]
     plural  := refobj | PLURALWORD ["objects"] | type
     refobj  := REF ["object" | "objects"]
-    scalar  := one word of SCALARS, or two ("json object", "json array")
+    scalar  := one word of SCALARS ["(" NUM ")"], or two ("json object", "json array", "long
+               integer", "date time"); "Enumeration", "Date" and "DateTime" are strings
     named   := NAME ("object" | "objects" | "data structure")
                                                → ``#name NAME``: an object the page describes
              | "data structure"                → an object (its table linked from the row)
@@ -44,6 +45,10 @@ _SCALARS: dict[str, TypeExpr] = {
     "numeric": TypeExpr("number"),
     "decimal": TypeExpr("number"),
     "bigdecimal": TypeExpr("number"),
+    "enumeration": TypeExpr("string"),
+    "enum": TypeExpr("string"),
+    "datetime": TypeExpr("string"),
+    "date": TypeExpr("string"),
     "boolean": TypeExpr("boolean"),
     "bool": TypeExpr("boolean"),
     "object": TypeExpr("object"),
@@ -145,6 +150,8 @@ class _Parser:
                 return TypeExpr("array", items=item)
             if self.accept("of"):
                 return TypeExpr("array", items=self.plural())
+            if self.peek() in _SCALARS:  # "Array String"
+                return TypeExpr("array", items=_SCALARS[self.take()])
             return TypeExpr("array")
         if tok == "json" and self.peek(1) in ("object", "array"):
             self.pos += 2
@@ -160,6 +167,10 @@ class _Parser:
             return TypeExpr("array", items=named) if self.tokens[self.pos - 1] in ("array", "list") else named
         if tok in _SCALARS:
             self.pos += 1
+            if (tok, self.peek()) in (("long", "integer"), ("date", "time")):  # "Long integer", "Date Time"
+                self.pos += 1
+            if self.peek() == "(" and (self.peek(1) or "").isdigit() and self.peek(2) == ")":  # "String(255)"
+                self.pos += 3
             return self.element_of(_SCALARS[tok])
         if tok not in _WORDS and (tok[0].isalpha() or tok[0] == "_"):
             name = self.raw[self.pos]
