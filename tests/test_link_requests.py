@@ -183,3 +183,11 @@ def test_a_return_code_table_states_the_success_status(make_docs):
                    "   204         No Content Deleted.\n   =========== ========== ===========\n")
     spec, _ = spec_of(make_docs({"a.rst": page("Deleting a Stack", "DELETE /v1/stacks/{id}", body)}))
     assert operation(spec, "/v1/stacks/{id}", "delete")["responses"] == {"204": {"description": "Deleted."}}
+
+
+def test_a_json_request_example_on_a_get_is_no_body(make_docs):
+    # host-security-service: a JSON "Example Request" on a GET page without a request table
+    body = section("Example Requests", "\n.. code-block::\n\n   {\"host_id\": \"a\"}\n")
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Checklist", "GET /v5/checklist", body)}))
+    assert "requestBody" not in operation(spec, "/v5/checklist", "get")
+    assert "body-as-parameters" in {d.code for d in diagnostics}

@@ -96,7 +96,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     request_examples = tuple(e for e in page.examples if e.kind == "request")
     request_body = tables.request_body
     if request_body is None:
-        request_body = request_body_from_examples(ctx, page, request_examples)
+        request_body = request_body_from_examples(ctx, page, request_examples, endpoint.method)
     return Operation(
         operation_id=op_id,
         method=endpoint.method,

@@ -77,6 +77,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.endpoints: list[Endpoint] = []
         self.tables: list[Table] = []
         self.status_codes: list[StatusCode] = []
+        self.stated_codes: list[StatusCode] = []
         self.examples: list[Example] = []
         self.diagnostics: list[Diagnostic] = []
         self.labels: list[str] = []
@@ -99,7 +100,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             description="\n\n".join(self.description_parts),
             endpoints=tuple(endpoints),
             tables=tuple(self.tables),
-            status_codes=_one_per_code(self.status_codes),
+            status_codes=_with_stated(self.status_codes, self.stated_codes),
             examples=tuple(self.examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
@@ -191,7 +192,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         if found:
             code = found.group("code")
             description = (bare.group("rest") if bare else "") or ""
-            self.status_codes.append(StatusCode(node.line or self.last_line, code, description.strip(" :-")))
+            self.stated_codes.append(StatusCode(node.line or self.last_line, code, description.strip(" :-")))
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
@@ -332,14 +333,15 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         )
 
 
-def _one_per_code(codes: list[StatusCode]) -> tuple[StatusCode, ...]:
-    """Each status code once, in the order first stated; a status-table row (with its
-    description) wins over a ``Status code: 200`` line stating the same code."""
-    merged: dict[str, StatusCode] = {}
-    for code in codes:
-        if code.code not in merged or (code.description and not merged[code.code].description):
-            merged[code.code] = code
-    return tuple(merged.values())
+def _with_stated(rows: list[StatusCode], stated: list[StatusCode]) -> tuple[StatusCode, ...]:
+    """Every status-table row, plus each code a ``Status code: 200`` line or bare code states
+    that no row has (once), in page order."""
+    known = {row.code for row in rows}
+    extra: dict[str, StatusCode] = {}
+    for code in stated:
+        if code.code not in known:
+            extra.setdefault(code.code, code)
+    return tuple(sorted([*rows, *extra.values()], key=lambda c: c.line))
 
 
 def _ref_title(cell: nodes.Element | None, index: int) -> str:
