@@ -17,7 +17,8 @@ from .bodies import (either, is_unlinked_object_table, read_request_body_table, 
 from .context import LinkContext
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
-                         add_undocumented_path_parameters, parameter_order, read_parameter_table)
+                         add_undocumented_path_parameters, bodiless_table_location, parameter_order,
+                         read_parameter_table)
 from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
                              syntax_table_location)
@@ -35,6 +36,7 @@ class _PageTables:
     request_body: Shape | None = None
     bodies: dict[str, Shape] = dataclasses.field(default_factory=dict)
     headers: Headers = dataclasses.field(default_factory=lambda: defaultdict(dict))
+    media_types: list[str] = dataclasses.field(default_factory=list)
 
 
 def read_operations(ctx: LinkContext) -> list[Operation]:
@@ -129,7 +131,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     status = default_status(page)
     for sc in page.status_codes:
         ctx.placed.add((page.file, sc.line))
-    tables = _read_page_tables(ctx, pi, op_id, template, status)
+    tables = _read_page_tables(ctx, pi, endpoint.method, op_id, template, status)
     add_subresource_parameters(page.file, endpoint, tables.parameters)
     add_line_query_parameters(page.file, endpoint, query_names, tables.parameters)
     add_undocumented_path_parameters(ctx, page.file, endpoint, template, tables.parameters)
@@ -137,7 +139,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     request_examples = tuple(e for e in page.examples if e.kind == "request")
     request_body = tables.request_body
     if request_body is None:
-        request_body = request_body_from_examples(ctx, page, request_examples)
+        request_body = request_body_from_examples(ctx, page, request_examples, endpoint.method)
     return Operation(
         operation_id=op_id,
         method=endpoint.method,
@@ -147,6 +149,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
         tags=(operation_tag(ctx, page),),
         parameters=tuple(sorted(tables.parameters.values(), key=parameter_order)),
         request_body=request_body,
+        request_media_type=tables.media_types[0] if tables.media_types and request_body else "application/json",
         request_examples=request_examples,
         responses=responses,
         source=f"{page.file}:{endpoint.line}",
@@ -156,7 +159,8 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     )
 
 
-def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str], status: str) -> _PageTables:
+def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, template: list[str],
+                      status: str) -> _PageTables:
     """Each top-level table of the page by its location: parameters, request body, response
     body or response headers; any other table is a diagnostic (nested tables are read
     through the fields linking to them)."""
@@ -176,11 +180,13 @@ def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str]
         if (pi, ti) in ctx.referenced:
             continue
         location = syntax_table_location(page, table)
+        if location == "body":
+            location = bodiless_table_location(ctx, page, table, method, template)
         table_status = table.status or status
         if location == "response-header":
             read_response_header_table(ctx, pi, table, table_status, found.headers)
         elif location in PARAMETER_LOCATIONS:
-            read_parameter_table(ctx, pi, table, location, template, found.parameters)
+            found.media_types += read_parameter_table(ctx, pi, table, location, template, found.parameters)
         elif location in ("body", "response") and is_unlinked_object_table(
                 table, found.request_body if location == "body" else found.bodies.get(table_status)):
             cover_table(ctx, page, table, "table-orphan",

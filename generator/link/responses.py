@@ -56,7 +56,7 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
     responses = []
     for code in sorted(codes):
         body = bodies.get(code)
-        if body is None and code[0] in "45":
+        if body is None and (code[0] in "45" or code == "default"):
             body = Shape("ref", ref=ERROR_REF)
             ctx.error_source = ctx.error_source or f"{page.file}:{page.title_line}"
         elif body is None and any(e.data is not None for e in examples.get(code, ())):
