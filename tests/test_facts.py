@@ -82,6 +82,7 @@ def test_unsure_lists_stay_in_the_description(text):
     ("The default value is ``''``.", None),
     ("Its value can be **desc** (default) or **asc**.", "desc"),
     ("Default value:\n\n**created_at**", "created_at"),
+    ("- For MySQL, the default value is **3306**.\n- For PostgreSQL, the default value is **5432**.", None),
 ])
 def test_defaults_and_words_meaning_no_value(text, default):
     assert facts(text).default == default

@@ -115,11 +115,13 @@ def is_no_value(text: str) -> bool:
 
 
 def _default(markdown: str) -> str | None:
-    match = _DEFAULT_PHRASE.search(markdown)
-    if not match:
+    stated = {(m.group("v") or m.group("n") or m.group("w") or "").strip() for m in _DEFAULT_PHRASE.finditer(markdown)}
+    if not stated:
         noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
         return next(iter(noted)).strip() if len(noted) == 1 else None
-    value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
+    if len(stated) > 1:
+        return None
+    value = next(iter(stated))
     return None if is_no_value(value) else value
 
 
