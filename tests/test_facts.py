@@ -29,6 +29,8 @@ def facts(rst: str):
     ("The value can be **volumes**, **snapshots**, or **backups**.", ("volumes", "snapshots", "backups")),
     ("Status. Value options: **pending**, **available**, and **failed**", ("pending", "available", "failed")),
     ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
+    ("ECS status.\n\nValue range:\n\n**ACTIVE**, **BUILD**, **ERROR**\n\nFor details, see the statuses.",
+     ("ACTIVE", "BUILD", "ERROR")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
     ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
