@@ -29,6 +29,8 @@ def facts(rst: str):
     ("The value can be **volumes**, **snapshots**, or **backups**.", ("volumes", "snapshots", "backups")),
     ("Status. Value options: **pending**, **available**, and **failed**", ("pending", "available", "failed")),
     ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
+    ("ECS status.\n\nValue range:\n\n**ACTIVE**, **BUILD**, **ERROR**\n\nFor details, see the statuses.",
+     ("ACTIVE", "BUILD", "ERROR")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
     ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
@@ -82,6 +84,7 @@ def test_unsure_lists_stay_in_the_description(text):
     ("The default value is ``''``.", None),
     ("Its value can be **desc** (default) or **asc**.", "desc"),
     ("Default value:\n\n**created_at**", "created_at"),
+    ("- For MySQL, the default value is **3306**.\n- For PostgreSQL, the default value is **5432**.", None),
 ])
 def test_defaults_and_words_meaning_no_value(text, default):
     assert facts(text).default == default

@@ -89,8 +89,8 @@ _INLINE_LEADS = (
                r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
                r"(?:\s+only)?\s*(?=[.;]|\s*$|\s+\(default|,\s*(?:and )?(?:the )?default)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
-               r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
-               r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+               r"options|values|value options|value range|range)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST
+               + r")\s*(?=[.;]|\s*$|\n\n)", re.IGNORECASE),
     re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
                re.IGNORECASE),
     re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
@@ -118,11 +118,13 @@ def is_no_value(text: str) -> bool:
 
 
 def _default(markdown: str) -> str | None:
-    match = _DEFAULT_PHRASE.search(markdown)
-    if not match:
+    stated = {(m.group("v") or m.group("n") or m.group("w") or "").strip() for m in _DEFAULT_PHRASE.finditer(markdown)}
+    if not stated:
         noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
         return next(iter(noted)).strip() if len(noted) == 1 else None
-    value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
+    if len(stated) > 1:
+        return None
+    value = next(iter(stated))
     return None if is_no_value(value) else value
 
 
@@ -270,7 +272,7 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
     run: list[tuple[str | None, str]] = []
     for child in children[start:]:
         if not (isinstance(child, nodes.paragraph) and child.children
-                and isinstance(child.children[0], (nodes.strong, nodes.literal))):
+                and isinstance(child.children[0], (nodes.strong, nodes.literal))) or _inline_list(child):
             break
         lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
         if len(lines) > 1:
@@ -278,6 +280,12 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         else:
             run.append(_item_value(child, led))
     return run
+
+
+def _inline_list(para: nodes.paragraph) -> bool:
+    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``), not an item."""
+    rest = "".join(c.astext() for c in para.children[1:2])
+    return rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and")
 
 
 def _line_value(line: str) -> tuple[str | None, str]:
