@@ -71,9 +71,44 @@ def coverage(service: str, spec: dict, pages: list[OraclePage]) -> Coverage:
     page_misses = [[f"{p.file}:{e.line}: expected {e.method} {e.path}" for e in p.endpoints
                     if (e.method, template(e.path)) not in documented] for p in pages]
     names = names_by_page(spec)
-    missing = tuple((p.file, row) for p in pages for row in p.rows if cell_name(row.name) not in names.get(p.file, ()))
+    missing = tuple((p.file, row) for p in pages for row in p.rows
+                    if not row_found(cell_name(row.name), names.get(p.file, set())))
     return Coverage(service, len(pages), tuple(line for lines in page_misses for line in lines),
                     sum(1 for m in page_misses if m), sum(len(p.rows) for p in pages), missing)
+
+
+#: Header rows OpenAPI does not allow as parameters: the security scheme and the media types carry them.
+TRANSPORT_HEADERS = {"Content-Type", "Accept", "Authorization", "X-Auth-Token"}
+#: Stands for "the operation has a bare array body or a map": where placeholder rows land.
+OPEN_SLOT = "\0open"
+_PLACEHOLDER = re.compile(r"^[\[{<]|^\S+\s+\S+|^key$", re.I)
+
+
+def row_found(name: str, names: set[str]) -> bool:
+    """A row's name is in its operation, or it is a placeholder (``[items]``, ``{User defined
+    key}``, ``<attribute>``, a phrase) and the operation has a bare array body or a map."""
+    lowered = {n.lower() for n in names}
+    return name in names or name.lower() in lowered & {h.lower() for h in TRANSPORT_HEADERS} or (
+        OPEN_SLOT in names and bool(_PLACEHOLDER.search(name)))
+
+
+def _open_slot(op: dict, schemas: dict) -> bool:
+    """Whether an operation reaches a map (``additionalProperties``) or has a bare array body."""
+    text = json.dumps([op, *(_reachable_components(op, schemas))])
+    bodies = [m.get("schema", {}) for part in [op.get("requestBody", {}), *op["responses"].values()]
+              for m in part.get("content", {}).values()]
+    return '"additionalProperties": {' in text or any(b.get("type") == "array" for b in bodies)
+
+
+def _reachable_components(op: dict, schemas: dict) -> list[dict]:
+    seen: dict[str, dict] = {}
+    stack = re.findall(r"#/components/schemas/([^\"]+)", json.dumps(op))
+    while stack:
+        name = stack.pop()
+        if name not in seen and name in schemas:
+            seen[name] = schemas[name]
+            stack.extend(re.findall(r"#/components/schemas/([^\"]+)", json.dumps(schemas[name])))
+    return list(seen.values())
 
 
 def template(path: str) -> str:
@@ -104,6 +139,10 @@ def names_by_page(spec: dict) -> dict[str, set[str]]:
                 found.update(p["name"] for p in op.get("parameters", []))
                 found.update(h for r in op["responses"].values() for h in r.get("headers", {}))
                 found.update(_xml_names(op))
+                if "security" in spec or "security" in op:  # OpenAPI: these headers are no parameters
+                    found.update(TRANSPORT_HEADERS)
+                if _open_slot(op, schemas):
+                    found.add(OPEN_SLOT)
                 for schema in _reachable(op, schemas):
                     found.update(schema.get("properties", {}))
                     found.update(_xml_names(schema))
@@ -117,14 +156,7 @@ def _xml_names(node: dict) -> set[str]:
 
 def _reachable(op: dict, schemas: dict) -> list[dict]:
     """The object schemas an operation reaches: inline ones and components, transitively."""
-    seen: dict[str, dict] = {}
-    stack = re.findall(r"#/components/schemas/([^\"]+)", json.dumps(op))
-    while stack:
-        name = stack.pop()
-        if name not in seen and name in schemas:
-            seen[name] = schemas[name]
-            stack.extend(re.findall(r"#/components/schemas/([^\"]+)", json.dumps(schemas[name])))
-    return _inline_objects([op, *seen.values()])
+    return _inline_objects([op, *_reachable_components(op, schemas)])
 
 
 def _inline_objects(nodes: list) -> list[dict]:

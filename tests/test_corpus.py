@@ -12,7 +12,7 @@ from openapi_spec_validator import validate
 
 from . import oracle
 from .conftest import CORPUS
-from .coverage import OraclePage, cell_name, message, names_by_page, oracle_pages, redocly_errors, template
+from .coverage import OraclePage, cell_name, message, names_by_page, oracle_pages, redocly_errors, row_found, template
 
 pytestmark = pytest.mark.corpus
 
@@ -20,11 +20,13 @@ SERVICES = ("cloud-container-engine", "elastic-cloud-server", "identity-access-m
             "modelarts", "relational-database-service", "virtual-private-cloud")
 MIN_OPERATION_PAGES = 0.99   # share of oracle operation pages whose operation(s) are in the document
 MIN_ROWS_IN_OUTPUT = 0.99    # share of field-table rows on operation pages found in their operation
-# Share of parsed JSON examples that validate against their schemas. The issue's bar is 0.97;
-# measured 0.876: the rest contradict their own tables (string numbers, values outside the
-# listed options, omitted mandatory fields) and each is an example-mismatch diagnostic. This
-# floor keeps the figure from regressing.
-MIN_EXAMPLES_VALID = 0.87
+# Share of parsed JSON examples that validate against their schemas. The figure is not the
+# measure that matters (issue 8: each example diagnostic must be true; a hand-checked sample
+# of 60 found 59 real contradictions); measured 0.876, then 0.849 once value lists written in
+# prose and plain bullets became enums ('SATA' not in [SAS, SSD, GPSSD, ESSD], 'kubernetes'
+# vs Kubernetes): real contradictions, each an example-mismatch diagnostic. This floor keeps
+# the figure from regressing further.
+MIN_EXAMPLES_VALID = 0.84
 MAX_EXTRA_OPERATIONS = 0.01  # share of operations in the documents that no oracle page documents
 
 
@@ -54,7 +56,7 @@ def rows_not_in_operation(specs, operation_pages) -> dict[str, list[tuple[str, o
     for service, pages in operation_pages.items():
         names = names_by_page(specs[service])
         missing[service] = [(p.file, row) for p in pages for row in p.rows
-                            if cell_name(row.name) not in names.get(p.file, ())]
+                            if not row_found(cell_name(row.name), names.get(p.file, set()))]
     return missing
 
 
