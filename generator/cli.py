@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 from .check import snapshot
@@ -13,9 +12,9 @@ from .check.drift import document_drift, drift
 from .check.format import FORMATS, render
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
-from .parse.cache import PageCache
+from . import progress
 from .parse.page import parse_page
-from .pipeline import generate
+from .pipeline import Caches, RunContext, Summary, generate
 from .report import coverage_table
 from .write import write_tree
 
@@ -28,14 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     _docs_options(gen)
     gen.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
     gen.add_argument("--report", type=Path, help="write a JSON report of counts and diagnostics")
-    gen.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
-    _cache_options(gen)
+    gen.add_argument("--quiet", action="store_true", help="print errors only: no warnings, progress or summary")
+    gen.add_argument("--no-clients", action="store_true", help="OpenAPI documents only, no Python clients")
+    _run_options(gen)
 
     chk = sub.add_parser("check", help="exit 1 when the generated files no longer match the docs")
     chk.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
     chk.add_argument("--out", type=Path, default=Path("generated"), help="output folder (generated)")
     chk.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
-    _cache_options(chk)
+    chk.add_argument("--quiet", action="store_true", help="no progress or summary")
+    _run_options(chk)
 
     dif = sub.add_parser("diff", help="API changelog between two documents, docs folders or revisions")
     dif.add_argument("paths", nargs="*", type=Path, metavar="OLD NEW",
@@ -43,11 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--base", metavar="GIT_REF", help="compare the docs at this git revision with NEW")
     dif.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder for --base (docs_src)")
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    dif.add_argument("--quiet", action="store_true", help="no progress or summary")
+    _run_options(dif)
 
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
-    _cache_options(rep)
+    rep.add_argument("--quiet", action="store_true", help="no progress or summary")
+    _run_options(rep)
 
     dump = sub.add_parser("parse", help="parse pages and print the page model")
     dump.add_argument("pages", nargs="+", type=Path)
@@ -67,26 +71,37 @@ def _docs_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--service", action="append", help="only this service (repeatable)")
 
 
-def _cache_options(p: argparse.ArgumentParser) -> None:
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes for parsing and building services (default: the cores)")
     p.add_argument("--cache", type=Path, default=Path(".cache/docbind"),
-                   help="folder of parsed pages kept between runs (.cache/docbind)")
-    p.add_argument("--no-cache", action="store_true", help="parse every page afresh")
+                   help="folder of parsed pages, services and clients kept between runs (.cache/docbind)")
+    p.add_argument("--no-cache", action="store_true", help="build everything afresh")
 
 
-def _page_cache(args) -> PageCache | None:
-    return None if args.no_cache else PageCache(args.cache)
+def _context(args) -> RunContext:
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError("--jobs must be at least 1")
+    return RunContext(None if args.no_cache else Caches.under(args.cache), args.jobs,
+                      progress.for_terminal(args.quiet))
+
+
+def _summary(args, summary: Summary) -> None:
+    if not args.quiet:
+        print(f"docbind: {summary.line()}", file=sys.stderr)
 
 
 def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
-    start = time.perf_counter()
-    results = generate(args.docs, args.service, clients, _page_cache(args))
-    return results, time.perf_counter() - start
+    context = _context(args)
+    results = generate(args.docs, args.service, clients, context)
+    return results, context.summary
 
 
 def _generate(args) -> int:
-    results, seconds = _run(args)
+    results, summary = _run(args, clients=not args.no_clients)
+    seconds = summary.seconds
     files = {rel: text for r in results for rel, text in r.files.items()}
     written, removed = write_tree(args.out, files)
     failed = False
@@ -103,28 +118,32 @@ def _generate(args) -> int:
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False) + "\n")
-    print(coverage_table([r.report for r in results]) + f"\n{seconds:.1f} s", file=sys.stderr)
+    print(coverage_table([r.report for r in results]), file=sys.stderr)
+    _summary(args, summary)
     return 1 if failed else 0
 
 
 def _check(args) -> int:
-    fresh = snapshot.from_docs(args.docs, cache=_page_cache(args))
+    context = _context(args)
+    fresh = snapshot.from_docs(args.docs, context=context)
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
     result = drift(snapshot.from_output(args.out, fresh.files), fresh)
     sys.stdout.write(render(result, args.format, files=True))
+    _summary(args, context.summary)
     return 1 if result.differs else 0
 
 
 def _diff(args) -> int:
+    context = _context(args)
     if args.base:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
-        old = snapshot.from_git(args.docs, args.base)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs)
+        old = snapshot.from_git(args.docs, args.base, context)
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, context)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p) for p in args.paths)
+        old, new = (snapshot.from_path(p, context) for p in args.paths)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)
@@ -133,12 +152,12 @@ def _diff(args) -> int:
 
 
 def _report(args) -> int:
-    results, seconds = _run(args, clients=False)
+    results, summary = _run(args, clients=False)
     if args.json:
-        print(json.dumps(_report_json(results, seconds), indent=2, ensure_ascii=False))
+        print(json.dumps(_report_json(results, summary.seconds), indent=2, ensure_ascii=False))
     else:
         print(coverage_table([r.report for r in results]))
-        print(f"{seconds:.1f} s")
+    _summary(args, summary)
     return 0
 
 

@@ -1,34 +1,101 @@
-"""The whole job, one way: docs → parse → link → check → render → format → write."""
+"""The whole job, one way: docs → parse → link → check → render → format → write.
+
+Work is spread over processes per page (parsing) and per service (linking, rendering, the
+Python client); each service's output is a pure function of its pages, so any number of
+processes gives the same bytes. Three caches skip work a previous run did: parsed pages,
+whole services whose pages did not change, and Python clients whose document did not change.
+"""
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check.sources import source_index
+from .format.client_cache import ClientCache
 from .link.build import link_service
 from .link.examples import check_examples
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
+from .model.result import ServiceResult
 from .parse.cache import PageCache
 from .parse.page import parse_page
+from .progress import Progress
 from .render.openapi import render_openapi
-from .render.python_client import render_python_client
+from .service_cache import ServiceCache, service_key
+
+#: Pages parsed per process task: large enough to amortise the hand-over, small enough to balance.
+CHUNK = 8
 
 
 @dataclass(frozen=True)
-class ServiceResult:
-    """What generating one service produced."""
+class Caches:
+    """The caches of one run; any may be None (not used)."""
+
+    pages: PageCache | None = None
+    services: ServiceCache | None = None
+    clients: ClientCache | None = None
+
+    @classmethod
+    def under(cls, folder: Path) -> Caches:
+        """All three caches in one folder (pages at its top, then ``services/`` and ``clients/``)."""
+        return cls(PageCache(folder), ServiceCache(folder / "services"), ClientCache(folder / "clients"))
+
+
+@dataclass(frozen=True)
+class Built:
+    """One service built in memory: the model behind its result (for tests and tools)."""
 
     service: Service
     pages: tuple[Page, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    report: ServiceReport
-    files: dict[str, str]
+    result: ServiceResult
+    client_cached: bool
+
+
+@dataclass
+class Summary:
+    """What a run did, for the one-line summary."""
+
+    pages: int = 0
+    pages_parsed: int = 0
+    services: int = 0
+    services_cached: int = 0
+    clients_built: int = 0
+    clients_cached: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.pages} pages ({self.pages_parsed} parsed), {self.services} services "
+                f"({self.services_cached} from cache, clients: {self.clients_built} built, "
+                f"{self.clients_cached} from cache) in {self.seconds:.1f} s")
+
+
+@dataclass
+class RunContext:
+    """How to run: caches, processes (None: the cores), progress display; ``summary`` is
+    filled in by the run."""
+
+    cache: Caches | None = None
+    jobs: int | None = None
+    progress: Progress = field(default_factory=Progress)
+    summary: Summary = field(default_factory=Summary)
+
+
+@dataclass
+class _Service:
+    """A service on its way through a run."""
+
+    name: str
+    work: list[tuple[bytes, str]]
+    key: str
+    pages: list[Page | None]
 
 
 def discover(docs: Path) -> dict[str, list[Path]]:
@@ -41,21 +108,37 @@ def discover(docs: Path) -> dict[str, list[Path]]:
     return services
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def read_pages(files: list[Path], label_root: Path) -> list[tuple[bytes, str]]:
+    """``(bytes, label)`` of each page, labelled ``<docs name>/<path below docs>``."""
+    return [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
+
+
+def _parse_chunk(work: list[tuple[bytes, str]]) -> list[Page]:
+    return [_parse_one(w) for w in work]
+
+
 def _parse_one(args: tuple[bytes, str]) -> Page:
     return parse_page(*args)
 
 
 def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
                 cache: PageCache | None = None) -> list[Page]:
-    """Parse pages (from ``cache`` where it has them), in parallel when there are many.
-    Labels paths as ``<docs name>/<rel>``."""
-    work = [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
+    """Parse one service's pages (from ``cache`` where it has them), in parallel when many."""
+    work = read_pages(files, label_root)
     pages: list[Page | None] = [cache.get(*w) if cache else None for w in work]
     todo = [i for i, page in enumerate(pages) if page is None]
-    jobs = jobs or min(os.cpu_count() or 1, 4)
-    if jobs > 1 and len(todo) > 16:
+    jobs = jobs or default_jobs()
+    if jobs > 1 and len(todo) > 2 * CHUNK:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parsed = list(pool.map(_parse_one, [work[i] for i in todo], chunksize=8))
+            parsed = list(pool.map(_parse_one, [work[i] for i in todo], chunksize=CHUNK))
     else:
         parsed = [_parse_one(work[i]) for i in todo]
     for i, page in zip(todo, parsed):
@@ -65,8 +148,10 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
     return [page for page in pages if page is not None]
 
 
-def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True) -> ServiceResult:
-    """Link, check and render one service from its parsed pages (``clients``: the Python client too)."""
+def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True,
+                  client_cache: ClientCache | None = None) -> Built:
+    """Link, check and render one service from its parsed pages (``clients``: the Python
+    client too, from ``client_cache`` when its document did not change)."""
     linked = link_service(name, pages)
     service, example_diags, stats = check_examples(linked.service)
     diagnostics = tuple(sorted(
@@ -74,27 +159,130 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}
+    cached = False
     if clients:
-        try:
-            files.update(render_python_client(service, openapi, docs_label))
-        except Exception as exc:  # one service's client must not stop the others' output
+        client, cached, failure = _client(service, openapi, docs_label, client_cache)
+        files.update(client)
+        if failure:
             diagnostics += (Diagnostic(f"{docs_label}/{name}", 1, ERROR, "client-failed",
-                                       f"the Python client of {name} could not be generated: {exc}"),)
+                                       f"the Python client of {name} could not be generated: {failure}"),)
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
-    return ServiceResult(service, tuple(pages), diagnostics, report, files)
+    result = ServiceResult(name, files, diagnostics, report, source_index(service))
+    return Built(service, tuple(pages), result, cached)
+
+
+def _client(service: Service, openapi: str, docs_label: str,
+            cache: ClientCache | None) -> tuple[dict[str, str], bool, str | None]:
+    """The client files, whether they came from ``cache``, and why they failed (or None)."""
+    entry = ClientCache.key(openapi, service.name, service.title, docs_label) if cache else ""
+    if cache and (files := cache.get(entry)) is not None:
+        return files, True, None
+    from .render.python_client import render_python_client  # black and datamodel-code-generator: only here
+
+    try:
+        files = render_python_client(service, openapi, docs_label)
+    except Exception as exc:  # one service's client must not stop the others' output
+        return {}, False, str(exc)
+    if cache:
+        cache.put(entry, files)
+    return files, False, None
+
+
+def _build_task(name: str, pages: list[Page], docs_label: str, clients: bool,
+                client_cache: ClientCache | None) -> tuple[ServiceResult, bool]:
+    built = build_service(name, pages, docs_label, clients, client_cache)
+    return built.result, built.client_cached
 
 
 def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
-             cache: PageCache | None = None) -> list[ServiceResult]:
-    """Run the whole job in memory for every service under ``docs``; ``clients=False``
-    renders the OpenAPI documents only; ``cache`` keeps parsed pages between runs."""
-    results = []
-    for name, files in discover(docs).items():
-        if only and name not in only:
-            continue
-        pages = parse_pages(files, docs, cache=cache)
-        results.append(build_service(name, pages, docs.name, clients))
-    return results
+             context: RunContext | None = None) -> list[ServiceResult]:
+    """Run the whole job for every service under ``docs`` (``only``: these services);
+    ``clients=False`` renders the OpenAPI documents only; ``context``: caches, processes,
+    progress, and the summary it fills in."""
+    started = time.perf_counter()
+    context = context or RunContext()
+    cache, summary, progress = context.cache or Caches(), context.summary, context.progress
+    services = [_Service(name, work, service_key(name, work, docs.name, clients), [])
+                for name, files in discover(docs).items() if not only or name in only
+                for work in [read_pages(files, docs)]]
+    summary.pages += sum(len(s.work) for s in services)
+    summary.services += len(services)
+    progress.start(sum(len(s.work) for s in services), len(services))
+    results: dict[str, ServiceResult] = {}
+    todo = []
+    for s in services:
+        hit = cache.services.get(s.key) if cache.services else None
+        if hit is not None:
+            results[s.name] = hit
+            summary.services_cached += 1
+            progress.pages_done(len(s.work))
+            progress.service_done()
+        else:
+            s.pages = [cache.pages.get(*w) if cache.pages else None for w in s.work]
+            progress.pages_done(sum(p is not None for p in s.pages))
+            todo.append(s)
+    jobs = context.jobs or default_jobs()
+    for s, (result, client_cached) in _run(todo, docs.name, clients, cache, jobs, progress, summary):
+        results[s.name] = result
+        summary.clients_cached += client_cached
+        summary.clients_built += clients and not client_cached
+        if cache.services and not any(d.code == "client-failed" for d in result.diagnostics):
+            cache.services.put(s.key, result)
+        progress.service_done()
+    progress.close()
+    summary.seconds += time.perf_counter() - started
+    return [results[s.name] for s in services]
+
+
+def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jobs: int,
+         progress: Progress, summary: Summary) -> Iterator[tuple[_Service, tuple[ServiceResult, bool]]]:
+    """Parse the missing pages of ``todo`` and build each service, in ``jobs`` processes
+    (in this one where that is all the work there is). Largest services first."""
+    chunks = deque((s, indices[i:i + CHUNK]) for s in sorted(todo, key=lambda s: -len(s.work))
+                   for indices in [[i for i, p in enumerate(s.pages) if p is None]]
+                   for i in range(0, len(indices), CHUNK))
+    summary.pages_parsed += sum(len(indices) for _, indices in chunks)
+    if jobs <= 1 or (len(todo) <= 1 and len(chunks) <= 2):
+        for s, indices in chunks:
+            _store(s, indices, _parse_chunk([s.work[i] for i in indices]), cache, progress)
+        for s in todo:
+            yield s, _build_task(s.name, s.pages, docs_label, clients, cache.clients)
+        return
+    unparsed = Counter(s.name for s, _ in chunks)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        builds: dict[Future, _Service] = {}
+        parses: dict[Future, tuple[_Service, list[int]]] = {}
+
+        def build(s: _Service) -> None:
+            builds[pool.submit(_build_task, s.name, s.pages, docs_label, clients, cache.clients)] = s
+
+        for s in todo:
+            if not unparsed[s.name]:
+                build(s)
+        while builds or parses or chunks:
+            # A few parse chunks in flight, not all: a service whose pages are parsed starts
+            # building at once instead of queueing behind every remaining chunk.
+            while chunks and len(parses) < 2 * jobs:
+                s, indices = chunks.popleft()
+                parses[pool.submit(_parse_chunk, [s.work[i] for i in indices])] = (s, indices)
+            done, _ = wait([*builds, *parses], return_when=FIRST_COMPLETED)
+            for future in done:
+                if future in builds:
+                    yield builds.pop(future), future.result()
+                    continue
+                s, indices = parses.pop(future)
+                _store(s, indices, future.result(), cache, progress)
+                unparsed[s.name] -= 1
+                if not unparsed[s.name]:
+                    build(s)
+
+
+def _store(s: _Service, indices: list[int], pages: list[Page], cache: Caches, progress: Progress) -> None:
+    for i, page in zip(indices, pages):
+        s.pages[i] = page
+        if cache.pages:
+            cache.pages.put(*s.work[i], page)
+    progress.pages_done(len(pages))
 
 
 def _report(name, pages, service, placed, diagnostics, stats) -> ServiceReport:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import generate
+from generator.pipeline import build_service, discover, generate, parse_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs_src"
@@ -19,7 +19,14 @@ CORPUS = Path(os.environ.get("DOCBIND_CORPUS", ROOT.parent / "shared" / "corpus"
 @pytest.fixture(scope="session")
 def seed_results():
     """One in-memory generation of docs_src/ for the whole session."""
-    return {r.service.name: r for r in generate(DOCS)}
+    return {r.name: r for r in generate(DOCS)}
+
+
+@pytest.fixture(scope="session")
+def seed_models():
+    """The pages and linked model of each seed service (OpenAPI side only)."""
+    return {name: build_service(name, parse_pages(files, DOCS, jobs=1), DOCS.name, clients=False)
+            for name, files in discover(DOCS).items()}
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +39,7 @@ def seed_spec(seed_results) -> dict:
 def corpus_results():
     """One in-memory generation of the whole corpus (documents and clients), shared by the
     corpus tier's test files."""
-    return {r.service.name: r for r in generate(CORPUS)}
+    return {r.name: r for r in generate(CORPUS)}
 
 
 @pytest.fixture

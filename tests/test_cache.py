@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.parse.cache import PageCache
 from generator.parse.page import parse_page
-from generator.pipeline import generate
+from generator.pipeline import Caches, RunContext, generate
 
 from .conftest import DOCS
 
@@ -36,6 +36,6 @@ def test_an_unreadable_entry_is_a_miss(tmp_path):
 
 def test_generation_with_a_warm_cache_gives_the_same_files(tmp_path):
     cache = PageCache(tmp_path)
-    cold = generate(DOCS, clients=False, cache=cache)
-    warm = generate(DOCS, clients=False, cache=cache)
+    cold = generate(DOCS, clients=False, context=RunContext(Caches(pages=cache)))
+    warm = generate(DOCS, clients=False, context=RunContext(Caches(pages=cache)))
     assert [r.files for r in warm] == [r.files for r in cold] == [r.files for r in generate(DOCS, clients=False)]

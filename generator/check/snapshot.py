@@ -18,11 +18,9 @@ from pathlib import Path
 import yaml
 
 from ..model.diagnostics import Diagnostic
-from ..parse.cache import PageCache
-from ..pipeline import generate
+from ..pipeline import RunContext, generate
 from ..write import owned_files
 from .fields import Sources
-from .sources import source_index
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,15 +52,16 @@ def parse_document(text: str, label: str) -> dict:
 
 
 def from_docs(docs: Path, label: str | None = None, clients: bool = True,
-              cache: PageCache | None = None) -> Snapshot:
-    """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only)."""
+              context: RunContext | None = None) -> Snapshot:
+    """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only),
+    with the caches, processes and progress of ``context``."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs, clients=clients, cache=cache)
+    results = generate(docs, clients=clients, context=context)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
-        sources={r.service.name: source_index(r.service) for r in results},
+        sources={r.name: r.sources for r in results},
         diagnostics=tuple(d for r in results for d in r.diagnostics),
     )
 
@@ -80,7 +79,7 @@ def from_document(path: Path) -> Snapshot:
     return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
-def from_path(path: Path) -> Snapshot:
+def from_path(path: Path, context: RunContext | None = None) -> Snapshot:
     """A document file, an output folder (with ``openapi/``) or a docs folder."""
     if path.is_file():
         return from_document(path)
@@ -88,10 +87,10 @@ def from_path(path: Path) -> Snapshot:
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
         return from_output(path)
-    return from_docs(path, clients=False)
+    return from_docs(path, clients=False, context=context)
 
 
-def from_git(docs: Path, ref: str) -> Snapshot:
+def from_git(docs: Path, ref: str, context: RunContext | None = None) -> Snapshot:
     """The docs folder as it was at git revision ``ref``, generated in memory.
 
     The folder is extracted under its own name, so citations read the same as the work tree's.
@@ -106,7 +105,7 @@ def from_git(docs: Path, ref: str) -> Snapshot:
         base = Path(tmp) / rel
         if not base.is_dir():
             raise ValueError(f"{rel} does not exist at {ref}")
-        return from_docs(base, label=f"{rel}@{ref}", clients=False)
+        return from_docs(base, label=f"{rel}@{ref}", clients=False, context=context)
 
 
 def _git(cwd: Path, *args: str) -> bytes:

@@ -1,0 +1,83 @@
+"""Incremental generation: services and clients read back from the caches are what building
+them gives, any number of processes gives the same bytes, and a damaged cache is a miss."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator.cli import main
+from generator.format.client_cache import ClientCache
+from generator.json_store import JsonStore
+from generator.pipeline import Caches, RunContext, generate
+
+from .conftest import DOCS
+
+
+def run(docs, cache, clients=False, jobs=1) -> tuple[list, RunContext]:
+    context = RunContext(Caches.under(cache), jobs)
+    return generate(docs, clients=clients, context=context), context
+
+
+def test_a_second_run_reads_every_service_back(tmp_path):
+    cold, first = run(DOCS, tmp_path)
+    warm, second = run(DOCS, tmp_path)
+    assert warm == cold
+    assert (first.summary.services_cached, second.summary.services_cached) == (0, len(cold))
+    assert second.summary.pages_parsed == 0
+
+
+def test_an_edited_page_rebuilds_its_service_and_parses_only_that_page(tmp_path):
+    docs = shutil.copytree(DOCS, tmp_path / "docs_src")
+    run(docs, tmp_path / "cache")
+    page = docs / "modelarts" / "list_tasks.rst"
+    page.write_text(page.read_text(encoding="utf-8").replace("Task name", "The task name"), encoding="utf-8")
+    edited, context = run(docs, tmp_path / "cache")
+    assert (context.summary.pages_parsed, context.summary.services_cached) == (1, 0)
+    assert edited == generate(docs, clients=False)
+
+
+def test_a_client_is_kept_while_its_document_does_not_change(tmp_path):
+    cold, first = run(DOCS, tmp_path, clients=True)
+    shutil.rmtree(tmp_path / "services")  # the services must be built again, their clients not
+    warm, second = run(DOCS, tmp_path, clients=True)
+    assert warm == cold
+    assert (first.summary.clients_built, second.summary.clients_built, second.summary.clients_cached) == (1, 0, 1)
+
+
+def test_processes_do_not_change_the_output(tmp_path):
+    docs = tmp_path / "docs_src"
+    for copy in ("a", "b", "c"):  # several services, enough pages for chunks in parallel
+        for i in range(6):
+            shutil.copytree(DOCS / "modelarts", docs / copy / str(i))
+    assert generate(docs, clients=False, context=RunContext(jobs=1)) == \
+        generate(docs, clients=False, context=RunContext(jobs=2))
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path):
+    store = JsonStore(tmp_path)
+    store.put("ab12", {"files": {"a.py": "x = 1\n"}})
+    assert store.get("ab12") == {"files": {"a.py": "x = 1\n"}}
+    (entry,) = tmp_path.rglob("*.json")
+    entry.write_bytes(entry.read_bytes().replace(b"x = 1", b"x = 2"))
+    assert store.get("ab12") is None
+    entry.write_bytes(b"not json")
+    assert store.get("ab12") is None
+
+
+def test_a_client_entry_that_is_not_text_files_is_a_miss(tmp_path):
+    cache = ClientCache(tmp_path)
+    cache.store.put("cd34", {"models.py": ["not", "text"]})
+    assert cache.get("cd34") is None
+
+
+def test_generate_ends_with_a_one_line_summary_and_quiet_silences_it(make_docs, tmp_path, capsys):
+    docs = make_docs({"p.rst": (DOCS / "modelarts" / "list_tasks.rst").read_text(encoding="utf-8")})
+    args = ["generate", "--docs", str(docs), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "c"),
+            "--no-clients"]
+    assert main(args) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("docbind: 1 pages (1 parsed), 1 services (0 from cache") and last.endswith(" s")
+    assert main(args + ["--quiet"]) == 0
+    assert "docbind:" not in capsys.readouterr().err
+    assert not (tmp_path / "out" / "python").exists()
+    assert sorted(p.name for p in (tmp_path / "out" / "openapi").iterdir()) == ["svc.yaml"]
