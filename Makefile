@@ -37,7 +37,6 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tests/bench.py --docs $(CORPUS)
-	$(PY) tests/bench_clients.py --docs $(CORPUS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

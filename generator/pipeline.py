@@ -179,12 +179,14 @@ def _client(service: Service, openapi: str, docs_label: str,
         return files, True, None
     from .render.python_client import render_python_client  # black and datamodel-code-generator: only here
 
+    memo = cache.memo(service.name, docs_label) if cache else None
     try:
-        files = render_python_client(service, openapi, docs_label)
+        files = render_python_client(service, openapi, docs_label, memo)
     except Exception as exc:  # one service's client must not stop the others' output
         return {}, False, str(exc)
-    if cache:
+    if cache is not None and memo is not None:
         cache.put(entry, files)
+        cache.put_memo(service.name, docs_label, memo)
     return files, False, None
 
 
@@ -268,7 +270,9 @@ def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jo
             done, _ = wait([*builds, *parses], return_when=FIRST_COMPLETED)
             for future in done:
                 if future in builds:
-                    yield builds.pop(future), future.result()
+                    s = builds.pop(future)
+                    s.pages = []  # the worker has them; the run need not hold every service's pages
+                    yield s, future.result()
                     continue
                 s, indices = parses.pop(future)
                 _store(s, indices, future.result(), cache, progress)
