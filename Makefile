@@ -8,8 +8,9 @@ NODE_STAMP := node_modules/.installed
 DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
+SEEDS  := tests/fixtures/seeds
 
-.PHONY: generate check test test-corpus report bench clean
+.PHONY: generate check lint sync test test-corpus report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +23,16 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(DOCBIND) generate --docs $(DOCS) --out $(OUT)
+	$(DOCBIND) generate --docs $(SEEDS) --out $(SEEDS)_generated --quiet  # the seeds' golden output
 
 check: $(STAMP)
 	$(DOCBIND) check --docs $(DOCS) --out $(OUT)
+
+lint: $(STAMP)
+	$(DOCBIND) lint --docs $(DOCS)
+
+sync: $(STAMP)
+	$(DOCBIND) sync --docs $(DOCS)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not corpus"

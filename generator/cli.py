@@ -1,4 +1,4 @@
-"""Command line: ``docbind generate | check | diff | parse | report``."""
+"""Command line: ``docbind generate | check | diff | sync | lint | parse | report``."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ import sys
 from pathlib import Path
 
 from .check import snapshot
-from .check.drift import document_drift, drift
+from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .lint import lint
+from .lint.formats import FORMATS as LINT_FORMATS
+from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
 from . import progress
 from .parse.page import parse_page
 from .pipeline import Caches, RunContext, Summary, generate
 from .report import coverage_table
+from .sync import read_sources, sync_service
 from .write import write_tree
 
 
@@ -47,6 +51,25 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--quiet", action="store_true", help="no progress or summary")
     _run_options(dif)
 
+    syn = sub.add_parser("sync", help="fetch the docs of each service from its upstream git repository")
+    syn.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
+    syn.add_argument("--sources", type=Path, help="the list of upstreams (<docs>/sources.toml)")
+    syn.add_argument("--service", action="append", help="only this service (repeatable)")
+    syn.add_argument("--ref", help="branch, tag or commit to fetch (default: each source's ref, else HEAD)")
+    syn.add_argument("--format", choices=FORMATS, default="text", help="changelog format (text)")
+    syn.add_argument("--quiet", action="store_true", help="no progress")
+    _run_options(syn)
+
+    lnt = sub.add_parser("lint", help="report the defects of the docs, one per line")
+    _docs_options(lnt)
+    lnt.add_argument("--format", choices=LINT_FORMATS, default="text", help="report format (text)")
+    lnt.add_argument("--fail-on", metavar="CODE,...", default="",
+                     help="exit 1 when any of these diagnostic codes occurs (else 0)")
+    lnt.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    lnt.add_argument("--all", action="store_true", help="also the notes on how pages were read (README)")
+    lnt.add_argument("--quiet", action="store_true", help="no progress")
+    _run_options(lnt)
+
     rep = sub.add_parser("report", help="print the per-service coverage table")
     _docs_options(rep)
     rep.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -59,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync, "lint": _lint,
+                    "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -149,6 +173,38 @@ def _diff(args) -> int:
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _sync(args) -> int:
+    sources_file = args.sources or args.docs / "sources.toml"
+    sources = read_sources(sources_file)
+    unknown = sorted(set(args.service or ()) - sources.keys())
+    if unknown:
+        raise ValueError(f"{sources_file} lists no service {', '.join(unknown)}")
+    chosen = [s for name, s in sources.items() if not args.service or name in args.service]
+    if args.ref and len(chosen) != 1:
+        raise ValueError("--ref needs exactly one service (--service S)")
+    done = []
+    for source in chosen:
+        done.append(sync_service(args.docs, sources_file, source, args.ref, _context(args)))
+        print(done[-1].summary(), file=sys.stderr)
+    drift = Drift(" ".join(s.drift.old for s in done), " ".join(s.drift.new for s in done), (), (), (),
+                  tuple(c for s in done for c in s.drift.changes))
+    sys.stdout.write(render(drift, args.format, files=False))
+    return 0
+
+
+def _lint(args) -> int:
+    fail_on = {code.strip() for code in args.fail_on.split(",") if code.strip()}
+    findings = lint(args.docs, args.service, _context(args), every=args.all)
+    report = render_lint(findings, args.format)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(report, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(report)
+    return 1 if any(f.code in fail_on for f in findings) else 0
 
 
 def _report(args) -> int:

@@ -16,10 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS_OUT
 
-SEED_PACKAGE = ROOT / "generated" / "python" / "modelarts"
-SEED_OPENAPI = ROOT / "generated" / "openapi" / "modelarts.yaml"
+SEED_PACKAGE = SEEDS_OUT / "python" / "modelarts"
+SEED_OPENAPI = SEEDS_OUT / "openapi" / "modelarts.yaml"
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 
 if str(SEED_PACKAGE) not in sys.path:

@@ -6,9 +6,9 @@ from generator.parse.cache import PageCache
 from generator.parse.page import parse_page
 from generator.pipeline import Caches, RunContext, generate
 
-from .conftest import DOCS
+from .conftest import SEEDS
 
-PAGE = (DOCS / "modelarts" / "list_tasks.rst").read_bytes()
+PAGE = (SEEDS / "modelarts" / "list_tasks.rst").read_bytes()
 LABEL = "docs_src/modelarts/list_tasks.rst"
 
 
@@ -36,6 +36,6 @@ def test_an_unreadable_entry_is_a_miss(tmp_path):
 
 def test_generation_with_a_warm_cache_gives_the_same_files(tmp_path):
     cache = PageCache(tmp_path)
-    cold = generate(DOCS, clients=False, context=RunContext(Caches(pages=cache)))
-    warm = generate(DOCS, clients=False, context=RunContext(Caches(pages=cache)))
-    assert [r.files for r in warm] == [r.files for r in cold] == [r.files for r in generate(DOCS, clients=False)]
+    cold = generate(SEEDS, clients=False, context=RunContext(Caches(pages=cache)))
+    warm = generate(SEEDS, clients=False, context=RunContext(Caches(pages=cache)))
+    assert [r.files for r in warm] == [r.files for r in cold] == [r.files for r in generate(SEEDS, clients=False)]

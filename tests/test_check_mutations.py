@@ -20,7 +20,7 @@ from generator.cli import main
 from generator.write import write_tree
 
 from .check_edits import add_cell_line, copy_row, line_of, remove_cell_line, remove_row, set_cell
-from .conftest import DOCS
+from .conftest import SEEDS
 
 LIST = "modelarts/list_tasks.rst"
 UPDATE = "modelarts/update_workforce_sampling_task.rst"
@@ -51,14 +51,19 @@ def fast_generation():
 def committed(tmp_path_factory) -> Path:
     """generated/ as ``make generate`` writes it from the seed pages."""
     out = tmp_path_factory.mktemp("committed") / "generated"
-    write_tree(out, {rel: text for r in pipeline.generate(DOCS) for rel, text in r.files.items()})
+    seeds = _copy(tmp_path_factory.mktemp("seeds"))
+    write_tree(out, {rel: text for r in pipeline.generate(seeds) for rel, text in r.files.items()})
     return out
 
 
 @pytest.fixture
 def docs(tmp_path) -> Path:
-    """A copy of docs_src, named docs_src so that citations read as in the project."""
-    return Path(shutil.copytree(DOCS, tmp_path / "docs_src"))
+    """A copy of the seed pages, named docs_src so that citations read as in a project."""
+    return _copy(tmp_path)
+
+
+def _copy(folder: Path) -> Path:
+    return Path(shutil.copytree(SEEDS, folder / "docs_src"))
 
 
 def check(docs: Path, out: Path, capsys, cache: Path) -> tuple[int, dict]:

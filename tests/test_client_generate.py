@@ -17,7 +17,7 @@ from generator.render.python_client import package_name
 from generator.render.python_names import docstring, snake
 
 from .client_support import SEED_PACKAGE
-from .conftest import DOCS, ROOT
+from .conftest import ROOT, SEEDS, SEEDS_OUT
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -89,12 +89,12 @@ def test_every_operation_has_a_method_with_docs_from_the_pages(seed_models):
 
 def test_the_committed_package_is_what_generation_makes(seed_results):
     stale = [rel for rel, text in python_files(seed_results).items()
-             if (ROOT / "generated" / rel).read_text(encoding="utf-8") != text]
-    assert stale == [], "generated/python is stale: run `make generate`"
+             if (SEEDS_OUT / rel).read_text(encoding="utf-8") != text]
+    assert stale == [], "tests/fixtures/seeds_generated/python is stale: run `make generate`"
 
 
 def test_generation_is_byte_identical_under_another_hash_seed(seed_results, tmp_path):
-    done = run(str(VENV_BIN / "docbind"), "generate", "--docs", str(DOCS), "--out", str(tmp_path),
+    done = run(str(VENV_BIN / "docbind"), "generate", "--docs", str(SEEDS), "--out", str(tmp_path),
                "--quiet", env={"PYTHONHASHSEED": "4242"})
     assert done.returncode == 0, done.stderr
     for rel, text in python_files(seed_results).items():

@@ -10,7 +10,7 @@ from generator.format.client_cache import ClientCache
 from generator.json_store import JsonStore
 from generator.pipeline import Caches, RunContext, generate
 
-from .conftest import DOCS
+from .conftest import SEEDS
 
 
 def run(docs, cache, clients=False, jobs=1) -> tuple[list, RunContext]:
@@ -19,15 +19,15 @@ def run(docs, cache, clients=False, jobs=1) -> tuple[list, RunContext]:
 
 
 def test_a_second_run_reads_every_service_back(tmp_path):
-    cold, first = run(DOCS, tmp_path)
-    warm, second = run(DOCS, tmp_path)
+    cold, first = run(SEEDS, tmp_path)
+    warm, second = run(SEEDS, tmp_path)
     assert warm == cold
     assert (first.summary.services_cached, second.summary.services_cached) == (0, len(cold))
     assert second.summary.pages_parsed == 0
 
 
 def test_an_edited_page_rebuilds_its_service_and_parses_only_that_page(tmp_path):
-    docs = shutil.copytree(DOCS, tmp_path / "docs_src")
+    docs = shutil.copytree(SEEDS, tmp_path / "docs_src")
     run(docs, tmp_path / "cache")
     page = docs / "modelarts" / "list_tasks.rst"
     page.write_text(page.read_text(encoding="utf-8").replace("Task name", "The task name"), encoding="utf-8")
@@ -37,9 +37,9 @@ def test_an_edited_page_rebuilds_its_service_and_parses_only_that_page(tmp_path)
 
 
 def test_a_client_is_kept_while_its_document_does_not_change(tmp_path):
-    cold, first = run(DOCS, tmp_path, clients=True)
+    cold, first = run(SEEDS, tmp_path, clients=True)
     shutil.rmtree(tmp_path / "services")  # the services must be built again, their clients not
-    warm, second = run(DOCS, tmp_path, clients=True)
+    warm, second = run(SEEDS, tmp_path, clients=True)
     assert warm == cold
     assert (first.summary.clients_built, second.summary.clients_built, second.summary.clients_cached) == (1, 0, 1)
 
@@ -48,7 +48,7 @@ def test_processes_do_not_change_the_output(tmp_path):
     docs = tmp_path / "docs_src"
     for copy in ("a", "b", "c"):  # several services, enough pages for chunks in parallel
         for i in range(6):
-            shutil.copytree(DOCS / "modelarts", docs / copy / str(i))
+            shutil.copytree(SEEDS / "modelarts", docs / copy / str(i))
     assert generate(docs, clients=False, context=RunContext(jobs=1)) == \
         generate(docs, clients=False, context=RunContext(jobs=2))
 
@@ -71,7 +71,7 @@ def test_a_client_entry_that_is_not_text_files_is_a_miss(tmp_path):
 
 
 def test_generate_ends_with_a_one_line_summary_and_quiet_silences_it(make_docs, tmp_path, capsys):
-    docs = make_docs({"p.rst": (DOCS / "modelarts" / "list_tasks.rst").read_text(encoding="utf-8")})
+    docs = make_docs({"p.rst": (SEEDS / "modelarts" / "list_tasks.rst").read_text(encoding="utf-8")})
     args = ["generate", "--docs", str(docs), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "c"),
             "--no-clients"]
     assert main(args) == 0

@@ -119,3 +119,33 @@ def test_an_unresolved_named_object_is_free_form_with_a_diagnostic(make_docs):
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Listener", "POST /v1/lbs", body)}))
     assert spec["components"]["schemas"]["CreateListenerRequest"]["properties"]["listeners"]["type"] == "object"
     assert "object-free-form" in {d.code for d in diagnostics}
+
+
+def nested_tables(depth: int) -> str:
+    """A request body table and a chain of ``depth`` object tables, each linking to the next
+    by its number (``Table 3``) and ending in a string field."""
+    tables = []
+    for n in range(2, depth + 3):
+        name, kind = (f"level{n - 1}", f"Table {n + 1}") if n < depth + 2 else ("leaf", "String")
+        caption = "Request body parameters" if n == 2 else f"level{n - 2} field description"
+        tables.append(f"""
+.. table:: **Table {n}** {caption}
+
+   ======== ========= ========= ===========
+   Param    Mandatory Type      Description
+   ======== ========= ========= ===========
+   {name:8} Yes       {kind:9} A level.
+   ======== ========= ========= ===========
+""")
+    return "\nRequest Parameters\n------------------\n" + "".join(tables)
+
+
+def test_a_deep_chain_of_nested_tables_becomes_a_chain_of_schemas(make_docs):
+    # The identity of a schema (which tables merge) takes nested tables by hash: linear in
+    # depth. An identity embedding its children's text grows exponentially with the depth.
+    spec, _ = spec_of(make_docs({"a.rst": page("Creating a Tree", "POST /v1/trees", nested_tables(40))}))
+    schemas = spec["components"]["schemas"]
+    assert len(schemas) == 41
+    assert schemas["CreateTreeRequest"]["properties"]["level1"]["allOf"] == [{"$ref": "#/components/schemas/Level1"}]
+    assert schemas["Level39"]["properties"]["level40"]["allOf"] == [{"$ref": "#/components/schemas/Level40"}]
+    assert schemas["Level40"]["properties"]["leaf"]["type"] == "string"

@@ -1,4 +1,4 @@
-"""The seed pages in docs_src/ as an OpenAPI document: the bar of the pipeline issue."""
+"""The seed pages (tests/fixtures/seeds) as an OpenAPI document: the bar of the pipeline issue."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate
 
-from .conftest import DOCS, ROOT
+from .conftest import ROOT, SEEDS, SEEDS_OUT
 from .table_reader import read_tables
 
 SEED_OPERATIONS = {
@@ -34,7 +34,7 @@ def test_document_passes_openapi_spec_validator(seed_spec):
 
 def test_document_passes_redocly_lint():
     redocly = ROOT / "node_modules" / ".bin" / "redocly"
-    result = subprocess.run([str(redocly), "lint", "--format=json", "generated/openapi/modelarts.yaml"],
+    result = subprocess.run([str(redocly), "lint", "--format=json", str(SEEDS_OUT / "openapi" / "modelarts.yaml")],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     problems = json.loads(result.stdout)["problems"] if result.stdout.strip().startswith("{") else None
     assert problems is not None, result.stderr
@@ -88,15 +88,15 @@ def test_same_named_different_tables_both_survive(seed_spec):
 
 def test_operations_and_schemas_cite_their_source(seed_spec):
     for op in operations(seed_spec).values():
-        assert re.fullmatch(r"docs_src/modelarts/\w+\.rst:\d+", op["x-source"])
+        assert re.fullmatch(r"seeds/modelarts/\w+\.rst:\d+", op["x-source"])
     for schema in seed_spec["components"]["schemas"].values():
-        assert re.fullmatch(r"docs_src/modelarts/\w+\.rst:\d+", schema["x-source"])
+        assert re.fullmatch(r"seeds/modelarts/\w+\.rst:\d+", schema["x-source"])
 
 
-@pytest.mark.parametrize("page", sorted(p.name for p in (DOCS / "modelarts").glob("*.rst")))
+@pytest.mark.parametrize("page", sorted(p.name for p in (SEEDS / "modelarts").glob("*.rst")))
 def test_every_table_row_is_in_the_document_at_its_place(seed_spec, page):
     """Read the tables independently and find each row where it belongs."""
-    text = (DOCS / "modelarts" / page).read_text()
+    text = (SEEDS / "modelarts" / page).read_text()
     op = next(o for o in operations(seed_spec).values() if o["x-source"].split(":")[0].endswith(page))
     params = {(p["in"], p["name"]): p for p in op.get("parameters", [])}
     reachable = _reachable_schemas(seed_spec, op)
@@ -121,9 +121,9 @@ def test_every_table_row_is_in_the_document_at_its_place(seed_spec, page):
 
 def test_zero_rows_unaccounted(seed_results):
     report = seed_results["modelarts"].report
-    assert report.rows_lost == ()
+    assert (report.table_rows, report.rows_in_output, report.rows_lost) == (573, 573, ())
     assert report.table_rows == report.rows_in_output + report.rows_in_diagnostics
-    independent = sum(len(t.rows) for p in (DOCS / "modelarts").glob("*.rst") for t in read_tables(p.read_text()))
+    independent = sum(len(t.rows) for p in (SEEDS / "modelarts").glob("*.rst") for t in read_tables(p.read_text()))
     assert report.table_rows == independent
 
 
@@ -151,15 +151,16 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path):
     for seed in ("1", "4242"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--out", str(out), "--quiet"],
+        subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--docs", str(SEEDS),
+                        "--out", str(out), "--quiet"],
                        cwd=ROOT, env=env, check=True, capture_output=True)
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1] and outputs[0]
 
 
 def test_committed_document_matches_the_docs(seed_results):
-    """generated/ is the golden file for the seeds."""
-    committed = (ROOT / "generated" / "openapi" / "modelarts.yaml").read_text()
+    """tests/fixtures/seeds_generated/ is the golden file for the seeds (`make generate`)."""
+    committed = (SEEDS_OUT / "openapi" / "modelarts.yaml").read_text()
     assert committed == seed_results["modelarts"].files["openapi/modelarts.yaml"]
 
 

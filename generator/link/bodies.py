@@ -1,0 +1,69 @@
+"""Request and response body tables: the top-level table of a body, alternatives to it, and
+bodies only an example shows."""
+
+from __future__ import annotations
+
+from ..model.api import Shape
+from ..model.diagnostics import INFO, Diagnostic
+from ..model.page import Example, Page, Table
+from .accounting import note_alternative
+from .captions import names_one_object
+from .context import LinkContext
+from .fields import table_shape
+
+
+def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
+    """A second body table whose caption names one object (``notebook parameters``): a
+    nested object table that no field links to, not an alternative body."""
+    return body is not None and names_one_object(table.caption)
+
+
+def read_request_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_id: str,
+                            body: Shape | None) -> Shape:
+    """The request body a table describes (``XRequest``); a further top-level table is an
+    alternative body (``XRequest2``)."""
+    if body is not None:
+        note_alternative(ctx, page, page.tables[ti], "request body")
+    name = alternative_name(f"{op_id}Request", body)
+    shape = table_shape(ctx, (pi, ti), name)
+    return either(body, shape) or shape
+
+
+def read_response_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_id: str, status: str,
+                             body: Shape | None) -> Shape:
+    """The response body of ``status`` a table describes (``XResponse``, ``XResponse404``);
+    a further top-level table for the same status is an alternative."""
+    if body is not None:
+        note_alternative(ctx, page, page.tables[ti], f"response {status} body")
+    name = alternative_name(response_name(op_id, status), body)
+    shape = table_shape(ctx, (pi, ti), name)
+    return either(body, shape) or shape
+
+
+def request_body_from_examples(ctx: LinkContext, page: Page, examples: tuple[Example, ...]) -> Shape | None:
+    """A request example without a request table: a free-form body (with a note)."""
+    parsed = [e for e in examples if e.data is not None]
+    if not parsed:
+        return None
+    ctx.diagnostics.append(Diagnostic(page.file, parsed[0].line, INFO, "object-free-form",
+                                      "request example but no request table; free-form body"))
+    return Shape("any")
+
+
+def either(a: Shape | None, b: Shape | None) -> Shape | None:
+    """Two alternative bodies as one ``union`` shape (flattened, without repeats)."""
+    if a is None or b is None or a == b:
+        return a or b
+    options = list(a.options or (a,))
+    options += [o for o in (b.options or (b,)) if o not in options]
+    return Shape("union", options=tuple(options))
+
+
+def alternative_name(base: str, known: Shape | None) -> str:
+    """``XRequest`` for the first body table, ``XRequest2``, ``XRequest3`` for alternatives."""
+    return base if known is None else f"{base}{len(known.options or (known,)) + 1}"
+
+
+def response_name(op_id: str, status: str) -> str:
+    """``XResponse`` for success bodies, ``XResponse404`` for others."""
+    return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{status}"

@@ -1,0 +1,100 @@
+"""Rows as fields: name, type (linking object types to the tables describing them),
+required flag and the facts of the description."""
+
+from __future__ import annotations
+
+from ..model.api import Field, Shape
+from ..model.page import Row, TypeExpr
+from .accounting import note_duplicate, note_free_form, row_warning
+from .context import LinkContext, TableKey, table_ref
+from .naming import pascal
+from .references import linked_table, resolve
+from .values import typed_facts
+
+
+def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
+    """The field a row documents; a row without a name is a diagnostic."""
+    page = ctx.pages[pi]
+    if not row.name:
+        row_warning(ctx, page, row, "row-empty-name", "row without a parameter name")
+        return None
+    shape = read_shape(ctx, pi, row, row.type)
+    facts = typed_facts(row.facts, shape)
+    return Field(
+        name=row.name,
+        shape=shape,
+        required=(row.mandatory or "").strip().lower().startswith("yes"),
+        description=row.description,
+        source=f"{page.file}:{row.line}",
+        enum=facts.enum,
+        default=facts.default,
+        minimum=facts.minimum,
+        maximum=facts.maximum,
+    )
+
+
+def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
+    """The shape of a Type cell: scalars as written; objects, arrays and maps of objects
+    through the table describing them, else free-form with a diagnostic."""
+    page = ctx.pages[pi]
+    if expr is None:
+        return Shape("any") if row.type_text else Shape("string")
+    if expr.kind == "ref":
+        key = resolve(ctx, pi, expr.ref or "")
+        if key is None and (expr.ref or "").startswith("#name "):
+            key = linked_table(ctx, pi, row)
+            if key is None:
+                note_free_form(ctx, page, row)
+                return Shape("object")
+        if key is None:
+            row_warning(ctx, page, row, "ref-unresolved",
+                        f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
+            return Shape("object")
+        return table_shape(ctx, key, _nested_hint(ctx, key, row))
+    if expr.kind in ("array", "map"):
+        if expr.items is not None and expr.items.kind not in ("object", "any"):
+            return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
+        linked = linked_table(ctx, pi, row)
+        if linked is not None:
+            return Shape(expr.kind, items=table_shape(ctx, linked, _nested_hint(ctx, linked, row)))
+        if expr.kind == "array" and expr.items is None:
+            note_free_form(ctx, page, row)
+            return Shape("array", items=Shape("any"))
+        note_free_form(ctx, page, row)
+        return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
+    if expr.kind == "object":
+        linked = linked_table(ctx, pi, row)
+        if linked is not None:
+            return table_shape(ctx, linked, _nested_hint(ctx, linked, row))
+        note_free_form(ctx, page, row)
+        return Shape("object")
+    return Shape(expr.kind, expr.format)
+
+
+def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
+    """A reference to the schema of a table, building its fields the first time (``hint``
+    is the name it would like; the operation being read owns it)."""
+    if key not in ctx.hints:
+        ctx.hints[key] = hint
+        ctx.owner[key] = ctx.current_op
+        ctx.order.append(key)
+        ctx.fields[key] = ()
+        page, table = ctx.pages[key[0]], ctx.pages[key[0]].tables[key[1]]
+        fields: dict[str, Field] = {}
+        for row in table.rows:
+            field = read_field(ctx, key[0], row)
+            if field is None:
+                continue
+            if field.name in fields:
+                note_duplicate(ctx, page, row, field, fields[field.name], "field")
+                continue
+            fields[field.name] = field
+            ctx.placed.add((page.file, row.line))
+        ctx.fields[key] = tuple(fields.values())
+    return Shape("ref", ref=table_ref(key))
+
+
+def _nested_hint(ctx: LinkContext, key: TableKey, row: Row) -> str:
+    """A nested table's name: its caption, else the name of the row linking to it."""
+    table = ctx.pages[key[0]].tables[key[1]]
+    return pascal(table.caption) or pascal(row.name) or "Object"

@@ -1,0 +1,116 @@
+"""How a row finds the table describing its object: a ``:ref:`` to a label, ``Table N``, a
+type naming a table by its caption, or (style D) a later table whose caption names the row."""
+
+from __future__ import annotations
+
+from ..model.page import Page, Row, TypeExpr
+from .captions import caption_names, norm
+from .context import LinkContext, RowKey, TableKey
+from .naming import pascal
+
+
+def label_index(pages: list[Page]) -> dict[str, TableKey]:
+    """Every table label of the service to its table (the first wins)."""
+    labels: dict[str, TableKey] = {}
+    for pi, page in enumerate(pages):
+        for ti, table in enumerate(page.tables):
+            for label in table.labels:
+                labels.setdefault(label, (pi, ti))
+    return labels
+
+
+def resolve(ctx: LinkContext, pi: int, target: str) -> TableKey | None:
+    """The table a reference target names: ``#table N`` and ``#name X`` on the row's own
+    page, anything else a label of the service."""
+    if target.startswith("#table "):
+        number = target.split()[1]
+        for ti, table in enumerate(ctx.pages[pi].tables):
+            if table.number == number:
+                return (pi, ti)
+        return None
+    if target.startswith("#name "):
+        wanted = pascal(target[len("#name "):]).lower()
+        for ti, table in enumerate(ctx.pages[pi].tables):
+            if table.kind == "fields" and caption_names(table.caption) & {wanted}:
+                return (pi, ti)
+        return None
+    return ctx.labels.get(target)
+
+
+def referenced_tables(ctx: LinkContext) -> set[TableKey]:
+    """Tables that a row of an earlier table on their own page links to: nested there, so
+    not top-level tables (a later table linking back, as in a recursive structure, does not
+    make its ancestor nested)."""
+    seen: set[TableKey] = set()
+    for pi, page in enumerate(ctx.pages):
+        for ti, table in enumerate(page.tables):
+            for row in table.rows:
+                targets = list(row.refs)
+                if row.type is not None:
+                    targets.extend(type_refs(row.type))
+                for target in targets:
+                    key = resolve(ctx, pi, target)
+                    if key is not None and key[0] == pi and key[1] > ti:
+                        seen.add(key)
+    return seen
+
+
+def implicit_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
+    """Style D: a table no ref names, whose caption or lead-in names an untyped object field
+    of an earlier table on the page (``**Table 5** **listeners** parameter description``)."""
+    links: dict[RowKey, TableKey] = {}
+    for pi, page in enumerate(ctx.pages):
+        for ti, table in enumerate(page.tables):
+            if table.kind != "fields" or (pi, ti) in ctx.referenced or ti == 0:
+                continue
+            wanted = caption_names(table.caption) or caption_names(table.lead_in)
+            if not wanted:
+                continue
+            row = _open_object_row(ctx, pi, ti, wanted, links)
+            if row is not None:
+                links[(pi, row.line)] = (pi, ti)
+    return links
+
+
+def _open_object_row(ctx: LinkContext, pi: int, ti: int, wanted: set[str],
+                     taken: dict[RowKey, TableKey]) -> Row | None:
+    """The nearest earlier row named like ``wanted`` whose object type has no table yet."""
+    for earlier in reversed(ctx.pages[pi].tables[:ti]):
+        for row in earlier.rows:
+            if (pi, row.line) in taken or norm(row.name.split(".")[-1]) not in wanted:
+                continue
+            linked = linked_table(ctx, pi, row)
+            if is_open_object(row.type) and (linked is None or linked[0] != pi):
+                return row
+    return None
+
+
+def linked_table(ctx: LinkContext, pi: int, row: Row) -> TableKey | None:
+    """A table named by a ref in the row's name or description (styles B and C), or
+    found by its caption (style D)."""
+    if (pi, row.line) in ctx.implicit:
+        return ctx.implicit[(pi, row.line)]
+    for target in row.refs:
+        key = resolve(ctx, pi, target)
+        if key is not None:
+            return key
+    return None
+
+
+def is_open_object(expr: TypeExpr | None) -> bool:
+    """An object, object array or map whose type names no table."""
+    if expr is None:
+        return False
+    if expr.kind in ("object", "map") and expr.items is None:
+        return True
+    if expr.kind == "array":
+        return expr.items is None or expr.items.kind == "object"
+    return expr.kind == "ref" and (expr.ref or "").startswith("#name ")
+
+
+def type_refs(expr: TypeExpr) -> list[str]:
+    """The reference targets a Type cell names, element types included."""
+    refs = [expr.ref] if expr.ref else []
+    if expr.items is not None:
+        refs.extend(type_refs(expr.items))
+    return refs

@@ -1,0 +1,75 @@
+"""Responses of an operation: status codes, response headers, bodies by status, examples by
+status, and the error body of error statuses no table describes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from ..model.api import Field, Response, Schema, Shape
+from ..model.diagnostics import INFO, Diagnostic
+from ..model.page import Example, Page, Table
+from .context import LinkContext
+from .fields import read_field
+
+ERROR_REF = "#error"
+_HTTP_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content",
+                 "400": "Bad Request", "401": "Unauthorized", "403": "Forbidden",
+                 "404": "Not Found", "409": "Conflict", "500": "Internal Server Error"}
+Headers = dict[str, dict[str, Field]]
+
+
+def default_status(page: Page) -> str:
+    """The status of a table or example that names none: the first 2xx of the page's
+    status-code table, else 200."""
+    return next((s.code for s in page.status_codes if s.code.startswith("2")), "200")
+
+
+def read_response_header_table(ctx: LinkContext, pi: int, table: Table, status: str, headers: Headers) -> None:
+    """Every row of a response-header table as a header of the response ``status``."""
+    page = ctx.pages[pi]
+    for row in table.rows:
+        field = read_field(ctx, pi, row)
+        if field is not None:
+            headers[status][field.name] = dataclasses.replace(field, location="header")
+            ctx.placed.add((page.file, row.line))
+
+
+def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], status: str,
+                    headers: Headers) -> tuple[Response, ...]:
+    """One response per status the page names (status table, body tables, examples,
+    headers), each with its description, body, examples and headers. An error status without
+    a body table gets the service's error body; a status with only an example is free-form."""
+    described = {s.code: s.description for s in page.status_codes}
+    examples: dict[str, list[Example]] = defaultdict(list)
+    error_status = next((s for s in sorted(described) if s[0] in "45"), "400")
+    for example in page.examples:
+        if example.kind == "response":
+            code = error_status if example.status == "error" else example.status or status
+            examples[code].append(example)
+    codes = set(described) | set(bodies) | set(examples) | set(headers) or {status}
+    responses = []
+    for code in sorted(codes):
+        body = bodies.get(code)
+        if body is None and code[0] in "45":
+            body = Shape("ref", ref=ERROR_REF)
+            ctx.error_source = ctx.error_source or f"{page.file}:{page.title_line}"
+        elif body is None and any(e.data is not None for e in examples.get(code, ())):
+            first = next(e for e in examples[code] if e.data is not None)
+            ctx.diagnostics.append(Diagnostic(
+                page.file, first.line, INFO, "object-free-form",
+                f"response {code} has an example but no table; free-form body"))
+            body = Shape("any")
+        responses.append(Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), body,
+                                  tuple(examples.get(code, ())), tuple(headers.get(code, {}).values())))
+    return tuple(responses)
+
+
+def error_schema(source: str, taken: set[str]) -> Schema:
+    """The body of error statuses that no table describes: this cloud's error code and message."""
+    name = next(n for n in ("Error", "ApiError", "DocbindError") if n not in taken)
+    fields = (
+        Field("error_code", Shape("string"), False, "Error code.", source),
+        Field("error_msg", Shape("string"), False, "Error message.", source),
+    )
+    return Schema(name, "error", fields, source)
