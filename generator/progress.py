@@ -29,6 +29,7 @@ class _Bars(Progress):
     def start(self, pages: int, services: int) -> None:
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: the run forks worker processes
         self.pages = tqdm(total=pages, desc="pages parsed", unit="page", leave=False, file=sys.stderr)
         self.services = tqdm(total=services, desc="services built", unit="service", leave=False,
                              file=sys.stderr)

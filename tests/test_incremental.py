@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+from generator import progress
 from generator.cli import main
 from generator.format.client_cache import ClientCache
 from generator.json_store import JsonStore
@@ -81,3 +82,11 @@ def test_generate_ends_with_a_one_line_summary_and_quiet_silences_it(make_docs, 
     assert "docbind:" not in capsys.readouterr().err
     assert not (tmp_path / "out" / "python").exists()
     assert sorted(p.name for p in (tmp_path / "out" / "openapi").iterdir()) == ["svc.yaml"]
+
+
+def test_progress_shows_only_on_a_terminal_and_not_when_quiet(monkeypatch):
+    monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: True, raising=False)
+    assert type(progress.for_terminal()) is not progress.Progress
+    assert type(progress.for_terminal(quiet=True)) is progress.Progress
+    monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: False, raising=False)
+    assert type(progress.for_terminal()) is progress.Progress
