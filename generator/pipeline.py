@@ -57,6 +57,9 @@ class Built:
     pages: tuple[Page, ...]
     result: ServiceResult
     client_cached: bool
+    #: False when the client failed for a reason outside the docs (a full disk, no memory):
+    #: such a result is not kept, so the next run tries again.
+    cacheable: bool = True
 
 
 @dataclass
@@ -159,20 +162,21 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}
-    cached = False
+    cached, cacheable = False, True
     if clients:
         client, cached, failure = _client(service, openapi, docs_label, client_cache)
         files.update(client)
         if failure:
+            cacheable = not isinstance(failure, (OSError, MemoryError))
             diagnostics += (Diagnostic(f"{docs_label}/{name}", 1, ERROR, "client-failed",
                                        f"the Python client of {name} could not be generated: {failure}"),)
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
     result = ServiceResult(name, files, diagnostics, report, source_index(service))
-    return Built(service, tuple(pages), result, cached)
+    return Built(service, tuple(pages), result, cached, cacheable)
 
 
 def _client(service: Service, openapi: str, docs_label: str,
-            cache: ClientCache | None) -> tuple[dict[str, str], bool, str | None]:
+            cache: ClientCache | None) -> tuple[dict[str, str], bool, Exception | None]:
     """The client files, whether they came from ``cache``, and why they failed (or None)."""
     entry = ClientCache.key(openapi, service.name, service.title, docs_label) if cache else ""
     if cache and (files := cache.get(entry)) is not None:
@@ -183,7 +187,7 @@ def _client(service: Service, openapi: str, docs_label: str,
     try:
         files = render_python_client(service, openapi, docs_label, memo)
     except Exception as exc:  # one service's client must not stop the others' output
-        return {}, False, str(exc)
+        return {}, False, exc
     if cache is not None and memo is not None:
         cache.put(entry, files)
         cache.put_memo(service.name, docs_label, memo)
@@ -191,9 +195,9 @@ def _client(service: Service, openapi: str, docs_label: str,
 
 
 def _build_task(name: str, pages: list[Page], docs_label: str, clients: bool,
-                client_cache: ClientCache | None) -> tuple[ServiceResult, bool]:
+                client_cache: ClientCache | None) -> tuple[ServiceResult, bool, bool]:
     built = build_service(name, pages, docs_label, clients, client_cache)
-    return built.result, built.client_cached
+    return built.result, built.client_cached, built.cacheable
 
 
 def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
@@ -224,11 +228,11 @@ def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
             progress.pages_done(sum(p is not None for p in s.pages))
             todo.append(s)
     jobs = context.jobs or default_jobs()
-    for s, (result, client_cached) in _run(todo, docs.name, clients, cache, jobs, progress, summary):
+    for s, (result, client_cached, cacheable) in _run(todo, docs.name, clients, cache, jobs, progress, summary):
         results[s.name] = result
         summary.clients_cached += client_cached
         summary.clients_built += clients and not client_cached
-        if cache.services and not any(d.code == "client-failed" for d in result.diagnostics):
+        if cache.services and cacheable:
             cache.services.put(s.key, result)
         progress.service_done()
     progress.close()
@@ -237,7 +241,7 @@ def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
 
 
 def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jobs: int,
-         progress: Progress, summary: Summary) -> Iterator[tuple[_Service, tuple[ServiceResult, bool]]]:
+         progress: Progress, summary: Summary) -> Iterator[tuple[_Service, tuple[ServiceResult, bool, bool]]]:
     """Parse the missing pages of ``todo`` and build each service, in ``jobs`` processes
     (in this one where that is all the work there is). Largest services first."""
     chunks = deque((s, indices[i:i + CHUNK]) for s in sorted(todo, key=lambda s: -len(s.work))

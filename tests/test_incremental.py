@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from generator import progress
 from generator.cli import main
 from generator.format.client_cache import ClientCache
 from generator.json_store import JsonStore
 from generator.pipeline import Caches, RunContext, generate
+from generator.render import python_client
 
 from .conftest import SEEDS
 
@@ -90,3 +93,15 @@ def test_progress_shows_only_on_a_terminal_and_not_when_quiet(monkeypatch):
     assert type(progress.for_terminal(quiet=True)) is progress.Progress
     monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: False, raising=False)
     assert type(progress.for_terminal()) is progress.Progress
+
+
+@pytest.mark.parametrize("error, kept", [(ValueError("no model class"), True), (OSError("disk full"), False)])
+def test_a_failed_client_is_kept_unless_it_failed_outside_the_docs(error, kept, tmp_path, monkeypatch):
+    def fail(*args):
+        raise error
+
+    monkeypatch.setattr(python_client, "render_python_client", fail)
+    first, _ = run(SEEDS, tmp_path, clients=True)
+    again, context = run(SEEDS, tmp_path, clients=True)
+    assert [d.code for d in first[0].diagnostics if d.severity == "error"] == ["client-failed"]
+    assert again == first and context.summary.services_cached == int(kept)
