@@ -10,7 +10,9 @@ OUT    ?= generated
 CORPUS ?= ../shared/corpus
 SEEDS  := tests/fixtures/seeds
 
-.PHONY: generate check lint sync test test-corpus report bench clean
+REVISIONS ?= ../shared/revisions
+
+.PHONY: generate check lint sync test test-corpus test-revisions test-fuzz report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,11 +42,19 @@ test: $(STAMP) $(NODE_STAMP)
 test-corpus: $(STAMP) $(NODE_STAMP)
 	DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m corpus
 
+test-revisions: $(STAMP)
+	$(PY) tests/revisions.py --revisions $(REVISIONS) --floor tests/revisions_floor.json
+
+test-fuzz: $(STAMP)
+	DOCBIND_FUZZ=1 DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m fuzz
+	cat reports/fuzz.json
+
 report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)
 
 bench: $(STAMP)
 	$(PY) tests/bench.py --docs $(CORPUS)
+	$(PY) tests/bench_diff.py --docs $(CORPUS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

@@ -1,26 +1,31 @@
-"""Command line: ``docbind generate | check | diff | sync | lint | parse | report``."""
+"""Command line: ``docbind generate | check | diff | compare | sync | lint | parse | report``."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
-from .check import snapshot
+from . import progress
+from .check import compare, snapshot
 from .check.drift import Drift, document_drift, drift
 from .check.format import FORMATS, render
+from .link.operation_ids import registries_from_output
 from .lint import lint
 from .lint.formats import FORMATS as LINT_FORMATS
 from .lint.formats import render as render_lint
 from .model.diagnostics import ERROR
 from .model.dump import dumps, to_plain
-from . import progress
-from .parse.page import parse_page
+from .model.page import Page
+from .parse.formats import read_page
+from .parse.page import unreadable_page
 from .pipeline import Caches, RunContext, Summary, generate
+from .read import PageReadError, read_page_file
 from .report import coverage_table
 from .sync import read_sources, sync_service
-from .write import write_tree
+from .write import check_out_folder, write_tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     dif.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
     dif.add_argument("--quiet", action="store_true", help="no progress or summary")
     _run_options(dif)
+
+    cmp = sub.add_parser("compare", help="differences between two renderings of the same operations")
+    cmp.add_argument("paths", nargs=2, type=Path, metavar="A B", help="pages (any format) or folders of pages")
+    cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (text)")
+    cmp.add_argument("--summary", action="store_true", help="counts only, not every difference")
 
     syn = sub.add_parser("sync", help="fetch the docs of each service from its upstream git repository")
     syn.add_argument("--docs", type=Path, default=Path("docs_src"), help="docs folder (docs_src)")
@@ -82,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        commands = {"generate": _generate, "check": _check, "diff": _diff, "sync": _sync, "lint": _lint,
-                    "report": _report, "parse": _parse}
+        commands = {"generate": _generate, "check": _check, "diff": _diff, "compare": _compare, "sync": _sync,
+                    "lint": _lint, "report": _report, "parse": _parse}
         return commands[args.command](args)
     except (OSError, ValueError) as exc:
         print(f"docbind: error: {exc}", file=sys.stderr)
@@ -119,15 +129,17 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     context = _context(args)
-    results = generate(args.docs, args.service, clients, context)
+    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    results = generate(args.docs, args.service, clients, context, registries)
     return results, context.summary
 
 
 def _generate(args) -> int:
+    check_out_folder(args.out, args.docs)
     results, summary = _run(args, clients=not args.no_clients)
     seconds = summary.seconds
     files = {rel: text for r in results for rel, text in r.files.items()}
-    written, removed = write_tree(args.out, files)
+    written, removed = write_tree(args.out, files, _kept(results, args.service, args.no_clients))
     failed = False
     for result in results:
         for d in result.diagnostics:
@@ -147,15 +159,36 @@ def _generate(args) -> int:
     return 1 if failed else 0
 
 
+def _kept(results, only: list[str] | None, no_clients: bool):
+    """Which files of the previous output stay: the client of a service whose client failed
+    this time (every client with ``--no-clients``), and with ``--service`` every other
+    service's files."""
+    failed = {r.name for r in results if any(d.code == "client-failed" for d in r.diagnostics)}
+
+    def keep(rel: str) -> bool:
+        folder, _, rest = rel.partition("/")
+        service = rest.split("/")[0].removesuffix(".yaml")
+        return folder == "python" and (no_clients or service in failed) or bool(only) and service not in only
+
+    return keep
+
+
 def _check(args) -> int:
     context = _context(args)
-    fresh = snapshot.from_docs(args.docs, context=context)
+    fresh = snapshot.from_docs(args.docs, context=context, registries=registries_from_output(args.out))
+    unreadable = False
     for d in fresh.diagnostics:
         if d.severity == ERROR:
             print(d.format(), file=sys.stderr)
-    result = drift(snapshot.from_output(args.out, fresh.files), fresh)
+        unreadable |= d.code == "page-unreadable"
+    committed = dataclasses.replace(snapshot.from_output(args.out, fresh.files),
+                                    texts=snapshot.docs_texts_at(args.docs, "HEAD"))
+    result = drift(committed, fresh)
     sys.stdout.write(render(result, args.format, files=True))
     _summary(args, context.summary)
+    if unreadable:
+        print("docbind: error: pages could not be read; the comparison leaves them out", file=sys.stderr)
+        return 2
     return 1 if result.differs else 0
 
 
@@ -165,14 +198,22 @@ def _diff(args) -> int:
         if len(args.paths) > 1:
             raise ValueError("with --base give at most one path (NEW)")
         old = snapshot.from_git(args.docs, args.base, context)
-        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, context)
+        new = snapshot.from_path(args.paths[0] if args.paths else args.docs, context, after=old)
     elif len(args.paths) == 2:
-        old, new = (snapshot.from_path(p, context) for p in args.paths)
+        old = snapshot.from_path(args.paths[0], context)
+        new = snapshot.from_path(args.paths[1], context, after=old)
     else:
         raise ValueError("give OLD and NEW, or --base GIT_REF")
     result = document_drift(old, new)
     sys.stdout.write(render(result, args.format, files=False))
     return 1 if result.changes else 0
+
+
+def _compare(args) -> int:
+    a, b = (compare.load_operations(p) for p in args.paths)
+    differences = compare.compare(a, b)
+    sys.stdout.write(compare.render(differences, a, b, args.format, args.summary))
+    return 1 if differences else 0
 
 
 def _sync(args) -> int:
@@ -218,9 +259,16 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
-    pages = [parse_page(p.read_bytes(), p.as_posix()) for p in args.pages]
+    pages = [_parse_file(p) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
     return 0
+
+
+def _parse_file(path: Path) -> Page:
+    try:
+        return read_page(read_page_file(path, Path(path.resolve().anchor)), path.as_posix())
+    except PageReadError as exc:
+        return unreadable_page(path.as_posix(), str(exc))
 
 
 def _report_json(results, seconds: float) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 _ROOT = Path(__file__).resolve().parents[1]
 _SOURCES = ("generator/**/*.py", "templates/**/*")
 #: Distributions whose version can change generated text.
-TOOLS = ("docbind", "docutils", "Jinja2", "PyYAML", "black", "datamodel-code-generator", "isort",
+TOOLS = ("docbind", "docutils", "lxml", "Jinja2", "PyYAML", "black", "datamodel-code-generator", "isort",
          "pydantic", "inflect")
 
 

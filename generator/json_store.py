@@ -1,13 +1,19 @@
-"""A folder of JSON entries under content keys, each checked by a digest: the store behind
-docbind's service and client caches. Entries are data, read with ``json``, never code; a
-missing, truncated or altered entry is a miss, and a store that cannot be written is no error."""
+"""A folder of JSON entries under content keys: the store behind docbind's service and client
+caches. Entries are data, read with ``json``, never code. Each holds its own key and a digest
+of its payload, so a missing, truncated, altered or swapped entry is a miss, and so is anything
+that is not a regular file of bounded size; a store that cannot be written is no error."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from .read import PageReadError, read_regular
+from .write import write_atomic
+
+#: Entries larger than this are misses (a catalogue service's client is a few MB).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 class JsonStore:
@@ -22,25 +28,26 @@ class JsonStore:
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
         try:
-            data = self._path(key).read_bytes()
-        except OSError:
+            data = read_regular(self._path(key), MAX_ENTRY_BYTES)
+        except PageReadError:
             return None
-        digest, _, payload = data.partition(b"\n")
-        if hashlib.sha256(payload).hexdigest().encode() != digest:
+        header, _, payload = data.partition(b"\n")
+        if header != _header(key, payload):
             return None
         try:
             return json.loads(payload)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
     def put(self, key: str, value: object) -> None:
         """Store ``value`` (atomically: a reader sees the old entry, the new one or none)."""
-        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-            temporary.replace(path)
-        except OSError:
+            payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+            write_atomic(self._path(key), _header(key, payload) + b"\n" + payload)
+        except (OSError, ValueError, RecursionError):
             pass
+
+
+def _header(key: str, payload: bytes) -> bytes:
+    """The entry's key and the digest of its payload."""
+    return f"{key} {hashlib.sha256(payload).hexdigest()}".encode()

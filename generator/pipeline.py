@@ -1,8 +1,8 @@
 """The whole job, one way: docs → parse → link → check → render → format → write.
 
 Work is spread over processes per page (parsing) and per service (linking, rendering, the
-Python client); each service's output is a pure function of its pages, so any number of
-processes gives the same bytes. Three caches skip work a previous run did: parsed pages,
+Python client); each service's output is a pure function of its pages, its operationId
+registry and its overrides file, so any number of processes gives the same bytes. Three caches skip work a previous run did: parsed pages,
 whole services whose pages did not change, and Python clients whose document did not change.
 """
 
@@ -20,14 +20,19 @@ from .check.sources import source_index
 from .format.client_cache import ClientCache
 from .link.build import link_service
 from .link.examples import check_examples
+from .link.labels import duplicate_labels
+from .link.operation_ids import OVERRIDES, Registry, read_overrides, stable_operation_ids
+from .link.values import with_value_facts
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
 from .model.report import ServiceReport
 from .model.result import ServiceResult
 from .parse.cache import PageCache
-from .parse.page import parse_page
+from .parse.formats import PAGE_PATTERNS, read_page
+from .parse.page import unreadable_page
 from .progress import Progress
+from .read import PageFile, read_pages
 from .render.openapi import render_openapi
 from .service_cache import ServiceCache, service_key
 
@@ -96,16 +101,19 @@ class _Service:
     """A service on its way through a run."""
 
     name: str
-    work: list[tuple[bytes, str]]
+    work: list[PageFile]
     key: str
     pages: list[Page | None]
+    registry: Registry
+    overrides: tuple[Registry, list[Diagnostic]]
 
 
 def discover(docs: Path) -> dict[str, list[Path]]:
-    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst`` below."""
+    """Every immediate subfolder of ``docs`` is a service; its pages are all ``*.rst``,
+    ``*.html``, ``*.htm`` and ``*.txt`` below."""
     services = {}
     for folder in sorted(p for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        pages = sorted(folder.rglob("*.rst"))
+        pages = sorted({page for pattern in PAGE_PATTERNS for page in folder.rglob(pattern)})
         if pages:
             services[folder.name] = pages
     return services
@@ -119,24 +127,26 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def read_pages(files: list[Path], label_root: Path) -> list[tuple[bytes, str]]:
-    """``(bytes, label)`` of each page, labelled ``<docs name>/<path below docs>``."""
-    return [(f.read_bytes(), (Path(label_root.name) / f.relative_to(label_root)).as_posix()) for f in files]
-
-
-def _parse_chunk(work: list[tuple[bytes, str]]) -> list[Page]:
+def _parse_chunk(work: list[PageFile]) -> list[Page]:
     return [_parse_one(w) for w in work]
 
 
-def _parse_one(args: tuple[bytes, str]) -> Page:
-    return parse_page(*args)
+def _parse_one(page: PageFile) -> Page:
+    return read_page(page.data, page.label)
+
+
+def _known(page: PageFile, cache: PageCache | None) -> Page | None:
+    """The page when it need not be parsed: unreadable, or in ``cache``."""
+    if page.unreadable:
+        return unreadable_page(page.label, page.unreadable)
+    return cache.get(page.data, page.label) if cache else None
 
 
 def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
                 cache: PageCache | None = None) -> list[Page]:
     """Parse one service's pages (from ``cache`` where it has them), in parallel when many."""
     work = read_pages(files, label_root)
-    pages: list[Page | None] = [cache.get(*w) if cache else None for w in work]
+    pages: list[Page | None] = [_known(w, cache) for w in work]
     todo = [i for i, page in enumerate(pages) if page is None]
     jobs = jobs or default_jobs()
     if jobs > 1 and len(todo) > 2 * CHUNK:
@@ -147,18 +157,22 @@ def parse_pages(files: list[Path], label_root: Path, jobs: int | None = None,
     for i, page in zip(todo, parsed):
         pages[i] = page
         if cache:
-            cache.put(*work[i], page)
+            cache.put(work[i].data, work[i].label, page)
     return [page for page in pages if page is not None]
 
 
 def build_service(name: str, pages: list[Page], docs_label: str, clients: bool = True,
-                  client_cache: ClientCache | None = None) -> Built:
+                  client_cache: ClientCache | None = None, registry: Registry | None = None,
+                  overrides: tuple[Registry, list[Diagnostic]] = ({}, [])) -> Built:
     """Link, check and render one service from its parsed pages (``clients``: the Python
-    client too, from ``client_cache`` when its document did not change)."""
+    client too, from ``client_cache`` when its document did not change); operations keep
+    the names ``registry`` gives them, ``overrides`` rename on purpose."""
     linked = link_service(name, pages)
-    service, example_diags, stats = check_examples(linked.service)
+    named = stable_operation_ids(linked.service, registry or {}, overrides[0])
+    service, example_diags, stats = check_examples(with_value_facts(named, pages))
     diagnostics = tuple(sorted(
-        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags),
+        set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
+            + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     files = {f"openapi/{name}.yaml": openapi}
@@ -171,8 +185,16 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
             diagnostics += (Diagnostic(f"{docs_label}/{name}", 1, ERROR, "client-failed",
                                        f"the Python client of {name} could not be generated: {failure}"),)
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
-    result = ServiceResult(name, files, diagnostics, report, source_index(service))
+    result = ServiceResult(name, files, diagnostics, report, source_index(service, pages))
     return Built(service, tuple(pages), result, cached, cacheable)
+
+
+def build_models(docs: Path, cache: PageCache | None = None) -> list[Built]:
+    """Every service under ``docs`` built in this process, documents only, with its model:
+    for tests and tools that read the model, not only the files."""
+    return [build_service(name, parse_pages(files, docs, cache=cache), docs.name, clients=False,
+                          overrides=read_overrides(docs / name / OVERRIDES, f"{docs.name}/{name}/{OVERRIDES}"))
+            for name, files in discover(docs).items()]
 
 
 def _client(service: Service, openapi: str, docs_label: str,
@@ -194,23 +216,31 @@ def _client(service: Service, openapi: str, docs_label: str,
     return files, False, None
 
 
-def _build_task(name: str, pages: list[Page], docs_label: str, clients: bool,
-                client_cache: ClientCache | None) -> tuple[ServiceResult, bool, bool]:
-    built = build_service(name, pages, docs_label, clients, client_cache)
+def _build_task(name: str, pages: list[Page], docs_label: str, clients: bool, client_cache: ClientCache | None,
+                registry: Registry, overrides: tuple[Registry, list[Diagnostic]]) -> tuple[ServiceResult, bool, bool]:
+    built = build_service(name, pages, docs_label, clients, client_cache, registry, overrides)
     return built.result, built.client_cached, built.cacheable
 
 
 def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
-             context: RunContext | None = None) -> list[ServiceResult]:
+             context: RunContext | None = None, registries: dict[str, Registry] | None = None
+             ) -> list[ServiceResult]:
     """Run the whole job for every service under ``docs`` (``only``: these services);
     ``clients=False`` renders the OpenAPI documents only; ``context``: caches, processes,
-    progress, and the summary it fills in."""
+    progress, and the summary it fills in; ``registries``: the operationIds already given
+    (per service)."""
     started = time.perf_counter()
     context = context or RunContext()
     cache, summary, progress = context.cache or Caches(), context.summary, context.progress
-    services = [_Service(name, work, service_key(name, work, docs.name, clients), [])
-                for name, files in discover(docs).items() if not only or name in only
-                for work in [read_pages(files, docs)]]
+    services = []
+    for name, files in discover(docs).items():
+        if only and name not in only:
+            continue
+        work = read_pages(files, docs)
+        registry = (registries or {}).get(name, {})
+        overrides = read_overrides(docs / name / OVERRIDES, f"{docs.name}/{name}/{OVERRIDES}")
+        key = service_key(name, work, docs.name, clients, registry, overrides)
+        services.append(_Service(name, work, key, [], registry, overrides))
     summary.pages += sum(len(s.work) for s in services)
     summary.services += len(services)
     progress.start(sum(len(s.work) for s in services), len(services))
@@ -224,7 +254,7 @@ def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
             progress.pages_done(len(s.work))
             progress.service_done()
         else:
-            s.pages = [cache.pages.get(*w) if cache.pages else None for w in s.work]
+            s.pages = [_known(w, cache.pages) for w in s.work]
             progress.pages_done(sum(p is not None for p in s.pages))
             todo.append(s)
     jobs = context.jobs or default_jobs()
@@ -252,7 +282,7 @@ def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jo
         for s, indices in chunks:
             _store(s, indices, _parse_chunk([s.work[i] for i in indices]), cache, progress)
         for s in todo:
-            yield s, _build_task(s.name, s.pages, docs_label, clients, cache.clients)
+            yield s, _build_task(s.name, s.pages, docs_label, clients, cache.clients, s.registry, s.overrides)
         return
     unparsed = Counter(s.name for s, _ in chunks)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -260,7 +290,8 @@ def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jo
         parses: dict[Future, tuple[_Service, list[int]]] = {}
 
         def build(s: _Service) -> None:
-            builds[pool.submit(_build_task, s.name, s.pages, docs_label, clients, cache.clients)] = s
+            builds[pool.submit(_build_task, s.name, s.pages, docs_label, clients, cache.clients,
+                               s.registry, s.overrides)] = s
 
         for s in todo:
             if not unparsed[s.name]:
@@ -289,7 +320,7 @@ def _store(s: _Service, indices: list[int], pages: list[Page], cache: Caches, pr
     for i, page in zip(indices, pages):
         s.pages[i] = page
         if cache.pages:
-            cache.pages.put(*s.work[i], page)
+            cache.pages.put(s.work[i].data, s.work[i].label, page)
     progress.pages_done(len(pages))
 
 

@@ -38,7 +38,7 @@ def main() -> None:
             t1 = time.perf_counter()
             render_python_client(built.service, built.result.files[f"openapi/{name}.yaml"], args.docs.name)
             t2 = time.perf_counter()
-            write_tree(out, built.result.files, owned=())
+            write_tree(out, built.result.files)
             t3 = time.perf_counter()
             subprocess.run([sys.executable, "-c", f"import {package_name(name)}"],
                            cwd=out / "python" / name, check=True)

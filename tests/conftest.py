@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import build_service, discover, generate, parse_pages
+from generator.pipeline import build_models, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The four RST seed pages (ModelArts), kept as fixtures whatever docs_src/ holds, and their
@@ -28,8 +28,7 @@ def seed_results():
 @pytest.fixture(scope="session")
 def seed_models():
     """The pages and linked model of each seed service (OpenAPI side only)."""
-    return {name: build_service(name, parse_pages(files, SEEDS, jobs=1), SEEDS.name, clients=False)
-            for name, files in discover(SEEDS).items()}
+    return {built.result.name: built for built in build_models(SEEDS)}
 
 
 @pytest.fixture(scope="session")
@@ -60,10 +59,14 @@ def make_docs(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Corpus tests skip with a reason where the corpus is absent."""
-    if CORPUS.is_dir():
-        return
-    skip = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    """Corpus tests skip with a reason where the corpus is absent; the fuzz tier runs only
+    when asked for (``make test-fuzz`` sets ``DOCBIND_FUZZ``)."""
+    skips = {}
+    if not CORPUS.is_dir():
+        skips["corpus"] = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    if not os.environ.get("DOCBIND_FUZZ"):
+        skips["fuzz"] = pytest.mark.skip(reason="the fuzz tier runs with make test-fuzz (DOCBIND_FUZZ=1)")
     for item in items:
-        if "corpus" in item.keywords:
-            item.add_marker(skip)
+        for marker, skip in skips.items():
+            if marker in item.keywords:
+                item.add_marker(skip)

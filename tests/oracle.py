@@ -4,6 +4,12 @@ It knows nothing of docbind's parser. A page documents an operation when a secti
 like a request line (``URI``, ``Request``, ``URI format``...) holds a method+path line outside
 tables and example lead-ins. Section titles are a line followed by an underline of one
 repeated punctuation character at least as long.
+
+S3-style references write the operation as an HTTP request in a code block under a
+*Request Syntax* section (``PUT /ObjectName?acl HTTP/1.1``). Its path segments are the object
+key (``/{}``) and its query names identify the operation; the documented OpenAPI form keeps
+them as a fragment of the path key: ``PUT /{}#acl``, ``GET /#list-type=2`` (numbers are
+literal values, other values placeholders).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from .table_reader import read_tables
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD"
 REQUEST_LINE_SECTIONS = re.compile(r"(request\s+)?(ur[il]|url)(\s+format)?|request(\s+line)?", re.I)
-FIELD_TABLE_FIRST_COLUMN = {"parameter", "name", "parameter name"}
+FIELD_TABLE_FIRST_COLUMN = {"parameter", "name", "parameter name", "header", "element"}
+SYNTAX_SECTIONS = re.compile(r"request\s+syntax", re.I)
 
 _UNDERLINE = re.compile(r"([=\-~^\"'`#*+_.:])\1*\s*")
 _BULLET = re.compile(r"(?:[-*+]|#\.|\d+\.)\s+")
@@ -23,6 +30,7 @@ _METHOD_LINE = re.compile(rf"(?:(?:URI|URL)(?:\s+format)?\s*:\s*)?({METHODS})\s+
 _SPLIT_PATH = re.compile(r"(?:PATH|Path|URI|URL)\s*:\s*(/\S*)")
 _SPLIT_METHOD = re.compile(rf"(?:METHOD|Method)\s*:\s*({METHODS})\b")
 _EXAMPLE_LEAD_IN = re.compile(r"\b(examples?|samples?)\b", re.I)
+_HTTP_REQUEST = re.compile(rf"^\s+({METHODS}|OPTIONS)\s+(/\S*)\s+HTTP/[\d.]+\s*$")
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,38 @@ class Row:
 
 
 def endpoints(text: str) -> list[Endpoint]:
-    """The method+path lines of a page's request-line sections, in page order."""
+    """The method+path lines of a page's request-line sections, then its request syntax
+    blocks, in page order."""
+    return _line_endpoints(text) + _syntax_endpoints(text)
+
+
+def _syntax_endpoints(text: str) -> list[Endpoint]:
+    """The first line of each code block under a Request Syntax title, as the documented
+    OpenAPI path key with its query as fragment."""
+    lines = text.splitlines()
+    titles = _title_lines(lines)
+    found, in_syntax, block_start = [], False, False
+    for number, raw in enumerate(lines, 1):
+        if number in titles:
+            in_syntax = bool(SYNTAX_SECTIONS.fullmatch(raw.strip()))
+            continue
+        if raw.strip().startswith(".. code") or raw.rstrip().endswith("::"):
+            block_start = True
+            continue
+        if not raw.strip() or raw.strip().startswith(":"):
+            continue
+        request = _HTTP_REQUEST.match(raw)
+        if in_syntax and block_start and request:
+            path, _, query = request.group(2).partition("?")
+            path = "/".join("{}" if segment else "" for segment in path.split("/")) or "/"
+            names = [item if re.fullmatch(r"[^=]+=\d+", item) else item.split("=")[0]
+                     for item in query.split("&") if item.split("=")[0]]
+            found.append(Endpoint(number, request.group(1), path + ("#" + "&".join(names) if names else "")))
+        block_start = False
+    return found
+
+
+def _line_endpoints(text: str) -> list[Endpoint]:
     found: list[Endpoint] = []
     lines = text.splitlines()
     titles = _title_lines(lines)

@@ -50,7 +50,8 @@ def test_operations_added_and_removed():
 def test_a_renamed_path_parameter_is_the_same_operation():
     old = document()
     new = {**old, "paths": {"/v1/things/{id}": old["paths"][PATH]}}
-    assert changes(old, new) == [("path-template-changed", "operation", f"path parameters renamed (was {OP})", False)]
+    assert changes(old, new) == [("path-template-changed", "operation", f"path parameters renamed (was {OP}); "
+                                  "generated clients name their arguments after them", True)]
 
 
 def test_a_changed_operation_id_breaks_generated_clients():
@@ -87,9 +88,9 @@ def test_request_field_rules():
 
 def test_a_list_of_values_appearing_restricts_requests_and_widens_nothing_in_responses():
     old, new = document(request=obj(kind=STRING)), document(request=obj(kind={**STRING, "enum": ["a"]}))
-    assert changes(old, new) == [("enum-added", "request field `kind`", "restricted to a", True)]
+    assert changes(old, new) == [("enum-added", "request field `kind`", "values documented: a", False)]
     old, new = document(response=obj(kind=STRING)), document(response=obj(kind={**STRING, "enum": ["a"]}))
-    assert changes(old, new) == [("enum-added", "response 200 field `kind`", "restricted to a", False)]
+    assert changes(old, new) == [("enum-added", "response 200 field `kind`", "values documented: a", False)]
     assert changes(new, old) == [("enum-removed", "response 200 field `kind`", "no longer restricted to a", True)]
 
 
@@ -167,3 +168,59 @@ def test_citations_prefer_the_row_then_the_table():
     cited = [(c.target, c.source) for c in compare("svc", old, new, new_sources=rows)]
     assert cited == [("response 200 field `gone`", "docs/svc/create.rst:40"),
                      ("response 200 field `name`", "docs/svc/create.rst:44")]
+
+
+def test_provenance_keys_are_not_api_facts():
+    old = document(request=obj(name=STRING), **{"x-merged-from": ["old/svc/a.rst:3"], "x-source": "old/svc/c.rst:1"})
+    new = document(request=obj(name=STRING), **{"x-merged-from": ["new/svc/a.rst:3"], "x-source": "new/svc/c.rst:1"})
+    assert compare("svc", old, new) == []
+
+
+def test_a_renamed_path_parameter_is_compared_under_its_new_name():
+    param = {"name": "thing_id", "in": "path", "required": True, "schema": STRING}
+    old = document(parameters=[param])
+    new = {**old, "paths": {"/v1/things/{id}": {"post": {**old["paths"][PATH]["post"],
+                                                         "parameters": [{**param, "name": "id"}]}}}}
+    assert [c[0] for c in changes(old, new)] == ["path-template-changed"]
+
+
+def test_array_parameter_items_are_compared():
+    def query(items):
+        return document(parameters=[{"name": "state", "in": "query", "schema": {"type": "array", "items": items}}])
+    assert changes(query({}), query({"type": "string"})) == [
+        ("type-refined", "query parameter `state` items", "type any → string (was not stated)", False)]
+    assert changes(query({"type": "string", "enum": ["a", "b"]}), query({"type": "string", "enum": ["a"]})) == [
+        ("enum-values-removed", "query parameter `state` items", "enum values removed: b", True)]
+
+
+def test_response_headers_are_compared():
+    def with_header(schema):
+        doc = document()
+        doc["paths"][PATH]["post"]["responses"]["200"]["headers"] = {"X-Token": {"schema": schema}}
+        return doc
+    assert changes(with_header({}), with_header(STRING)) == [
+        ("type-refined", "response 200 header `X-Token`", "type any → string (was not stated)", False)]
+
+
+def test_alternative_bodies_are_compared_one_by_one():
+    def union(required):
+        schemas = {"A": obj(required=required, name=STRING), "B": obj(size=INT)}
+        return document(request={"anyOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+                        schemas=schemas)
+    assert changes(union(["name"]), union([])) == [
+        ("required-changed", "request field `<A>.name`", "became optional", False)]
+
+
+def test_a_value_list_the_old_text_already_named_is_documentation():
+    old = document(request=obj(kind={**STRING, "description": "Either a or b."}))
+    new = document(request=obj(kind={**STRING, "enum": ["a", "b"], "description": "- **a**\n- **b**"}))
+    assert [c[0] for c in changes(old, new)] == ["documentation"]
+
+
+def test_one_entry_for_one_row_reached_by_several_paths():
+    schemas = {"Group": obj(kind={**STRING, "enum": ["a", "b"]})}
+    narrower = {"Group": obj(kind={**STRING, "enum": ["a"]})}
+    ref = {"$ref": "#/components/schemas/Group"}
+    body = obj(nodes={"type": "array", "items": ref}, tasks={"type": "array", "items": ref})
+    (change,) = compare("svc", document(request=body, schemas=schemas), document(request=body, schemas=narrower))
+    assert change.target == "request field `nodes[].kind` (also `tasks[].kind`)"

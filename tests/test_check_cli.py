@@ -4,6 +4,7 @@ files, the three report formats, and the inputs diff accepts (documents, folders
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -84,12 +85,18 @@ def test_check_prints_the_files_and_the_changelog(project, capsys):
 
 def test_check_reports_stale_and_missing_files(project, make_docs, capsys):
     docs, out = project
-    (out / "openapi" / "gone.yaml").write_text((out / "openapi" / "svc.yaml").read_text())
+    make_docs({"list.rst": PAGE.replace("   {EXTRA}\n", "")}, service="gone")
+    assert main(["generate", "--docs", str(docs), "--out", str(out), "--quiet"]) == 0
+    shutil.rmtree(docs / "gone")
+    capsys.readouterr()
+    (out / "openapi" / "mine.yaml").write_text("a file docbind did not write is not stale\n")
     make_docs({"list.rst": PAGE.replace("   {EXTRA}\n", "").replace("/v1/things", "/v1/items")}, service="new")
     code, report = run(capsys, "check", "--docs", str(docs), "--out", str(out), "--format", "json")
     report = json.loads(report)
     assert code == 1
-    assert (report["files"]["changed"], report["files"]["stale"]) == ([], ["openapi/gone.yaml"])
+    assert report["files"]["changed"] == []
+    assert [rel for rel in report["files"]["stale"] if rel.startswith("openapi/")] == ["openapi/gone.yaml"]
+    assert "python/gone/pyproject.toml" in report["files"]["stale"]
     assert "openapi/new.yaml" in report["files"]["missing"]
     assert [(c["service"], c["operation"], c["kind"], c["breaking"]) for c in report["changes"]] == [
         ("gone", OP, "operation-removed", True), ("new", "GET /v1/items", "operation-added", False)]

@@ -186,7 +186,8 @@ def _template(path: str) -> str:
 def _cell_name(cell: str) -> str:
     """The parameter name written in a table cell: ref display text, no markup."""
     cell = re.sub(r":ref:`(.*?)(?:\s*<[^<>`]*>)?`", r"\1", cell)
-    return re.sub(r"\\(.)", r"\1", re.sub(r"[*`]", "", cell)).strip()
+    parts = re.split(r"\\(.)", cell)  # escaped characters (``x-obs-meta-\*``) are literal
+    return "".join(re.sub(r"[*`]", "", p) if i % 2 == 0 else p for i, p in enumerate(parts)).strip()
 
 
 def _names_by_page(spec: dict) -> dict[str, set[str]]:
@@ -203,9 +204,16 @@ def _names_by_page(spec: dict) -> dict[str, set[str]]:
                 found = names.setdefault(page, set())
                 found.update(p["name"] for p in op.get("parameters", []))
                 found.update(h for r in op["responses"].values() for h in r.get("headers", {}))
+                found.update(_xml_names(op))
                 for schema in _reachable(op, schemas):
                     found.update(schema.get("properties", {}))
+                    found.update(_xml_names(schema))
     return names
+
+
+def _xml_names(node: dict) -> set[str]:
+    """The XML element names (``xml.name``) given anywhere inside a schema or operation."""
+    return set(re.findall(r'"xml": \{"name": "((?:[^"\\]|\\.)*)"', json.dumps(node)))
 
 
 def _reachable(op: dict, schemas: dict) -> list[dict]:

@@ -3,6 +3,7 @@ them gives, any number of processes gives the same bytes, and a damaged cache is
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -55,6 +56,47 @@ def test_processes_do_not_change_the_output(tmp_path):
             shutil.copytree(SEEDS / "modelarts", docs / copy / str(i))
     assert generate(docs, clients=False, context=RunContext(jobs=1)) == \
         generate(docs, clients=False, context=RunContext(jobs=2))
+
+
+def test_the_service_key_covers_registry_overrides_suffix_and_read_failures(tmp_path):
+    """Whatever else a service's output depends on is in its key: the operationIds already
+    given, its overrides file, a page's file suffix (the front-end) and a page-read failure."""
+    docs = shutil.copytree(SEEDS, tmp_path / "docs_src")
+    cache = tmp_path / "cache"
+    plain, _ = run(docs, cache)
+    get = "GET /v2/{project_id}/datasets/{dataset_id}/tasks"
+    registry = {"modelarts": {("GET", "/v2/{}/datasets/{}/tasks"): "KeptName"}}
+    context = RunContext(Caches.under(cache), 1)
+    (named,) = generate(docs, clients=False, context=context, registries=registry)
+    assert context.summary.services_cached == 0 and "operationId: KeptName" in named.files["openapi/modelarts.yaml"]
+    (docs / "modelarts" / "operation-ids.yaml").write_text(f"{get}: Renamed\n", encoding="utf-8")
+    (renamed,), context = run(docs, cache)
+    assert context.summary.services_cached == 0 and "operationId: Renamed" in renamed.files["openapi/modelarts.yaml"]
+    (docs / "modelarts" / "operation-ids.yaml").unlink()
+    page = docs / "modelarts" / "list_tasks.rst"
+    page.rename(page.with_suffix(".txt"))
+    moved, context = run(docs, cache)
+    assert context.summary.services_cached == 0 and moved == generate(docs, clients=False)
+    text = page.with_suffix(".txt").read_bytes()
+    page.with_suffix(".txt").unlink()
+    os.mkfifo(page)  # never read: a page-unreadable error for it
+    (unread,), context = run(docs, cache)
+    assert context.summary.services_cached == 0 and "page-unreadable" in {d.code for d in unread.diagnostics}
+    page.unlink()
+    page.write_bytes(text)
+    again, context = run(docs, cache)
+    assert again == plain and context.summary.services_cached == 1
+
+
+def test_a_swapped_entry_is_a_miss(tmp_path):
+    store = JsonStore(tmp_path)
+    store.put("ab12", {"files": {"a.py": "x = 1\n"}})
+    store.put("ab34", {"files": {"a.py": "x = 2\n"}})
+    a, b = tmp_path / "ab" / "ab12.json", tmp_path / "ab" / "ab34.json"
+    a_bytes = a.read_bytes()
+    a.write_bytes(b.read_bytes())
+    b.write_bytes(a_bytes)
+    assert store.get("ab12") is None and store.get("ab34") is None
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path):

@@ -145,3 +145,37 @@ def test_markup_errors_are_diagnostics_with_their_line():
 def test_spaces_inside_path_templates_are_dropped():
     page = parse("T\n=\n\nURI\n---\n\nGET /v3/endpoints{?interface, service_id}\n")
     assert page.endpoints == (Endpoint(7, "GET", "/v3/endpoints{?interface,service_id}"),)
+
+
+def test_example_lead_ins_name_their_kind_wherever_the_words_stand():
+    page = parse("""\
+        Querying Jobs
+        =============
+
+        GET /v1/{project_id}/jobs
+
+        Example Requests
+        ----------------
+
+        -  Example request
+
+           .. code-block::
+
+              GET https://x/v1/1/jobs
+
+        Example Responses
+        -----------------
+
+        -  Successful sample response
+
+           .. code-block::
+
+              {"jobs": []}
+
+        -  Example of a failed response
+
+           .. code-block::
+
+              {"error_code": "X"}
+        """)
+    assert [(e.kind, e.status) for e in page.examples] == [("request", None), ("response", None), ("response", "error")]

@@ -46,8 +46,7 @@ EXPECTED = {
     "desc_workforce_task": ("querying_details_about_a_team_labeling_task", set()),
     "update_workforce_sampling_task": ("updating_status_of_a_team_labeling_acceptance_task", {
         *score_and_coefficient("samples[].", 259, 433),
-        ("enum-added", "response 200 field `samples[].sample_status`",
-         f"restricted to {LIST_SAMPLE_STATES}", False, 134),
+        # sample_status: the seed's "- \\__ALL__: labeled" items are read as its value list too
     }),
     "list_tasks": ("obtaining_an_auto_labeling_task_list_by_page", {
         ("enum-values-removed", "query parameter `type`", "enum values removed: auto-deploy", True, 52),
@@ -60,12 +59,16 @@ EXPECTED = {
          "response 200 field `tasks[].config.export_params.search_conditions[].label_list.labels[].type`",
          "enum values added: 3", True, 396),
         ("enum-values-added", "response 200 field `tasks[].result.dataset_type`", "enum values added: 3", True, 489),
-        *[change for prefix in ("tasks[].config.samples[].", "tasks[].result.samples[].") for change in [
-            *score_and_coefficient(prefix, 677, 851),
-            ("enum-values-added", f"response 200 field `{prefix}labels[].type`", "enum values added: 3", True, 679),
-            ("field-added", f"response 200 field `{prefix}metadata.@modelarts:import_origin`",
-             "added (optional)", False, 843),
-        ]],
+        # one entry per row reached by several paths (tasks[].config.samples[], tasks[].result.samples[])
+        *[(kind, f"response 200 field `tasks[].config.samples[].{field}` (also `tasks[].result.samples[].{field}`)",
+           detail, breaking, line) for kind, field, detail, breaking, line in (
+            ("range-changed", "labels[].score", "minimum unset → 0", False, 677),
+            ("range-changed", "labels[].score", "maximum unset → 1", False, 677),
+            ("range-changed", "metadata.@modelarts:hard_coefficient", "minimum unset → 0", False, 851),
+            ("range-changed", "metadata.@modelarts:hard_coefficient", "maximum unset → 1", False, 851),
+            ("enum-values-added", "labels[].type", "enum values added: 3", True, 679),
+            ("field-added", "metadata.@modelarts:import_origin", "added (optional)", False, 843),
+        )],
     }),
 }
 

@@ -52,7 +52,7 @@ def test_plain_types(text, expected):
     ("Map<String, @0 >", TypeExpr("map", items=TypeExpr("ref", ref="t"))),
     ("Dictionary data structure. For details, see @0 .", TypeExpr("ref", ref="t")),
     ("List data structure. For details, see @0 .", TypeExpr("array", items=TypeExpr("ref", ref="t"))),
-    ("@0", TypeExpr("ref", ref="t")),
+    ("@0", TypeExpr("ref", ref="t", named_only=True)),  # object or array: the examples say
 ])
 def test_types_with_refs(text, expected):
     assert parse_type(text, ("t",)) == expected
@@ -61,3 +61,21 @@ def test_types_with_refs(text, expected):
 @pytest.mark.parametrize("text", ["String or Int", "see the description", "Map<String", "Array of"])
 def test_unknown_types_are_none(text):
     assert parse_type(text) is None
+
+
+def test_ranges_with_thousands_separators_and_exponents_are_read_whole():
+    from generator.link.values import convert
+    from generator.parse.facts import _RANGE
+    assert _RANGE.search("The value ranges from 1 to 2,147,483,647.").groups() == ("1", "2,147,483,647")
+    assert convert("2,147,483,647", "integer") == 2147483647
+    assert _RANGE.search("Value range: 0 to 1.7976931348623157E108").groups() == ("0", "1.7976931348623157E108")
+
+
+def test_options_that_apply_under_a_condition_are_not_a_closed_list():
+    from generator.parse.facts import applies_under_condition
+    assert applies_under_condition("The options for dedicated resource pools with GPU specifications are as follows:")
+    assert applies_under_condition("If type is A, the value can be:")
+    assert not applies_under_condition("The value can be:")
+    assert not applies_under_condition("The options for this parameter are:")
+    assert not applies_under_condition("Task type. If this parameter is not delivered, all are returned. "
+                                       "The options are as follows:")

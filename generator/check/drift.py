@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .changelog import Change, compare
@@ -59,7 +60,8 @@ def document_drift(old: Snapshot, new: Snapshot) -> Drift:
 
 
 def changelog(old: Snapshot, new: Snapshot) -> list[Change]:
-    """The changes of every service whose OpenAPI document differs."""
+    """The changes of every service whose OpenAPI document differs, each with the docs line
+    it cites before and after (where the snapshots have the pages)."""
     old_docs, new_docs = old.documents(), new.documents()
     changes: list[Change] = []
     for service in sorted(old_docs.keys() | new_docs.keys()):
@@ -73,4 +75,23 @@ def changelog(old: Snapshot, new: Snapshot) -> list[Change]:
             old.sources.get(service),
             new.sources.get(service),
         )
-    return changes
+    return [_with_lines(c, old, new) for c in changes]
+
+
+def _with_lines(change: Change, old: Snapshot, new: Snapshot) -> Change:
+    """The change with the first line that differs between the cited rows, before and after."""
+    if change.source == change.old_source:
+        return dataclasses.replace(change, before=old.line(change.old_source))
+    if not change.old_source:
+        return dataclasses.replace(change, after=new.line(change.source))
+    before, after = old.row_lines(change.old_source), new.row_lines(change.source)
+    texts = [(b, a) for b, a in zip(before, after) if _text(b) != _text(a)]
+    if not texts and len(before) != len(after):
+        common = min(len(before), len(after))
+        texts = [((before[common:] or [""])[0], (after[common:] or [""])[0])]
+    first = texts[0] if texts else ((before or [""])[0], (after or [""])[0])
+    return dataclasses.replace(change, before=first[0], after=first[1])
+
+
+def _text(line: str) -> str:
+    return line.split(": ", 1)[-1]

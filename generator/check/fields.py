@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..model.result import Sources
 from ..render.schema import REF_PREFIX
 
-#: A position in a body: property names, ``[]`` for array items, ``{}`` for map values.
+#: A position in a body: property names, ``[]`` for array items, ``{}`` for map values,
+#: ``<Name>`` for the alternative body ``Name`` of a union (several pages, one method and path).
 Path = tuple[str, ...]
 
 
@@ -30,6 +31,8 @@ class Node:
     maximum: object
     source: str
     table: str = ""
+    min_length: object = None
+    max_length: object = None
 
 
 def resolve(schema: dict, spec: dict) -> tuple[dict, str | None]:
@@ -70,21 +73,24 @@ def node(schema: dict, required: bool, source: str, table: str = "") -> Node:
         maximum=schema.get("maximum"),
         source=source,
         table=table,
+        min_length=schema.get("minLength"),
+        max_length=schema.get("maxLength"),
     )
 
 
-def flatten(schema: dict, spec: dict, sources: Sources, source: str) -> dict[Path, Node]:
+def flatten(schema: dict, spec: dict, sources: Sources, source: str, own: tuple[str, ...] = ()) -> dict[Path, Node]:
     """Every value position under a body schema, the body itself at ``()``.
 
-    A schema that contains itself (a tree of events) is entered once per branch.
+    ``own`` (operationId, part) picks the rows on the operation's own page where the index
+    has them. A schema that contains itself (a tree of events) is entered once per branch.
     """
     found: dict[Path, Node] = {}
-    _walk(schema, (), True, source, spec, sources, (), found)
+    _walk(schema, (), True, source, spec, sources, (), found, own)
     return found
 
 
 def _walk(schema: dict, path: Path, required: bool, source: str, spec: dict,
-          sources: Sources, entered: tuple[str, ...], found: dict[Path, Node]) -> None:
+          sources: Sources, entered: tuple[str, ...], found: dict[Path, Node], own: tuple[str, ...]) -> None:
     resolved, component = resolve(schema, spec)
     table = resolved.get("x-source", "")
     found[path] = node(resolved, required, source, table)
@@ -94,12 +100,17 @@ def _walk(schema: dict, path: Path, required: bool, source: str, spec: dict,
         entered += (component,)
     required_names = set(resolved.get("required", ()))
     for name, prop in resolved.get("properties", {}).items():
-        row = sources.get((component or "", name)) or table or source
-        _walk(prop, path + (name,), name in required_names, row, spec, sources, entered, found)
+        row = (own and sources.get((*own, component or "", name))) or sources.get((component or "", name)) \
+            or table or source
+        _walk(prop, path + (name,), name in required_names, row, spec, sources, entered, found, own)
     if isinstance(resolved.get("items"), dict):
-        _walk(resolved["items"], path + ("[]",), True, source, spec, sources, entered, found)
+        _walk(resolved["items"], path + ("[]",), True, source, spec, sources, entered, found, own)
+    for option in resolved.get("anyOf") or ():
+        if isinstance(option, dict):
+            name = resolve(option, spec)[1] or str(resolved["anyOf"].index(option) + 1)
+            _walk(option, path + (f"<{name}>",), True, source, spec, sources, entered, found, own)
     if isinstance(resolved.get("additionalProperties"), dict):
-        _walk(resolved["additionalProperties"], path + ("{}",), True, source, spec, sources, entered, found)
+        _walk(resolved["additionalProperties"], path + ("{}",), True, source, spec, sources, entered, found, own)
 
 
 def dotted(path: Path) -> str:

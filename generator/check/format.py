@@ -47,7 +47,17 @@ def _text(d: Drift, files: bool) -> str:
         for c in group:
             label = "BREAKING" if c.breaking else "non-breaking"
             lines.append(f"  {label:<12}  {c.message}  [{c.kind}]  {c.source}".rstrip())
+            if c.also:
+                lines.append(f"                also in {', '.join(c.also)} (they link this table)")
+            if c.before:
+                lines.append(f"                - {_short(c.before)}")
+            if c.after:
+                lines.append(f"                + {_short(c.after)}")
     return "\n".join(lines) + "\n"
+
+
+def _short(line: str, width: int = 200) -> str:
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def _cell(text: str) -> str:

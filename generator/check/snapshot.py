@@ -17,9 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from ..link.operation_ids import Registry, registries_from_documents
 from ..model.diagnostics import Diagnostic
-from ..pipeline import RunContext, generate
-from ..write import owned_files
+from ..pipeline import RunContext, discover, generate
+from ..read import read_pages
+from ..write import manifest_files, read_output
 from .fields import Sources
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,6 +35,29 @@ class Snapshot:
     files: dict[str, str]
     sources: dict[str, Sources] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def line(self, citation: str) -> str:
+        """``file:line: text`` of the line a citation points at, spaces collapsed; "" if unknown."""
+        return (self.row_lines(citation)[:1] or [""])[0]
+
+    def row_lines(self, citation: str, limit: int = 60) -> list[str]:
+        """``file:line: text`` of the cited line and of the lines of its table row below it (to
+        the next grid border or blank line), spaces collapsed and blank cells left out."""
+        file, _, number = citation.rpartition(":")
+        text = self.texts.get(file)
+        if text is None or not number.isdigit():
+            return []
+        first = int(number)
+        found = []
+        for index, raw in enumerate(text.splitlines()[first - 1:first - 1 + limit]):
+            stripped = raw.strip()
+            if index and (not stripped or stripped[0] in "+=" or set(stripped) <= {"=", " "}):
+                break
+            line = " ".join(raw.split())
+            if line.strip("| "):
+                found.append(f"{file}:{first + index}: {line}")
+        return found
 
     def documents(self) -> dict[str, str]:
         """Service name → OpenAPI document text."""
@@ -52,24 +77,41 @@ def parse_document(text: str, label: str) -> dict:
 
 
 def from_docs(docs: Path, label: str | None = None, clients: bool = True,
-              context: RunContext | None = None) -> Snapshot:
+              context: RunContext | None = None, registries: dict[str, Registry] | None = None) -> Snapshot:
     """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only),
-    with the caches, processes and progress of ``context``."""
+    with the caches, processes and progress of ``context``, keeping the operationIds
+    ``registries`` give."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs, clients=clients, context=context)
+    results = generate(docs, clients=clients, context=context, registries=registries)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
         sources={r.name: r.sources for r in results},
         diagnostics=tuple(d for r in results for d in r.diagnostics),
+        texts=docs_texts(docs),
     )
 
 
+def docs_texts(docs: Path) -> dict[str, str]:
+    """The readable pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
+    return {page.label: page.data.decode("utf-8", "replace")
+            for files in discover(docs).values() for page in read_pages(files, docs) if not page.unreadable}
+
+
+def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
+    """The pages of a docs folder as committed at ``ref``; none outside a git work tree."""
+    try:
+        return _extracted(docs, ref, lambda base, rel: docs_texts(base))
+    except ValueError:
+        return {}
+
+
 def from_output(out: Path, also: Iterable[str] = ()) -> Snapshot:
-    """The files of an output folder that docbind owns, plus any of ``also`` that exist."""
-    rels = set(owned_files(out)) | {rel for rel in also if (out / rel).is_file()}
-    return Snapshot(str(out), {rel: (out / rel).read_bytes().decode("utf-8") for rel in sorted(rels)})
+    """The files of an output folder that its manifest lists (docbind wrote them), plus any of
+    ``also`` that exist as regular files."""
+    texts = {rel: read_output(out, rel) for rel in sorted(set(manifest_files(out)) | set(also))}
+    return Snapshot(str(out), {rel: text for rel, text in texts.items() if text is not None})
 
 
 def from_document(path: Path) -> Snapshot:
@@ -79,15 +121,19 @@ def from_document(path: Path) -> Snapshot:
     return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
-def from_path(path: Path, context: RunContext | None = None) -> Snapshot:
-    """A document file, an output folder (with ``openapi/``) or a docs folder."""
+def from_path(path: Path, context: RunContext | None = None, after: Snapshot | None = None) -> Snapshot:
+    """A document file, an output folder (with ``openapi/``) or a docs folder (generated with
+    ``context``; ``after`` an older snapshot, its operations keep their names)."""
     if path.is_file():
         return from_document(path)
     if not path.is_dir():
         raise ValueError(f"{path} does not exist")
     if (path / "openapi").is_dir() and not any(path.rglob("*.rst")):
-        return from_output(path)
-    return from_docs(path, clients=False, context=context)
+        documents = [f"openapi/{p.name}" for p in (path / "openapi").iterdir()
+                     if p.suffix in (".yaml", ".yml", ".json")]
+        return from_output(path, also=documents)
+    registries = registries_from_documents(after.documents()) if after else None
+    return from_docs(path, clients=False, context=context, registries=registries)
 
 
 def from_git(docs: Path, ref: str, context: RunContext | None = None) -> Snapshot:
@@ -95,6 +141,13 @@ def from_git(docs: Path, ref: str, context: RunContext | None = None) -> Snapsho
 
     The folder is extracted under its own name, so citations read the same as the work tree's.
     """
+    return _extracted(docs, ref, lambda base, rel: from_docs(
+        base, label=f"{rel}@{ref}", clients=False, context=context))
+
+
+def _extracted(docs: Path, ref: str, read):
+    """``read(folder, path in the repository)`` on the docs folder extracted at ``ref`` under
+    its own name."""
     docs = docs.resolve()
     top = _git(docs.parent if not docs.is_dir() else docs, "rev-parse", "--show-toplevel").decode().strip()
     rel = docs.relative_to(Path(top).resolve()).as_posix()
@@ -105,7 +158,7 @@ def from_git(docs: Path, ref: str, context: RunContext | None = None) -> Snapsho
         base = Path(tmp) / rel
         if not base.is_dir():
             raise ValueError(f"{rel} does not exist at {ref}")
-        return from_docs(base, label=f"{rel}@{ref}", clients=False, context=context)
+        return read(base, rel)
 
 
 def _git(cwd: Path, *args: str) -> bytes:

@@ -116,7 +116,7 @@ def _stub(node: ast.stmt) -> bool:
             and body[0].value.value is Ellipsis) or (bool(body) and body[0].lineno == node.lineno)
 
 
-def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str], memo: Memo | None = None) -> str:
+def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str], memo: Memo | None = None) -> str:
     """The pydantic v2 models module of the component schemas in an OpenAPI document.
 
     Deterministic: no timestamp, schema order kept, formatting independent of the working
@@ -131,7 +131,7 @@ def pydantic_models(openapi_json: str, header: str, aliases: dict[str, str], mem
         warnings.simplefilter("ignore", DeprecationWarning)  # its own use of pydantic v1 APIs
         out = Path(tmp) / "models.py"
         generate(
-            openapi_json,
+            openapi_text,
             input_file_type=InputFileType.OpenAPI,
             output=out,
             output_model_type=DataModelType.PydanticV2BaseModel,

@@ -3,13 +3,17 @@ bodies only an example shows."""
 
 from __future__ import annotations
 
+import re
+
 from ..model.api import Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Example, Page, Table
 from .accounting import note_alternative
 from .captions import names_one_object
 from .context import LinkContext
-from .fields import table_shape
+from .fields import read_field, table_shape
+
+_WHOLE_BODY = re.compile(r"^\[\w*\]$")
 
 
 def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
@@ -25,7 +29,7 @@ def read_request_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_i
     if body is not None:
         note_alternative(ctx, page, page.tables[ti], "request body")
     name = alternative_name(f"{op_id}Request", body)
-    shape = table_shape(ctx, (pi, ti), name)
+    shape = whole_body_row(ctx, pi, page.tables[ti]) or table_shape(ctx, (pi, ti), name)
     return either(body, shape) or shape
 
 
@@ -36,8 +40,20 @@ def read_response_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_
     if body is not None:
         note_alternative(ctx, page, page.tables[ti], f"response {status} body")
     name = alternative_name(response_name(op_id, status), body)
-    shape = table_shape(ctx, (pi, ti), name)
+    shape = whole_body_row(ctx, pi, page.tables[ti]) or table_shape(ctx, (pi, ti), name)
     return either(body, shape) or shape
+
+
+def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
+    """A body table whose one row is named in brackets (``[items]``, ``[]``) documents the
+    body itself, not a property: a bare array (or value) of the row's type."""
+    if len(table.rows) != 1 or not _WHOLE_BODY.match(table.rows[0].name):
+        return None
+    field = read_field(ctx, pi, table.rows[0])
+    if field is None:
+        return None
+    ctx.placed.add((ctx.pages[pi].file, table.rows[0].line))
+    return field.shape
 
 
 def request_body_from_examples(ctx: LinkContext, page: Page, examples: tuple[Example, ...]) -> Shape | None:

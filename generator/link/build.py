@@ -19,7 +19,9 @@ from .accounting import account_unplaced_tables
 from .context import LinkContext
 from .operations import METHOD_ORDER, read_operations
 from .references import implicit_links, label_index, referenced_tables
-from .responses import ERROR_REF, error_schema
+from .errors import documented_error_example, error_schemas
+from .request_syntax import shared_placeholder_names
+from .responses import ERROR_REF
 from .schemas import name_schemas, rename_operation
 
 
@@ -34,21 +36,22 @@ class LinkResult:
 
 def link_service(name: str, pages: list[Page]) -> LinkResult:
     """Build the service model from its pages (sorted by file for determinism)."""
-    pages = sorted(pages, key=lambda p: p.file)
-    ctx = LinkContext(name, pages, label_index(pages))
+    pages, renamed = shared_placeholder_names(sorted(pages, key=lambda p: p.file))
+    ctx = LinkContext(name, pages, label_index(pages), diagnostics=renamed)
     ctx.referenced = referenced_tables(ctx)
     ctx.implicit = implicit_links(ctx)
     ctx.referenced |= set(ctx.implicit.values())
     operations = read_operations(ctx)
     schemas, rename = name_schemas(ctx)
+    error_name = ""
     if ctx.error_source:
-        error = error_schema(ctx.error_source, {s.name for s in schemas})
-        schemas = sorted([*schemas, error], key=lambda s: s.name)
-        rename[ERROR_REF] = error.name
+        errors = error_schemas(documented_error_example(pages), ctx.error_source, {s.name for s in schemas})
+        schemas = sorted([*schemas, *errors], key=lambda s: s.name)
+        error_name = rename[ERROR_REF] = errors[0].name
     operations = [rename_operation(op, rename) for op in operations]
     operations.sort(key=lambda op: (op.path, METHOD_ORDER.get(op.method, 9), op.operation_id))
     account_unplaced_tables(ctx)
-    service = Service(name, service_title(name, pages), tuple(operations), tuple(schemas))
+    service = Service(name, service_title(name, pages), tuple(operations), tuple(schemas), error_name)
     return LinkResult(service, ctx.diagnostics, ctx.placed)
 
 

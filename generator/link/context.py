@@ -34,6 +34,7 @@ class LinkContext:
     order: list[TableKey] = dataclasses.field(default_factory=list)
     current_op: str = ""
     error_source: str = ""
+    depth: int = 0  # tables being built, one inside the other (see limits)
 
 
 def table_ref(key: TableKey) -> str:

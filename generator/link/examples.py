@@ -2,7 +2,11 @@
 
 An example that contradicts its table is a diagnostic naming the example and the field, and
 is left out of the document (mock servers serve examples; they must match the schema).
-Fields an example has but its table does not list are reported separately.
+Fields an example has but its table does not list are reported separately. Each finding
+names the example's own page. A field the page's example shows as ``null`` is nullable.
+What no table documents is not held against an example: the service's error body (read
+from its examples) is checked for types only, a truncated example for what it shows, and an
+alternative example ("Or") goes to the response it fits.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import dataclasses
 import jsonschema
 
 from ..model.api import Operation, Service, Shape
-from ..model.diagnostics import WARNING, Diagnostic
+from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Example
 from ..render.schema import component_schema, shape_schema
+from .errors import looks_like_error
 
 
 @dataclasses.dataclass
@@ -26,24 +31,90 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
+    service = mark_nullable(widen_to_arrays(service))
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
-    checker = _Checker(components, strict)
+    checker = _Checker(components, strict, service.error_schema)
     operations = []
     for op in service.operations:
         request = checker.keep(op, op.request_body, op.request_examples, "request")
+        placed = checker.place_alternatives(op)
         responses = tuple(
-            dataclasses.replace(r, examples=checker.keep(op, r.body, r.examples, f"response {r.status}"))
+            dataclasses.replace(r, examples=checker.keep(op, r.body, r.examples + placed.get(r.status, ()),
+                                                         f"response {r.status}"))
             for r in op.responses
         )
-        operations.append(dataclasses.replace(op, request_examples=request, responses=responses))
+        operations.append(dataclasses.replace(op, request_examples=request, responses=responses,
+                                              alternative_examples=()))
     return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
 
 
+def widen_to_arrays(service: Service) -> Service:
+    """A field whose Type cell only names a table (``Table 3``) is an array of that object
+    where one of its operations' examples shows an array."""
+    lists: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
+    return _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
+
+
+def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
+    schemas = {s.name: s for s in service.schemas}
+    for op in service.operations:
+        pairs = [(op.request_body, e) for e in op.request_examples]
+        pairs += [(r.body, e) for r in op.responses for e in r.examples]
+        for body, example in pairs:
+            if body is not None and example.data is not None:
+                _fields_where(body, example.data, schemas, wanted, out, 0)
+
+
+def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
+    if not chosen:
+        return service
+    schemas = tuple(
+        dataclasses.replace(s, fields=tuple(change(f) if (s.name, f.name) in chosen else f for f in s.fields))
+        for s in service.schemas)
+    return dataclasses.replace(service, schemas=schemas)
+
+
+def mark_nullable(service: Service) -> Service:
+    """Every field that one of its operations' examples shows as ``null`` marked nullable."""
+    nulls: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: value is None, nulls)
+    return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
+
+
+def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
+    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted``."""
+    if depth > 64:
+        return
+    for option in shape.options or (shape,):
+        if option.kind == "ref" and isinstance(data, dict) and option.ref in schemas:
+            fields = {f.name: f for f in schemas[option.ref].fields}
+            for key, value in data.items():
+                field = fields.get(key)
+                if field is None:
+                    continue
+                if wanted(option.ref, field, value):
+                    out.add((option.ref, key))
+                if value is not None:
+                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1)
+                    if field.loose and isinstance(value, list):
+                        for item in value:
+                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1)
+        elif option.kind == "array" and isinstance(data, list) and option.items is not None:
+            for item in data:
+                _fields_where(option.items, item, schemas, wanted, out, depth + 1)
+        elif option.kind == "map" and isinstance(data, dict) and option.items is not None:
+            for value in data.values():
+                _fields_where(option.items, value, schemas, wanted, out, depth + 1)
+
+
 def _null_when_optional(schema: dict) -> dict:
-    """Examples write ``null`` for absent optional fields; accept it there (as the client does)."""
+    """Examples write ``null`` for absent optional fields; accept it there (as the client
+    does), and wherever a field is nullable."""
     required = set(schema.get("required", ()))
-    properties = {name: prop if name in required else {"anyOf": [prop, {"type": "null"}]}
+    properties = {name: prop if name in required and not prop.get("nullable")
+                  else {"anyOf": [prop, {"type": "null"}]}
                   for name, prop in schema.get("properties", {}).items()}
     return {**schema, "properties": properties}
 
@@ -56,17 +127,46 @@ def _closed(schema: dict) -> dict:
 
 
 class _Checker:
-    def __init__(self, components: dict, strict: dict) -> None:
+    def __init__(self, components: dict, strict: dict, error_schema: str) -> None:
         self.components = components
         self.strict = strict
+        self.error_schema = error_schema
         self.diagnostics: list[Diagnostic] = []
         self.stats = ExampleStats()
         self.seen: set[tuple[str, int]] = set()
 
+    def place_alternatives(self, op: Operation) -> dict[str, tuple[Example, ...]]:
+        """Each alternative example under the first response whose table it fits exactly
+        (success first), else under the first error response whose body it fits; one that
+        fits none is left out with a note: the page does not say which response it is."""
+        placed: dict[str, tuple[Example, ...]] = {}
+        ordered = sorted(op.responses, key=lambda r: (r.status[0] not in "2", r.status))
+        for example in op.alternative_examples:
+            if example.data is None and ordered:
+                placed[ordered[0].status] = placed.get(ordered[0].status, ()) + (example,)
+                continue
+            fits = [r for r in ordered if r.body is not None and not self._is_error_body(r.body)
+                    and not self._errors(r.body, example.data, self.strict)]
+            if not fits and looks_like_error(example.data):
+                fits = [r for r in ordered if r.body is not None and self._is_error_body(r.body)
+                        and not self._errors(r.body, example.data, self.components)]
+            if fits:
+                placed[fits[0].status] = placed.get(fits[0].status, ()) + (example,)
+            else:
+                self.diagnostics.append(Diagnostic(
+                    example.file or _file(op), example.line, INFO, "example-unplaced",
+                    f"alternative response example of {op.operation_id} fits none of its responses; "
+                    "left out of the document"))
+        return placed
+
+    def _is_error_body(self, body: Shape) -> bool:
+        """The service's error body, which no table of the page documents."""
+        return bool(self.error_schema) and body.kind == "ref" and body.ref == self.error_schema
+
     def keep(self, op: Operation, body: Shape | None, examples: tuple[Example, ...], what: str) -> tuple[Example, ...]:
-        file = op.source.rsplit(":", 1)[0]
         kept = []
         for example in examples:
+            file = example.file or _file(op)
             first = (file, example.line) not in self.seen
             self.seen.add((file, example.line))
             if not example.is_json:
@@ -81,17 +181,23 @@ class _Checker:
                 kept.append(example)
                 continue
             errors = self._errors(body, example.data, self.components)
+            shown = [e for e in errors if e.validator != "required"] if example.elided else errors
+            partial = len(shown) < len(errors)
+            errors = shown
             if errors:
                 if first:
                     self._report(file, example, what, op, errors[0], len(errors))
                 continue
             if first:
                 self.stats.validated += 1
-                for error in self._errors(body, example.data, self.strict)[:5]:
+                undocumented = [] if self._is_error_body(body) else [
+                    e for e in self._errors(body, example.data, self.strict) if e.validator == "additionalProperties"]
+                for error in undocumented[:5]:
                     self.diagnostics.append(Diagnostic(
                         file, example.line, WARNING, "example-undocumented-field",
                         f"{what} example of {op.operation_id}: {_where(error)} {error.message}"))
-            kept.append(example)
+            if not partial:  # a truncated example without its required fields is no valid example
+                kept.append(example)
         return tuple(kept)
 
     def _errors(self, body: Shape, data: object, components: dict) -> list:
@@ -106,6 +212,10 @@ class _Checker:
             file, example.line, WARNING, "example-mismatch",
             f"{what} example of {op.operation_id} contradicts its table at {_where(error)}: "
             f"{_describe(error)}{more}; left out of the document"))
+
+
+def _file(op: Operation) -> str:
+    return op.source.rsplit(":", 1)[0]
 
 
 def _deepest(error):

@@ -3,13 +3,19 @@ required flag and the facts of the description."""
 
 from __future__ import annotations
 
+import re
+
 from ..model.api import Field, Shape
 from ..model.page import Row, TypeExpr
 from .accounting import note_duplicate, note_free_form, row_warning
 from .context import LinkContext, TableKey, table_ref
+from .limits import too_deep
 from .naming import pascal
 from .references import linked_table, resolve
 from .values import typed_facts
+
+_PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
+_KEY_VALUE = re.compile(r"key[- ]value|keys? and values?", re.I)
 
 
 def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
@@ -30,12 +36,15 @@ def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
         default=facts.default,
         minimum=facts.minimum,
         maximum=facts.maximum,
+        loose=row.type is not None and row.type.named_only and shape.kind == "ref",
     )
 
 
 def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
     """The shape of a Type cell: scalars as written; objects, arrays and maps of objects
-    through the table describing them, else free-form with a diagnostic."""
+    through the table describing them, else free-form with a diagnostic. A bare ``Dict`` or
+    ``Map`` with a structure table is the object that table describes (a map names its
+    value type: ``Map<String, Object>``)."""
     page = ctx.pages[pi]
     if expr is None:
         return Shape("any") if row.type_text else Shape("string")
@@ -50,11 +59,17 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             row_warning(ctx, page, row, "ref-unresolved",
                         f"{row.name!r} refers to {expr.ref!r}, which names no table; using a free-form object")
             return Shape("object")
+        if too_deep(ctx, pi, row, key):
+            return Shape("object")
         return table_shape(ctx, key, _nested_hint(ctx, key, row))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
         linked = linked_table(ctx, pi, row)
+        if linked is not None and too_deep(ctx, pi, row, linked):
+            return Shape(expr.kind, items=Shape("object"))
+        if linked is not None and expr.kind == "map" and expr.items is None:
+            return table_shape(ctx, linked, _nested_hint(ctx, linked, row))  # ``Dict`` + its structure table
         if linked is not None:
             return Shape(expr.kind, items=table_shape(ctx, linked, _nested_hint(ctx, linked, row)))
         if expr.kind == "array" and expr.items is None:
@@ -64,6 +79,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
     if expr.kind == "object":
         linked = linked_table(ctx, pi, row)
+        if linked is not None and too_deep(ctx, pi, row, linked):
+            return Shape("object")
         if linked is not None:
             return table_shape(ctx, linked, _nested_hint(ctx, linked, row))
         note_free_form(ctx, page, row)
@@ -73,7 +90,13 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
 
 def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     """A reference to the schema of a table, building its fields the first time (``hint``
-    is the name it would like; the operation being read owns it)."""
+    is the name it would like; the operation being read owns it). A table whose one row is
+    named by a phrase, not a name, documents a map: the phrase stands for any key."""
+    table = ctx.pages[key[0]].tables[key[1]]
+    if len(table.rows) == 1 and is_placeholder_row(table.rows[0]):
+        row = table.rows[0]  # ``User-defined key and value pair``: the keys are the caller's
+        ctx.placed.add((ctx.pages[key[0]].file, row.line))
+        return Shape("map", items=read_shape(ctx, key[0], row, row.type))
     if key not in ctx.hints:
         ctx.hints[key] = hint
         ctx.owner[key] = ctx.current_op
@@ -81,6 +104,7 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         ctx.fields[key] = ()
         page, table = ctx.pages[key[0]], ctx.pages[key[0]].tables[key[1]]
         fields: dict[str, Field] = {}
+        ctx.depth += 1
         for row in table.rows:
             field = read_field(ctx, key[0], row)
             if field is None:
@@ -90,8 +114,17 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
                 continue
             fields[field.name] = field
             ctx.placed.add((page.file, row.line))
+        ctx.depth -= 1
         ctx.fields[key] = tuple(fields.values())
     return Shape("ref", ref=table_ref(key))
+
+
+def is_placeholder_row(row: Row) -> bool:
+    """A row that stands for any key: named by a phrase (``User-defined field key and value
+    pair``), a placeholder (``<key>``, ``${key}``), or a key named as the key-value pairs
+    its description speaks of (``key_val``: "one or multiple key-value pairs")."""
+    return bool(_PLACEHOLDER_NAME.search(row.name)) or (
+        "key" in row.name.lower() and bool(_KEY_VALUE.search(row.description)))
 
 
 def _nested_hint(ctx: LinkContext, key: TableKey, row: Row) -> str:

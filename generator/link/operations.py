@@ -19,6 +19,9 @@ from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, parameter_order, read_parameter_table)
 from .paths import operation_path_key, split_query, template_names, without_trailing_slash
+from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
+                             syntax_table_location)
+from .xml_bodies import read_xml_bodies
 from .responses import Headers, build_responses, default_status, read_response_header_table
 
 METHOD_ORDER = {m: i for i, m in enumerate(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))}
@@ -41,7 +44,7 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
     used_ids: set[str] = set()
     for pi, page in enumerate(ctx.pages):
         for index, endpoint in enumerate(page.endpoints):
-            key = (endpoint.method, operation_path_key(endpoint.path))
+            key = (endpoint.method, operation_path_key(keyed_path(endpoint)))
             known = operations.get(key)
             if known is not None and known.source.rsplit(":", 1)[0] == page.file:
                 continue
@@ -83,11 +86,13 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
         ctx.diagnostics.append(Diagnostic(page.file, endpoint.line, INFO, "path-trailing-slash",
                                           f"path {path} written with a trailing slash; generated without it"))
         path = without_trailing_slash(path)
+    path += subresource_fragment(endpoint)
     template = template_names(path)
     status = default_status(page)
     for sc in page.status_codes:
         ctx.placed.add((page.file, sc.line))
     tables = _read_page_tables(ctx, pi, op_id, template, status)
+    add_subresource_parameters(page.file, endpoint, tables.parameters)
     add_line_query_parameters(page.file, endpoint, query_names, tables.parameters)
     add_undocumented_path_parameters(ctx, page.file, endpoint, template, tables.parameters)
     responses = build_responses(ctx, page, tables.bodies, status, tables.headers)
@@ -108,6 +113,8 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
         responses=responses,
         source=f"{page.file}:{endpoint.line}",
         original_name=page.original_name,
+        host=server_host(endpoint.host) if endpoint.host else None,
+        alternative_examples=tuple(e for e in page.examples if e.kind == "response" and e.alternative),
     )
 
 
@@ -117,8 +124,12 @@ def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str]
     through the fields linking to them)."""
     page = ctx.pages[pi]
     found = _PageTables()
+    xml = read_xml_bodies(ctx, pi)
+    found.request_body = xml.request
+    if xml.response is not None:
+        found.bodies[status] = xml.response
     for ti, table in enumerate(page.tables):
-        if table.kind == "status":
+        if table.kind == "status" or ti in xml.tables:
             continue
         if table.kind != "fields":
             cover_table(ctx, page, table, "table-columns",
@@ -126,7 +137,7 @@ def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str]
             continue
         if (pi, ti) in ctx.referenced:
             continue
-        location = table.location or ""
+        location = syntax_table_location(page, table)
         table_status = table.status or status
         if location == "response-header":
             read_response_header_table(ctx, pi, table, table_status, found.headers)
@@ -171,6 +182,7 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         parameters=tuple(sorted(params.values(), key=parameter_order)),
         request_body=either(first.request_body, other.request_body),
         request_examples=first.request_examples + other.request_examples,
+        alternative_examples=first.alternative_examples + other.alternative_examples,
         responses=tuple(responses[code] for code in sorted(responses)),
         merged_from=first.merged_from + (other.source,),
     )

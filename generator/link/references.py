@@ -31,7 +31,7 @@ def resolve(ctx: LinkContext, pi: int, target: str) -> TableKey | None:
     if target.startswith("#name "):
         wanted = pascal(target[len("#name "):]).lower()
         for ti, table in enumerate(ctx.pages[pi].tables):
-            if table.kind == "fields" and caption_names(table.caption) & {wanted}:
+            if table.kind == "fields" and (caption_names(table.caption) | {pascal(table.caption).lower()}) & {wanted}:
                 return (pi, ti)
         return None
     return ctx.labels.get(target)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from ..model.api import Field, Response, Schema, Shape
+from ..model.api import Field, Response, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Example, Page, Table
 from .context import LinkContext
@@ -15,7 +15,8 @@ from .fields import read_field
 ERROR_REF = "#error"
 _HTTP_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content",
                  "400": "Bad Request", "401": "Unauthorized", "403": "Forbidden",
-                 "404": "Not Found", "409": "Conflict", "500": "Internal Server Error"}
+                 "404": "Not Found", "409": "Conflict", "500": "Internal Server Error",
+                 "4XX": "Client error"}
 Headers = dict[str, dict[str, Field]]
 
 
@@ -39,15 +40,19 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
                     headers: Headers) -> tuple[Response, ...]:
     """One response per status the page names (status table, body tables, examples,
     headers), each with its description, body, examples and headers. An error status without
-    a body table gets the service's error body; a status with only an example is free-form."""
+    a body table gets the service's error body; a status with only an example is free-form.
+    A page that names no error status gets ``4XX`` with the service's error body: every call
+    can fail. Alternative examples (after "Or") are placed later, by the example check."""
     described = {s.code: s.description for s in page.status_codes}
     examples: dict[str, list[Example]] = defaultdict(list)
     error_status = next((s for s in sorted(described) if s[0] in "45"), "400")
     for example in page.examples:
-        if example.kind == "response":
+        if example.kind == "response" and not example.alternative:
             code = error_status if example.status == "error" else example.status or status
             examples[code].append(example)
     codes = set(described) | set(bodies) | set(examples) | set(headers) or {status}
+    if not any(code[0] in "45" for code in codes):
+        codes.add("4XX")
     responses = []
     for code in sorted(codes):
         body = bodies.get(code)
@@ -63,13 +68,3 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
         responses.append(Response(code, described.get(code) or _HTTP_REASONS.get(code, "Response"), body,
                                   tuple(examples.get(code, ())), tuple(headers.get(code, {}).values())))
     return tuple(responses)
-
-
-def error_schema(source: str, taken: set[str]) -> Schema:
-    """The body of error statuses that no table describes: this cloud's error code and message."""
-    name = next(n for n in ("Error", "ApiError", "DocbindError") if n not in taken)
-    fields = (
-        Field("error_code", Shape("string"), False, "Error code.", source),
-        Field("error_msg", Shape("string"), False, "Error message.", source),
-    )
-    return Schema(name, "error", fields, source)

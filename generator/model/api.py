@@ -11,18 +11,24 @@ from .page import Example
 class Shape:
     """The type of a value. ``ref`` names a component schema; ``items`` is the array element
     or map value type; ``options`` are the alternatives of a ``union`` (several pages
-    documenting one method and path with different bodies)."""
+    documenting one method and path with different bodies). An XML body's elements are
+    inline: ``fields`` of an ``object``, ``xml_name`` the element name where it is not the
+    property's, ``xml_wrapped`` an array inside a wrapping element."""
 
     kind: str
     format: str | None = None
     items: Shape | None = None
     ref: str | None = None
     options: tuple[Shape, ...] = ()
+    fields: tuple[Field, ...] = ()
+    xml_name: str | None = None
+    xml_wrapped: bool = False
 
 
 @dataclass(frozen=True)
 class Field:
-    """A property of an object schema, or a parameter (then ``location`` is set)."""
+    """A property of an object schema, or a parameter (then ``location`` is set).
+    ``loose``: the Type cell only names a table; the page's examples say object or array."""
 
     name: str
     shape: Shape
@@ -34,6 +40,22 @@ class Field:
     minimum: float | int | None = None
     maximum: float | int | None = None
     location: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    items: ItemFacts | None = None
+    nullable: bool = False
+    loose: bool = False
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """Value facts of the items of an array field (``Array of strings`` with a value list)."""
+
+    enum: tuple[object, ...] = ()
+    minimum: float | int | None = None
+    maximum: float | int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,13 +96,17 @@ class Operation:
     source: str
     original_name: str | None = None
     merged_from: tuple[str, ...] = ()
+    host: str | None = None  # the server host its request syntax names (``{bucket}.obs...``)
+    alternative_examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)
 class Service:
-    """All operations and schemas of one service (one folder of the docs)."""
+    """All operations and schemas of one service (one folder of the docs); ``error_schema``
+    names the body of error responses that no table describes."""
 
     name: str
     title: str
     operations: tuple[Operation, ...]
     schemas: tuple[Schema, ...]
+    error_schema: str = ""

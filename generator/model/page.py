@@ -13,23 +13,28 @@ class TypeExpr:
 
     ``kind`` is one of string, integer, number, boolean, object, array, map, ref, any.
     ``items`` is the element type of an array or the value type of a map; ``ref`` is the
-    label of the table that describes an object (``kind == "ref"``).
+    label of the table that describes an object (``kind == "ref"``); ``named_only``: the
+    cell only names that table, without saying object or array.
     """
 
     kind: str
     format: str | None = None
     items: TypeExpr | None = None
     ref: str | None = None
+    named_only: bool = False
 
 
 @dataclass(frozen=True)
 class Facts:
-    """Constraints stated in a description: enum values, default, numeric range."""
+    """Constraints stated in a description: enum values, default, numeric range, string
+    length; as written (typed against the field's type when linking)."""
 
     enum: tuple[str, ...] = ()
     default: str | None = None
     minimum: str | None = None
     maximum: str | None = None
+    min_length: str | None = None
+    max_length: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,16 +85,40 @@ class StatusCode:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A method and path line."""
+    """A method and path line. ``host`` is the Host header of an S3-style request syntax
+    block (``bucketname.obs.region.example.com``); such a path keeps its query as written."""
 
     line: int
     method: str
     path: str
+    host: str | None = None
+
+
+@dataclass(frozen=True)
+class XmlElement:
+    """An element of an XML body skeleton, with its child elements in document order."""
+
+    name: str
+    line: int
+    children: tuple[XmlElement, ...] = ()
+
+
+@dataclass(frozen=True)
+class XmlBody:
+    """The XML skeleton of a request or response syntax block (``kind``: request, response),
+    or of a sample (request-sample, response-sample)."""
+
+    kind: str
+    line: int
+    root: XmlElement
 
 
 @dataclass(frozen=True)
 class Example:
-    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed."""
+    """A code block under an example heading; ``data`` is the parsed JSON, if it parsed.
+    ``file`` is the page it is on (an operation merged from two pages has the examples of
+    both); ``alternative`` marks a block after an "Or" line: another possible response whose
+    status the page does not say; ``elided`` a block that leaves parts out (``...``)."""
 
     line: int
     kind: str
@@ -98,6 +127,9 @@ class Example:
     text: str
     is_json: bool
     data: object = None
+    file: str = ""
+    alternative: bool = False
+    elided: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,3 +148,4 @@ class Page:
     examples: tuple[Example, ...]
     diagnostics: tuple[Diagnostic, ...]
     title_line: int = 1
+    xml_bodies: tuple[XmlBody, ...] = ()

@@ -10,6 +10,10 @@ from ..model.page import Example
 _REQUEST_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+", re.I)
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S")
 _STATUS_LINE = re.compile(r"^HTTP/\d")
+#: Examples nested deeper are not read: every later stage (schema checks, YAML) recurses.
+MAX_EXAMPLE_DEPTH = 64
+_ELISION = re.compile(r'^\s*"?(?:\.{3,}|…)"?\s*,?\s*$')
+_DANGLING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 def json_body(text: str) -> str | None:
@@ -26,14 +30,47 @@ def json_body(text: str) -> str | None:
     return None
 
 
-def parse_example(text: str, line: int, kind: str, status: str | None, title: str) -> tuple[Example, str | None]:
+def without_elisions(body: str) -> tuple[str, bool]:
+    """A truncated example's JSON with its elision lines (``...``, ``"......"``) left out,
+    and whether there were any: only what is shown is checked."""
+    lines = body.splitlines()
+    kept = [line for line in lines if not _ELISION.match(line)]
+    if len(kept) == len(lines):
+        return body, False
+    return _DANGLING_COMMA.sub(r"\1", "\n".join(kept)), True
+
+
+def parse_example(text: str, line: int, kind: str, status: str | None, title: str,
+                  file: str = "", alternative: bool = False) -> tuple[Example, str | None]:
     """An example with its JSON parsed where it parses; else ``data`` is None and the error
     message is returned beside it."""
     body = json_body(text)
     if body is None:
-        return Example(line, kind, status, title, text, is_json=False), None
+        return Example(line, kind, status, title, text, is_json=False, file=file, alternative=alternative), None
+    body, elided = without_elisions(body)
     try:
         data = json.loads(body)
+        too_deep = _depth(data) > MAX_EXAMPLE_DEPTH
     except ValueError as exc:
-        return Example(line, kind, status, title, text, is_json=True, data=None), str(exc)
-    return Example(line, kind, status, title, text, is_json=True, data=data), None
+        return Example(line, kind, status, title, text, is_json=True, data=None, file=file,
+                       alternative=alternative, elided=elided), str(exc)
+    except RecursionError:
+        too_deep = True
+    if too_deep:
+        error = f"nested deeper than {MAX_EXAMPLE_DEPTH} levels, which docbind does not read"
+        return Example(line, kind, status, title, text, is_json=True, data=None, file=file,
+                       alternative=alternative, elided=elided), error
+    return Example(line, kind, status, title, text, is_json=True, data=data, file=file,
+                   alternative=alternative, elided=elided), None
+
+
+def _depth(value: object) -> int:
+    """How deeply arrays and objects nest in a JSON value (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if level <= MAX_EXAMPLE_DEPTH:
+                stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest

@@ -1,8 +1,15 @@
-"""Constraints stated in a description cell: enumerations, defaults and numeric ranges.
+"""Value facts stated in a description cell: enumerations, defaults, numeric ranges and
+string lengths.
 
-Only what the text says: a bullet list after an options lead-in whose items each start with
-a bold or literal value; "(Default value)" markers and "default value is **x**" phrases;
-"ranges from A to B" and "Minimum:/Maximum:" phrases.
+One reading for every way the pages write a value list: bullet items or paragraphs that
+each open with a value (``- **a**: meaning``, ``**b**: meaning (default value)``, ``- SAS:
+High I/O``, ``- a`` after an options lead-in), and inline prose lists ("The value can be
+**a**, **b**, or **c**.", "Only **obs** and **evs** are supported.", "1, 2, 4, 8, 16, or 28").
+Ranges come from "Value range: 1-64" / "ranges from A to B" / "Minimum: / Maximum:" phrases,
+lengths from "N to M characters" / "a maximum of N characters" / "no more than N characters"
+sentences and "Minimum length: / Maximum length:" labels. Anything the text states unclearly
+(two different ranges or lengths, a list with words between its values, a default that is a
+word meaning "no value") is left out: it stays in the description, never in the schema.
 """
 
 from __future__ import annotations
@@ -16,77 +23,272 @@ from .text import plain
 
 _OPTIONS_LEAD = re.compile(
     r"(options?|as follows|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
-    r"value range|values?|can be(?: one of)?(?: the following)?|one of the following|include)"
+    r"value range|values?|can be(?: one of)?(?: the following)?|one of the following|include|following)"
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
-_DEFAULT_MARK = re.compile(r"\(\s*default(?: value)?\s*\)|\bby default\b", re.IGNORECASE)
+_DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
-    r"default(?: value)?(?: is|:| value:)\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
-    r"|default(?: value)?(?: is|:)\s+(?P<w>-?[\w.:/-]{1,40}?)[.,;)]?(?:\s|$)",
+    r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
+    r"|default(?: value)?(?: is|:)(?: set to)?\s+(?:(?P<n>-?\d+(?:\.\d+)?)(?![\w.:/-])"
+    r"|(?P<w>-?[\w.:/-]{1,40}?)(?=[.,;)]|\s*$|\s+\())",
     re.IGNORECASE,
 )
-_NUM = r"(-?\d+(?:\.\d+)?)"
+#: Words that say a value is absent or left to the server: never a default.
+NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "left blank", "empty",
+                      "empty string", "as", "-", "--", "—", "unset", "not set", "no default", "not specified",
+                      "void", "undefined", "''", '""'})
+_NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
 _RANGE = re.compile(
-    r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:)?\s*(?:from\s+)?\**" + _NUM
-    + r"\**\s*(?:to|-|~|and)\s*\**" + _NUM,
+    r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
+    + r"(?:\*\*|`)?\s*(?:to|-|~|–|and)\s*(?:\*\*|`)?" + _NUM + r"(?!\s*(?:characters|bytes|chars))",
     re.IGNORECASE,
 )
-_MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
-_MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM, re.IGNORECASE)
-_VALUE_SEP = re.compile(r"^\s*(?:[:：]|-|–|\(|,|$)")
+_FROM_TO = re.compile(r"\bfrom\s+\**-?\d[\d,.]*\**\s*(?:to|-|~|–)\s*\**-?\d", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\b(?:value range|ranges?|ranging)\b", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(?:up to|at most|a maximum of|no more than)\s+\**(\d[\d,]*)\**(?![\d,])"
+                          r"(?!\s+(?:(?:unicode|ascii)\s+)?(?:characters|chars|bytes))", re.IGNORECASE)
+_MAY_BE_EMPTY = re.compile(r"\b(?:can|may)\s+be\s+(?:left\s+)?(?:empty|blank)\b|\b(?:empty|blank)\s+or\b",
+                           re.IGNORECASE)
+_MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
+_MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
+_INT = r"\**(\d{1,3}(?:,\d{3})+|\d+)\**"
+_CHARS = r"\s+(?:(?:unicode|ascii|english|printable|single-byte|utf-8)\s+)?(?:characters|chars)\b"
+_LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.IGNORECASE)
+_LENGTH_AT_MOST = re.compile(
+    r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
+    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT + _CHARS
+    + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?![\d,])",
+    re.IGNORECASE,
+)
+_LENGTH_AT_LEAST = re.compile(
+    r"(?:minimum of|at least|no less than|not less than|minimum length(?: is)?(?: of)?)\s*" + _INT + _CHARS
+    + r"|(?:minimum length|min characters|min\. length)\s*[:：]\s*" + _INT + r"(?![\d,])", re.IGNORECASE)
+_LENGTH_EXACT = re.compile(r"(?:contains?|containing|consists? of|string of|must be|is)\s+(?:exactly\s+)?" + _INT
+                           + _CHARS + r"(?=\s*(?:[.,;)]|$|consisting|in length|long))", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|when|unless)\b|\b(?:options|values?)\s+(?:for|with|under)\s+"
+    r"(?!(?:this|the|that|each)\s+(?:parameter|field|attribute|property)\b)", re.IGNORECASE)
+_VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
+_UNSUPPORTED = re.compile(
+    r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
+    r"|\bthis (?:\w+ )?(?:type|value|option)\b[^.]{0,40}?\bis not supported\b"
+    r"|\bwhich is not supported\b|\bnot supported currently\b|\bis currently not supported\b", re.IGNORECASE)
+_TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
+
+# Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
+_VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w-]|\.\d))"
+_MARKED = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`)"
+_NOTE = r"(?:\s*\(default(?: value)?\))?"
+_LIST = _VALUE + _NOTE + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/)\s*" + _VALUE + _NOTE + r")*"
+_NOTED_DEFAULT = re.compile(r"(?:\*\*([^*]{1,60})\*\*|`([^`]{1,60})`)\s*\(default(?: value)?\)", re.IGNORECASE)
+_INLINE_LEADS = (
+    re.compile(r"(?:(?:the |its |this )?(?:value|values|parameter|field|option)s?|which|it)\s+(?:can|must|may) "
+               r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
+               r"(?:\s+only)?\s*(?=[.;]|\s*$|\s+\(default|,\s*(?:and )?(?:the )?default)", re.IGNORECASE),
+    re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
+               r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
+               r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
+               re.IGNORECASE),
+    re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
+    re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
+               r"(?:supported|available|allowed|valid)\s*(?=[.;]|\s*$)", re.IGNORECASE),
+)
+_SPLIT = re.compile(_VALUE)
 
 
 def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     """Facts from a description cell (its doctree for lists, its Markdown for phrases)."""
-    enum, marked_default = _enum(cell)
-    default = marked_default
-    if default is None:
-        match = _DEFAULT_PHRASE.search(markdown)
-        if match:
-            default = (match.group("v") or match.group("w") or "").strip() or None
-    minimum = maximum = None
-    match = _RANGE.search(markdown)
-    if match:
-        minimum, maximum = match.group(1), match.group(2)
-    else:
-        low, high = _MIN.search(markdown), _MAX.search(markdown)
-        minimum = low.group(1) if low else None
-        maximum = high.group(1) if high else None
-    return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum)
+    enum, marked_default = _listed_values(cell)
+    if not enum:
+        enum = _inline_values(markdown)
+    default = marked_default if marked_default is not None else _default(markdown)
+    minimum, maximum = _range(markdown)
+    min_length, max_length = _lengths(markdown)
+    return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
+                 min_length=min_length, max_length=max_length)
 
 
-def _enum(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
-    """Values of the first bullet list that follows an options lead-in paragraph."""
-    children = [c for c in cell.children if not isinstance(c, nodes.system_message)]
-    for lead, following in zip(children, children[1:]):
-        if not (isinstance(lead, nodes.paragraph) and isinstance(following, nodes.bullet_list)):
+def is_no_value(text: str) -> bool:
+    """Whether a would-be default is a word meaning "no value" (N/A, None, null, blank, empty)."""
+    return text.strip().strip("'\"").strip().lower() in NO_VALUE or not text.strip().strip("'\"")
+
+
+def _default(markdown: str) -> str | None:
+    match = _DEFAULT_PHRASE.search(markdown)
+    if not match:
+        noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
+        return next(iter(noted)).strip() if len(noted) == 1 else None
+    value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
+    return None if is_no_value(value) else value
+
+
+def _range(markdown: str) -> tuple[str | None, str | None]:
+    """The one numeric range the text states; none when it states another bound beside it
+    (a second range, "from 0 to 255" for another case, "up to 2562 days", "the value range is
+    shown in ...")."""
+    matches = list(_RANGE.finditer(markdown))
+    ranges = {(_digits(m.group(1)), _digits(m.group(2))) for m in matches}
+    if len(ranges) > 1:
+        return None, None
+    if ranges:
+        low, high = next(iter(ranges))
+        spans = len(_FROM_TO.findall(markdown)) > sum(1 for m in matches if _FROM_TO.search(m.group(0)))
+        mentions = len(_RANGE_WORD.findall(markdown)) > len(matches)
+        others = {_digits(n) for n in _UPPER_BOUND.findall(markdown)} - {high}
+        return (None, None) if spans or mentions or others else (low, high)
+    low, high = _MIN.search(markdown), _MAX.search(markdown)
+    return _digits(low.group(1)) if low else None, _digits(high.group(1)) if high else None
+
+
+def _lengths(markdown: str) -> tuple[str | None, str | None]:
+    """The string length the text states: none when it gives two different "N to M" lengths
+    (of different things); else each bound where every statement of it agrees ("1 to 64
+    characters" and "Minimum length: 0, Maximum length: 64" give only the maximum 64);
+    "contains N characters" alone is an exact length."""
+    between = list(_LENGTH_BETWEEN.finditer(markdown))
+
+    def inside(match: re.Match) -> bool:
+        return any(match.start() >= m.start() and match.end() <= m.end() for m in between)
+
+    if len({(_digits(m.group(1)), _digits(m.group(2))) for m in between}) > 1:
+        return None, None
+    lows = {m.group(1) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_LEAST.finditer(markdown)}
+    highs = {m.group(2) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_MOST.finditer(markdown)
+                                             if not inside(m)}
+    exact = {m.group(1) for m in _LENGTH_EXACT.finditer(markdown) if not inside(m)}
+    lows, highs = lows | exact, highs | exact
+    low = _digits(next(iter(lows))) if len({_digits(v) for v in lows}) == 1 else None
+    high = _digits(next(iter(highs))) if len({_digits(v) for v in highs}) == 1 else None
+    if _MAY_BE_EMPTY.search(markdown):
+        low = None
+    if low is not None and high is not None and int(low) > int(high):
+        return None, None
+    return low, high
+
+
+def _digits(number: str | None) -> str | None:
+    """``1,024`` → ``1024``."""
+    return number.replace(",", "") if number is not None else None
+
+
+def _inline_values(markdown: str) -> tuple[str, ...]:
+    """The values of an inline list sentence, when the text has exactly one such list."""
+    lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)}
+    if len(lists) != 1:
+        return ()
+    values = [v.strip("*`").strip() for v in _SPLIT.findall(next(iter(lists)))]
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
+    """Values of the first run of items (bullets, paragraphs or lines) that each open with a
+    value.
+
+    After an options lead-in a value may be bare (``- a``); without one, every item must read
+    ``value: meaning`` and there must be two or more.
+    """
+    children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
+    for start, lead in enumerate(children):
+        led = isinstance(lead, nodes.paragraph) and bool(_OPTIONS_LEAD.search(plain(lead).splitlines()[-1]
+                                                                              if plain(lead) else ""))
+        entries = _entries(children, start + 1 if led else start, led)
+        if not entries:
             continue
-        if not _OPTIONS_LEAD.search(plain(lead)):
-            continue
-        values: list[str] = []
-        default = None
-        for item in following.children:
-            value, rest = _item_value(item)
-            if value is None:
+        if led and applies_under_condition(plain(lead)):
+            return (), None
+        single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
+        if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
+            if led:
                 return (), None
-            values.append(value)
-            if _DEFAULT_MARK.search(rest):
-                default = value
-        return tuple(dict.fromkeys(values)), default
+            continue
+        values = [value for value, rest in entries if value is not None and not _unsupported(rest)]
+        if not led and not _marked(children[start]) and not _named_before(children, start, values):
+            continue
+        defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
+        return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
 
 
-def _item_value(item: nodes.Element) -> tuple[str | None, str]:
-    """The bold or literal value that opens a list item, and the text after it."""
-    if not item.children or not isinstance(item.children[0], nodes.paragraph):
+def applies_under_condition(lead: str) -> bool:
+    """An options lead-in that limits them to a case ("The options for dedicated resource
+    pools with GPU specifications are", "If type is X, the value can be"): not a closed list.
+    Only the sentence that introduces the list counts."""
+    sentence = re.split(r"(?<=[.;])\s+", lead.strip())[-1]
+    return bool(_CONDITION.search(sentence))
+
+
+def _unsupported(rest: str) -> bool:
+    """Whether an item's meaning says its value is not accepted (``- **dc**: ... This type of
+    attachments is not supported.``, ``- **size**: unavailable value now``)."""
+    meaning = re.sub(r"^\s*[:：\-–]\s*", "", rest.split("\0", 1)[0])
+    return bool(_UNSUPPORTED.search(meaning))
+
+
+def _marked(node: nodes.Node) -> bool:
+    """Whether a list's values are marked up (bold or literal), not plain words."""
+    items = node.children if isinstance(node, nodes.bullet_list) else [node]
+    return all(_item_value(item, False)[0] is not None and isinstance(
+        (item if isinstance(item, nodes.paragraph) else item.children[0]).children[0],
+        (nodes.strong, nodes.literal)) for item in items)
+
+
+def _named_before(children: list[nodes.Node], start: int, values: list[str]) -> bool:
+    """Whether the paragraph before a list of plain words names one of them (``Currently,
+    SATA, SAS and SSD are supported.`` before ``- SAS: High I/O``)."""
+    before = plain(children[start - 1]) if start and isinstance(children[start - 1], nodes.paragraph) else ""
+    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", before) for v in values)
+
+
+def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[str | None, str]]:
+    """(value, text after it) of the bullet list at ``start``, or of the run of paragraphs (or
+    lines of one paragraph) that open with a bold or literal value there."""
+    if start >= len(children):
+        return []
+    first = children[start]
+    if isinstance(first, nodes.bullet_list):
+        return [_item_value(item, led) for item in first.children]
+    run: list[tuple[str | None, str]] = []
+    for child in children[start:]:
+        if not (isinstance(child, nodes.paragraph) and child.children
+                and isinstance(child.children[0], (nodes.strong, nodes.literal))):
+            break
+        lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
+        if len(lines) > 1:
+            run += [_line_value(line) for line in lines]
+        else:
+            run.append(_item_value(child, led))
+    return run
+
+
+def _line_value(line: str) -> tuple[str | None, str]:
+    match = re.match(r"^\s*(?:\*\*([^*]+)\*\*|``([^`]+)``)(.*)$", line)
+    if not match or not _VALUE_SEP.match(match.group(3)):
         return None, ""
-    para = item.children[0]
-    first = para.children[0] if para.children else None
-    if not isinstance(first, (nodes.strong, nodes.literal)):
+    return (match.group(1) or match.group(2)).strip(), match.group(3)
+
+
+def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
+    """The value that opens a list item or paragraph, and the text after it."""
+    para = item if isinstance(item, nodes.paragraph) else (
+        item.children[0] if item.children and isinstance(item.children[0], nodes.paragraph) else None)
+    if para is None or not para.children:
         return None, ""
-    value = first.astext().strip()
-    rest = "".join(c.astext() for c in para.children[1:])
-    if not value or not _VALUE_SEP.match(rest):
-        return None, ""
-    return value, rest + " " + plain(item)
+    first = para.children[0]
+    rest_all = plain(item)
+    if isinstance(first, (nodes.strong, nodes.literal)):
+        value = first.astext().strip()
+        rest = "".join(c.astext() for c in para.children[1:])
+        if not value or not _VALUE_SEP.match(rest):
+            return None, ""
+        return value, rest + "\0" + rest_all
+    text = para.astext().strip()
+    value, sep, rest = text.partition(":")
+    value = value.strip()
+    if sep and _TOKEN.match(value):
+        return value, rest + "\0" + rest_all
+    bare = re.sub(r"\s*\(\s*default(?: value)?\s*\)\s*$", "", text, flags=re.IGNORECASE)
+    if led and not sep and _TOKEN.match(bare):
+        return bare, text
+    return None, ""

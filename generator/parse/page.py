@@ -3,15 +3,18 @@ sections, tables, endpoint lines and example blocks. A pure function of the page
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
 from docutils import nodes
 
 from ..model.diagnostics import ERROR, WARNING, Diagnostic
-from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table
+from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table, XmlBody
 from .examples import parse_example
 from .facts import extract_facts
-from .rst import doctree, xref
+from .request_syntax import read_syntax_block
+from .rst import disabled, doctree, xref
 from .tables import classify_columns, location_hint
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
 from .types import parse_type
@@ -26,25 +29,56 @@ _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
-_EXAMPLE_LEAD = re.compile(
-    r"^(?:(?:example|sample)s?(?:\s+(?P<a>request|response))?\b|(?P<b>request|response)\s+(?:example|sample))", re.I)
+_EXAMPLE_WORD = re.compile(r"\b(?:example|sample)s?\b", re.I)
+_REQUEST_WORD = re.compile(r"\brequests?\b", re.I)
+_RESPONSE_WORD = re.compile(r"\bresponses?\b", re.I)
+_URI_WORD = re.compile(r"\b(?:uri|url|link)s?\b", re.I)
 _FAILED = re.compile(r"\b(fail(?:ed|ure)?|error|abnormal|unsuccessful)\b", re.I)
+_TEMPLATE = re.compile(r"\{[A-Za-z0-9_.-]+\}")
+_TEMPLATE_LEFT = re.compile(r"[{}]")
+_SYNTAX_SECTION = re.compile(r"\bsyntax\b|\brequests?\b|\bresponses?\b", re.I)
+_OUTCOME_LEAD = re.compile(
+    r"^(?:success(?:ful)?|normal|fail(?:ed|ure)?|error|abnormal|unsuccessful)\s+(?:response|example)s?\b", re.I)
+_OR_LINE = re.compile(r"^or\s*[.:：]?$", re.I)
 _TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)[.:]?\s*", re.I)
 
 
 def parse_page(data: bytes, file: str) -> Page:
-    """Read one page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
-    try:
+    """Read one RST page. Never raises: an unreadable page yields a page-unreadable diagnostic."""
+
+    def read() -> Page:
         text = data.decode("utf-8-sig")
-        document = doctree(text, file)
-        visitor = _PageVisitor(document, file, text.splitlines())
-        document.walkabout(visitor)
-        return visitor.page()
-    except Exception as exc:  # docutils raises many kinds; one bad page must not stop the run
+        return page_from_doctree(doctree(text, file), file, text.splitlines())
+
+    return guarded(file, read)
+
+
+def page_from_doctree(document: nodes.document, file: str, lines: list[str]) -> Page:
+    """The page a doctree describes: what every front-end (RST, HTML, plain text) ends in.
+
+    ``lines`` is the page's text, where literal blocks without a known line are looked up;
+    a front-end that knows a block's line marks it ``exact_line``."""
+    visitor = _PageVisitor(document, file, lines)
+    document.walkabout(visitor)
+    return visitor.page()
+
+
+def guarded(file: str, read: Callable[[], Page]) -> Page:
+    """``read()``, or a page with one page-unreadable diagnostic when it raises."""
+    try:
+        return read()
+    except RecursionError:
+        return unreadable_page(file, "cannot parse page: its markup nests deeper than docbind reads")
+    except Exception as exc:  # parsers raise many kinds; one bad page must not stop the run
         line = getattr(exc, "line", None) or _line_of(exc) or 1
         message = " ".join(str(exc).split()) or type(exc).__name__
-        diag = Diagnostic(file, line, ERROR, "page-unreadable", f"cannot parse page: {message}")
-        return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
+        return unreadable_page(file, f"cannot parse page: {message}", line)
+
+
+def unreadable_page(file: str, message: str, line: int = 1) -> Page:
+    """The page of a file that could not be read or parsed: nothing but its error."""
+    diag = Diagnostic(file, line, ERROR, "page-unreadable", message)
+    return Page(file, None, (), None, "", "", (), (), (), (), (diag,))
 
 
 def _line_of(exc: Exception) -> int | None:
@@ -70,6 +104,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels: tuple[str, ...] = ()
         self.example_hint: str | None = None
+        self.alternative = False
         self.pending_method: tuple[int, str] | None = None
         self.pending_path: tuple[int, str] | None = None
         self.endpoints: list[Endpoint] = []
@@ -78,6 +113,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.examples: list[Example] = []
         self.diagnostics: list[Diagnostic] = []
         self.labels: list[str] = []
+        self.xml_bodies: list[XmlBody] = []
 
     def unknown_visit(self, node: nodes.Node) -> None:
         """Nodes docbind does not read (including its own xref) are walked through."""
@@ -101,6 +137,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             examples=tuple(self.examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
+            xml_bodies=tuple(self.xml_bodies),
         )
 
     # -- structure ----------------------------------------------------------------------
@@ -135,6 +172,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.lead_in = ""
         self.lead_in_labels = ()
         self.example_hint = None
+        self.alternative = False
 
     @property
     def section(self) -> str:
@@ -150,6 +188,13 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             message = " ".join(node.astext().split(":", 2)[-1].split())[:300]
             self.diagnostics.append(Diagnostic(self.file, node.get("line") or 1, WARNING, "rst-error",
                                                f"markup error, content dropped: {message}"))
+        raise nodes.SkipNode
+
+    def visit_disabled(self, node: disabled) -> None:
+        self.diagnostics.append(Diagnostic(
+            self.file, node["line"] or 1, WARNING, "directive-disabled",
+            f"'{node['directive']}' not read: docbind reads no other files and no raw markup; "
+            "its content is not in the output"))
         raise nodes.SkipNode
 
     # -- content ------------------------------------------------------------------------
@@ -168,12 +213,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         marker = _STATUS_MARK.match(text)
         if marker:
             self.status = marker.group("code")
-        hint = _EXAMPLE_LEAD.match(text)
-        if hint:
-            self.example_hint = (hint.group("a") or hint.group("b") or "").lower() or _example_kind(self.sections[1:], "")
+            self.alternative = False
+        if _OR_LINE.match(text):
+            self.alternative = True
+        hint = _example_lead(text)
+        if hint is not None:
+            self.example_hint = hint or _example_kind(self.sections[1:], "")
             if self.example_hint == "response":
                 failed = _FAILED.search(text)
                 self.status = "error" if failed else (self.status if self.status != "error" else None)
+        elif self.in_examples and _OUTCOME_LEAD.match(text):  # "- Failed response" in an examples section
+            self.status = "error" if _FAILED.search(text) else (self.status if self.status != "error" else None)
         if not self.in_examples:
             self._endpoint_line(node, text)
         self.lead_in = text
@@ -184,7 +234,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = _tight_braces(text)
         match = _ENDPOINT.match(text)
         if match:
-            self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+            self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             return
         for part in text.split("  ") if "  " in text else [text]:
             path_match = _PATH_LINE.match(part.strip())
@@ -195,8 +245,19 @@ class _PageVisitor(nodes.SparseNodeVisitor):
                 self.pending_method = (line, method_match.group("method").upper())
         if self.pending_path and self.pending_method:
             (pline, path), (_, method) = self.pending_path, self.pending_method
-            self.endpoints.append(Endpoint(pline, method, path))
+            self._endpoint(pline, method, path)
             self.pending_path = self.pending_method = None
+
+    def _endpoint(self, line: int, method: str, path: str) -> None:
+        """An operation line, unless its path has a template no OpenAPI tool reads (a
+        ``path-invalid`` warning)."""
+        if _TEMPLATE_LEFT.search(_TEMPLATE.sub("", _path_part(path))):
+            self.diagnostics.append(Diagnostic(
+                self.file, line, WARNING, "path-invalid",
+                f"{method} {path}: a path template is not a plain {{name}} (letters, digits, _ . -); "
+                "no operation generated"))
+            return
+        self.endpoints.append(Endpoint(line, method, path))
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         text = node.astext()
@@ -204,12 +265,19 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
         first = _tight_braces(text.strip().splitlines()[0].strip()) if text.strip() else ""
         if not self.in_examples:
+            if _SYNTAX_SECTION.search(self.section):
+                endpoint, xml = read_syntax_block(text, line)
+                self.endpoints += [endpoint] if endpoint else []
+                self.xml_bodies += [xml] if xml else []
             match = _ENDPOINT.match(first)
             if match and len(text.strip().splitlines()) == 1:
-                self.endpoints.append(Endpoint(line, match.group("method"), _clean_path(match.group("path"))))
+                self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
             raise nodes.SkipNode
         kind = self.example_hint or _example_kind(self.sections[1:], self.lead_in)
-        example, error = parse_example(text, line, kind, self.status, self.lead_in)
+        _, sample = read_syntax_block(text, line)
+        self.xml_bodies += [dataclasses.replace(sample, kind=sample.kind + "-sample")] if sample else []
+        example, error = parse_example(text, line, kind, self.status, self.lead_in, self.file,
+                                       self.alternative)
         if error:
             self.diagnostics.append(Diagnostic(
                 self.file, line, WARNING, "example-invalid-json",
@@ -222,6 +290,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
     def _block_line(self, node: nodes.Element) -> int:
         """The line of a literal block's first non-blank line, found in the page text after
         the last line seen (docutils gives code blocks in list items no line)."""
+        if node.get("exact_line") and node.line:
+            return node.line
         first = next((line.strip() for line in node.astext().splitlines() if line.strip()), "")
         for index in range(self.last_line, len(self.lines)):
             if first and self.lines[index].strip() == first:
@@ -343,11 +413,30 @@ def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool
 
 
 def _clean_path(path: str) -> str:
-    """Drop emphasis stars and trailing punctuation from a path as written."""
+    """Drop emphasis stars and trailing punctuation from a path as written; doubled braces
+    (``{{tenant_id}``) are single."""
     path = path.replace("*", "").rstrip(".,;")
-    return path
+    return re.sub(r"\}+", "}", re.sub(r"\{+", "{", path))
 
 
+def _path_part(path: str) -> str:
+    """A path without its query string and ``{?a,b}`` expansions."""
+    return re.sub(r"\{\?[^}]*\}", "", path).split("?")[0]
+
+
+
+
+def _example_lead(text: str) -> str | None:
+    """The kind of example a short lead-in announces ("Example request", "Successful sample
+    response", "Example of a failed response", "The request example of Spark job:"): request,
+    response or "" (neither word: the section decides); None when it is no lead-in (a URI
+    example is read where it stands, for the endpoint it may give)."""
+    if len(text.split()) > 12 or not _EXAMPLE_WORD.search(text) or text.rstrip().endswith("."):
+        return None
+    if _URI_WORD.search(text) and not _RESPONSE_WORD.search(text):
+        return None
+    request, response = bool(_REQUEST_WORD.search(text)), bool(_RESPONSE_WORD.search(text))
+    return "request" if request and not response else "response" if response and not request else ""
 
 
 def _example_kind(sections: list[str], lead_in: str) -> str:

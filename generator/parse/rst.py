@@ -1,11 +1,23 @@
-"""docutils set-up: Sphinx-only roles and directives registered locally, safe settings."""
+"""docutils set-up: Sphinx-only roles and directives registered locally, safe settings.
+
+Directives that would read other files or pass raw markup through (``include``, ``raw``,
+``csv-table`` with ``:file:`` or ``:url:``) are replaced by a :class:`disabled` node, so the
+page reader reports each at its own line.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from docutils import nodes
 from docutils.core import publish_doctree
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
 from docutils.parsers.rst import Directive, directives, roles
-from docutils.utils import unescape
+from docutils.parsers.rst.directives.tables import CSVTable
+from docutils.utils import new_document, unescape
+
+from ..read import MAX_PAGE_BYTES
 
 SETTINGS = {
     "report_level": 5,
@@ -19,6 +31,8 @@ SETTINGS = {
     "warning_stream": False,
     "traceback": True,
     "syntax_highlight": "none",
+    # docutils drops a whole page with a line over 10,000 characters; pages are bounded instead.
+    "line_length_limit": MAX_PAGE_BYTES,
 }
 
 
@@ -55,10 +69,39 @@ class _Toctree(Directive):
         return []
 
 
+class disabled(nodes.Element):  # noqa: N801 - docutils node naming
+    """A directive docbind does not run (``directive``: its name); its content is not read."""
+
+
+class _Disabled(Directive):
+    """``include`` and ``raw``: any arguments, options and content, none of them read."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = defaultdict(lambda: directives.unchanged)
+
+    def run(self):
+        return [disabled(self.block_text, directive=self.name, line=self.lineno)]
+
+
+class _CsvTable(CSVTable):
+    """``csv-table`` with inline content as docutils reads it; from a file or URL, disabled."""
+
+    def run(self):
+        if "file" in self.options or "url" in self.options:
+            source = "file" if "file" in self.options else "url"
+            return [disabled(self.block_text, directive=f"{self.name} :{source}:", line=self.lineno)]
+        return super().run()
+
+
 def _register() -> None:
     for role in ("ref", "doc", "download", "numref", "term"):
         roles.register_local_role(role, _xref_role)
     directives.register_directive("toctree", _Toctree)
+    for name in ("include", "raw"):
+        directives.register_directive(name, _Disabled)
+    directives.register_directive("csv-table", _CsvTable)
 
 
 _register()
@@ -67,3 +110,11 @@ _register()
 def doctree(text: str, source_path: str) -> nodes.document:
     """Parse RST text into a doctree with docbind's safe settings."""
     return publish_doctree(text, source_path=source_path, settings_overrides=SETTINGS)
+
+
+def empty_doctree(source_path: str) -> nodes.document:
+    """An empty doctree with the same settings, for front-ends that build the tree themselves."""
+    settings = get_default_settings(Parser)
+    for key, value in SETTINGS.items():
+        setattr(settings, key, value)
+    return new_document(source_path, settings)

@@ -15,6 +15,7 @@ Anything else is unknown: ``parse_type`` returns None and the caller reports it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model.page import TypeExpr
@@ -42,6 +43,8 @@ _SCALARS: dict[str, TypeExpr] = {
     "object": TypeExpr("object"),
     "json": TypeExpr("object"),
     "jsonobject": TypeExpr("object"),
+    "xml": TypeExpr("object"),  # an XML element with child elements
+    "container": TypeExpr("object"),
     "dict": TypeExpr("map"),
     "dictionary": TypeExpr("map"),
     "map": TypeExpr("map"),
@@ -125,9 +128,7 @@ class _Parser:
         if tok in _LIST_WORDS:
             self.pos += 1
             if self.accept("<"):
-                item = self.type()
-                self.take(">")
-                return TypeExpr("array", items=item)
+                return TypeExpr("array", items=self.inner(">"))
             if self.accept("["):
                 item = self.type()
                 self.take("]")
@@ -155,6 +156,21 @@ class _Parser:
             return base
         raise _Unknown
 
+    def inner(self, close: str) -> TypeExpr | None:
+        """The item type up to ``close``; None (items of any type) when it is a phrase
+        (``Array<Storage type>``), so the array and its value facts are still read."""
+        start = self.pos
+        try:
+            item = self.type()
+            self.take(close)
+            return item
+        except (_Unknown, IndexError):
+            self.pos = start
+        while self.peek() not in (close, None, "<"):
+            self.pos += 1
+        self.take(close)
+        return None
+
     def plural(self) -> TypeExpr:
         tok = self.peek()
         if tok is not None and tok.startswith("@"):
@@ -176,6 +192,7 @@ class _Parser:
         return result
 
 
+_ONLY_A_REF = re.compile(r"^@\d+\.?$")
 _ANY = {"any", "anytype", "null", "none", "mixed"}
 _SENTENCE_LIST = re.compile(r"\b(list|array)\b", re.I)
 _SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|object|structure|map)\b", re.I)
@@ -185,7 +202,8 @@ def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
     """Parse a Type cell (refs already replaced by ``@N`` tokens); None when unknown."""
     text = text.strip()
     try:
-        return _Parser(text, refs).parse()
+        result = _Parser(text, refs).parse()
+        return dataclasses.replace(result, named_only=True) if _ONLY_A_REF.match(text) else result
     except (_Unknown, IndexError, ValueError):
         pass
     return _sentence(text, refs)

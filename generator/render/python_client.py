@@ -153,9 +153,9 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
         "returns": returns,
         "docstring": docstring(_method_doc(op, args, body, returns), _INDENT),
         "method": repr(op.method.upper()),
-        "path": repr(op.path),
+        "path": repr(op.path.split("#")[0]),  # an S3-style subresource key (``/#acl``) is the query
         "path_values": _dict_display((repr(k), v) for k, v in path_values.items()),
-        "query": _call("query_pairs", [a for a in args if a.field.location == "query"], "()"),
+        "query": _query_call(op, [a for a in args if a.field.location == "query"]),
         "headers": _call("header_values", [a for a in args if a.field.location == "header"], "{}"),
         "body": "body" if body else "None",
         "result": result,
@@ -165,7 +165,7 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
 
 def _arguments(op: Operation, index: ModelIndex) -> list[Argument]:
     """Path (in path order), then required, then optional parameters, named for Python."""
-    fields = [f for f in op.parameters if not _managed(f) and not _from_client(f)]
+    fields = [f for f in op.parameters if not _managed(f) and not _from_client(f) and not _constant(f)]
     documented = {f.name for f in fields if f.location == "path"}
     for placeholder in _placeholders(op.path):
         if placeholder not in documented and placeholder != "project_id":
@@ -180,6 +180,18 @@ def _arguments(op: Operation, index: ModelIndex) -> list[Argument]:
 
 def _managed(field: Field) -> bool:
     return field.location == "header" and field.name.lower() in MANAGED_HEADERS
+
+
+def _constant(field: Field) -> bool:
+    """A required query parameter of one value (``acl=`` of ``PUT /?acl``): sent, not asked for."""
+    return field.location == "query" and field.required and len(field.enum) == 1
+
+
+def _query_call(op: Operation, args: list[Argument]) -> str:
+    """``query_pairs({...})`` of the constant query parameters and the query arguments."""
+    items = [(repr(f.name), repr(f.enum[0])) for f in op.parameters if _constant(f)]
+    items += [(repr(a.field.name), a.name) for a in args]
+    return f"query_pairs({_dict_display(items)})" if items else "()"
 
 
 def _from_client(field: Field) -> bool:

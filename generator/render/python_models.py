@@ -4,7 +4,6 @@ an index of the classes and attributes it generated."""
 from __future__ import annotations
 
 import ast
-import json
 import re
 from dataclasses import dataclass
 
@@ -13,6 +12,9 @@ import yaml
 from .python_names import escape_docstring_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Block YAML, not JSON, for datamodel-code-generator: it reads its input as YAML, whose flow
+#: mappings (JSON) take no key over 1024 characters; block style writes those as ``? key``.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SUBSCHEMA = ("items", "additionalProperties", "not")
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf")
 
@@ -31,7 +33,7 @@ ModelIndex = dict[str, dict[str, str]]
 
 @dataclass(frozen=True)
 class ModelsInput:
-    """What datamodel-code-generator gets: the schemas as JSON, and field renames."""
+    """What datamodel-code-generator gets: the schemas as YAML, and field renames."""
 
     document: str
     aliases: dict[str, str]
@@ -54,12 +56,12 @@ def models_input(openapi_text: str) -> ModelsInput:
     hiding = ANNOTATION_NAMES.union(set(schemas), *(FORMAT_NAMES.get(f, ()) for f in formats))
     fields = {name for s in schemas.values() for name in _property_names(s)}
     return ModelsInput(
-        json.dumps({
+        yaml.dump({
             "openapi": document["openapi"],
             "info": document["info"],
             "paths": {},
             "components": {"schemas": {name: _escaped(s) for name, s in schemas.items()}},
-        }, ensure_ascii=False),
+        }, Dumper=_DUMPER, allow_unicode=True, sort_keys=False),
         {name: name + "_" for name in sorted(fields & hiding)},
         not schemas,
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from ..model.api import Field, Schema, Shape
+from ..model.api import Field, ItemFacts, Schema, Shape
 
 REF_PREFIX = "#/components/schemas/"
 
 
 def shape_schema(shape: Shape) -> dict:
     """The schema object of a shape; ``any`` is the empty (free-form) schema."""
+    return _xml(shape, _schema(shape))
+
+
+def _schema(shape: Shape) -> dict:
     if shape.kind == "ref":
         return {"$ref": REF_PREFIX + (shape.ref or "")}
     if shape.kind == "any":
@@ -23,16 +27,28 @@ def shape_schema(shape: Shape) -> dict:
     schema: dict = {"type": shape.kind}
     if shape.format:
         schema["format"] = shape.format
+    if shape.fields:
+        required = [f.name for f in shape.fields if f.required]
+        schema.update({"required": required} if required else {})
+        schema["properties"] = {f.name: field_schema(f) for f in shape.fields}
     return schema
+
+
+def _xml(shape: Shape, schema: dict) -> dict:
+    """The schema with the ``xml`` object of an XML element (name, wrapped array)."""
+    xml = {**({"name": shape.xml_name} if shape.xml_name else {}), **({"wrapped": True} if shape.xml_wrapped else {})}
+    return {**schema, "xml": xml} if xml else schema
 
 
 def field_schema(field: Field, with_description: bool = True) -> dict:
     """A field's schema with its description and facts; refs wrapped in allOf to carry them."""
     schema = shape_schema(field.shape)
-    if "$ref" in schema and with_description and field.description:
+    if "$ref" in schema and (with_description and field.description or field.nullable):
         schema = {"allOf": [schema]}
     if with_description and field.description:
         schema["description"] = field.description
+    if field.nullable:
+        schema["nullable"] = True
     if field.enum:
         schema["enum"] = list(field.enum)
     if field.default is not None:
@@ -41,7 +57,24 @@ def field_schema(field: Field, with_description: bool = True) -> dict:
         schema["minimum"] = field.minimum
     if field.maximum is not None:
         schema["maximum"] = field.maximum
+    if field.min_length is not None:
+        schema["minLength"] = field.min_length
+    if field.max_length is not None:
+        schema["maxLength"] = field.max_length
+    if field.items is not None and isinstance(schema.get("items"), dict):
+        schema["items"] = {**schema["items"], **_item_facts(field.items)}
     return schema
+
+
+def _item_facts(items: ItemFacts) -> dict:
+    facts: dict = {}
+    if items.enum:
+        facts["enum"] = list(items.enum)
+    for key, value in (("minimum", items.minimum), ("maximum", items.maximum),
+                       ("minLength", items.min_length), ("maxLength", items.max_length)):
+        if value is not None:
+            facts[key] = value
+    return facts
 
 
 def component_schema(schema: Schema) -> dict:

@@ -19,6 +19,9 @@ def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
 
 _Dumper.add_representer(str, _str)
 
+#: YAML readers take implicit (``key: value``) keys of at most 1024 characters.
+_IMPLICIT_KEY_LIMIT = 1000
+
 
 def to_yaml(value: object, indent: int = 0) -> str:
     """A scalar or flow value for ``key: {{ v | yaml }}``, or a block for mappings and lists.
@@ -39,3 +42,13 @@ def to_yaml(value: object, indent: int = 0) -> str:
         first, *rest = text.split("\n")
         text = first + "\n" + "\n".join(pad + line if line.strip() else line for line in rest)
     return text
+
+
+def to_yaml_key(value: object, indent: int) -> str:
+    """A mapping key for ``{{ k | yaml_key(n) }}`` at column ``indent``, with its colon: plain
+    ``key:`` when YAML readers take it as an implicit key, else the explicit ``? key`` form."""
+    text = to_yaml(value, indent + 2)
+    if len(text) <= _IMPLICIT_KEY_LIMIT and "\n" not in text:
+        return text + ":"
+    return f"? {text}\n{' ' * indent}:"
+

@@ -1509,7 +1509,7 @@ class LabelAttribute(BaseModel):
     """
     Label attribute ID. You can query the tag by invoking the tag list.
     """
-    name: str | None = None
+    name: Annotated[str | None, Field(max_length=64)] = None
     """
     Label attribute name. The value contains a maximum of 64 characters and cannot contain the character. <>=&"'.
     """
@@ -3012,7 +3012,7 @@ class Worker(BaseModel):
     """
     Creation time.
     """
-    description: str | None = None
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
     """
     Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
     """
@@ -3142,7 +3142,7 @@ class WorkforceConfig(BaseModel):
     """
     ID of a labeling team.
     """
-    workforce_name: str | None = None
+    workforce_name: Annotated[str | None, Field(max_length=1024, min_length=0)] = None
     """
     Name of a labeling team. The value contains 0 to 1024 characters and does not support the following special characters: !<>=&"'
     """

@@ -1,0 +1,342 @@
+"""Examples against their tables: every example diagnostic is a true docs contradiction,
+cites its own page and line, and what the page's examples show (``null``, error bodies,
+alternatives) is read into the document."""
+
+from __future__ import annotations
+
+from tests.test_link import page, spec_of
+
+RESPONSE_TABLE = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   name      String  Name.
+   size      Integer Size.
+   ========= ======= ===========
+"""
+
+
+def responses_of(spec: dict, path: str, method: str = "get") -> dict:
+    return spec["paths"][path][method]["responses"]
+
+
+def examples_of(response: dict) -> list:
+    media = response.get("content", {}).get("application/json", {})
+    return [e["value"] for e in media.get("examples", {}).values()]
+
+
+def codes(diagnostics: list, *wanted: str) -> list:
+    return [d for d in diagnostics if d.code in wanted]
+
+
+def test_an_example_after_or_is_an_alternative_not_the_success_body(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"name": "a", "size": 1}
+
+Or
+
+.. code-block::
+
+   {"error": {"message": "XXXX", "code": "XXX"}}
+
+In the preceding example, **error** indicates a general error, for example, **badrequest**
+or **itemNotFound**. An example is provided as follows:
+
+.. code-block::
+
+   {"badrequest": {"message": "XXXX", "code": "XXX"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    responses = responses_of(spec, "/v1/disks/{id}")
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    assert examples_of(responses["200"]) == [{"name": "a", "size": 1}]
+    assert examples_of(responses["4XX"]) == [{"error": {"message": "XXXX", "code": "XXX"}},
+                                              {"badrequest": {"message": "XXXX", "code": "XXX"}}]
+
+
+def test_the_error_body_is_the_one_the_service_documents(make_docs):
+    error = """
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+200         OK
+400         Bad request.
+=========== ===========
+
+Example Responses
+-----------------
+
+**Status code: 400**
+
+.. code-block::
+
+   {"error": {"code": "1101", "message": "Invalid name.", "title": "Bad Request"}}
+"""
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Creating an Agency", "POST /v3/agencies", error),
+        "b.rst": page("Deleting an Agency", "DELETE /v3/agencies/{id}"),
+    }))
+    schemas = spec["components"]["schemas"]
+    assert schemas["Error"]["properties"]["error"] == {"$ref": "#/components/schemas/ErrorError"}
+    assert set(schemas["ErrorError"]["properties"]) == {"code", "message", "title"}
+    assert responses_of(spec, "/v3/agencies/{id}", "delete")["4XX"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_every_operation_declares_an_error_response(make_docs):
+    spec, _ = spec_of(make_docs({"a.rst": page("Querying Disks", "GET /v1/disks", RESPONSE_TABLE)}))
+    responses = responses_of(spec, "/v1/disks")
+    assert sorted(responses) == ["200", "4XX"]
+    assert responses["4XX"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+
+
+def test_a_bracketed_row_documents_a_bare_array_body(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ============================== ===========
+   Parameter Type                           Description
+   ========= ============================== ===========
+   [items]   Array of :ref:`Chart <chart>`  Charts.
+   ========= ============================== ===========
+
+.. _chart:
+
+.. table:: **Table 3** Chart
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Chart ID.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   [ {"id": "1abd"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Obtaining a Chart List", "GET /v2/charts", body)}))
+    response = responses_of(spec, "/v2/charts")["200"]
+    assert response["content"]["application/json"]["schema"] == {
+        "type": "array", "items": {"$ref": "#/components/schemas/Chart"}}
+    assert examples_of(response) == [[{"id": "1abd"}]]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_field_an_example_shows_as_null_is_nullable(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"name": null, "size": 1}
+"""
+    spec, _ = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    properties = spec["components"]["schemas"]["ShowDiskResponse"]["properties"]
+    assert properties["name"]["nullable"] is True
+    assert "nullable" not in properties["size"]
+
+
+def test_a_truncated_example_is_checked_for_what_it_shows(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   name      Yes       String  Name.
+   size      Yes       Integer Size.
+   ========= ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {
+     "size": 1,
+     ......
+   }
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field", "example-invalid-json") == []
+    assert examples_of(responses_of(spec, "/v1/disks/{id}")["200"]) == []  # shown in part: no valid example
+
+
+def test_a_merged_operation_names_each_example_by_its_own_page(make_docs):
+    wrong = RESPONSE_TABLE + "\nExample Responses\n-----------------\n\n.. code-block::\n\n   {\"size\": \"big\"}\n"
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Starting a Server", "POST /v1/servers/{id}/action", RESPONSE_TABLE),
+        "b.rst": page("Stopping a Server", "POST /v1/servers/{id}/action", "\n\n\n" + wrong),
+    }))
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert mismatch.file.endswith("svc/b.rst")
+    lines = (make_docs({}) / "svc" / "b.rst").read_text().splitlines()
+    assert lines[mismatch.line - 1].strip() == '{"size": "big"}'
+
+
+def test_a_dict_with_its_structure_table_is_that_object(make_docs):
+    body = """
+Response Parameter
+------------------
+
+========= ==== ==== ============================================
+Parameter In   Type Description
+========= ==== ==== ============================================
+resource  body Dict Specifies resource information of the stack.
+========= ==== ==== ============================================
+
+**resource** structure information
+
+============= ==== ====== =====================
+Parameter     In   Type   Description
+============= ==== ====== =====================
+resource_name body String Specifies the name.
+============= ==== ====== =====================
+"""
+    spec, _ = spec_of(make_docs({"a.rst": page("Querying a Stack Resource", "GET /v1/resources/{id}", body)}))
+    response = spec["components"]["schemas"]["ShowStackResourceResponse"]
+    assert response["properties"]["resource"]["allOf"] == [{"$ref": "#/components/schemas/Resource"}]
+
+
+def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ============================== ===========
+   Parameter Mandatory Type                           Description
+   ========= ========= ============================== ===========
+   metadata  Yes       :ref:`Table 3 <meta>` object   Metadata.
+   ========= ========= ============================== ===========
+
+.. _meta:
+
+.. table:: **Table 3** **metadata** data structure
+
+   ===================================== ====== ===========================
+   Parameter                             Type   Description
+   ===================================== ====== ===========================
+   User-defined field key and value pair String Key and value of metadata.
+   ===================================== ====== ===========================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"metadata": {"key1": "value1", "key2": "value2"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Updating Metadata", "PUT /v1/servers/{id}/metadata", body)}))
+    request = spec["components"]["schemas"]["UpdateMetadataRequest"]
+    assert request["properties"]["metadata"]["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_failed_response_lead_in_marks_an_error_example(make_docs):
+    body = RESPONSE_TABLE + """
+Sample Response
+---------------
+
+-  Successful response
+
+   .. code-block::
+
+      {"name": "a", "size": 1}
+
+-  Failed response
+
+   .. code-block::
+
+      {"error_message": "The instance does not exist.", "error_code": "ModelArts.6309"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    responses = responses_of(spec, "/v1/disks/{id}")
+    assert examples_of(responses["200"]) == [{"name": "a", "size": 1}]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_type_cell_naming_only_a_table_is_an_array_where_the_example_shows_one(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ====================== ===========
+   Parameter Type                   Description
+   ========= ====================== ===========
+   items     :ref:`Table 3 <rule>`  The rule objects.
+   options   :ref:`Table 4 <opt>`   The options.
+   ========= ====================== ===========
+
+.. _rule:
+
+.. table:: **Table 3** items
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Rule ID.
+   ========= ======= ===========
+
+.. _opt:
+
+.. table:: **Table 4** options
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   webattack Boolean On or off.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"items": [{"id": "3a9b"}], "options": {"webattack": true}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Rules", "GET /v1/rules", body)}))
+    properties = spec["components"]["schemas"]["ListRulesResponse"]["properties"]
+    assert properties["items"]["type"] == "array"
+    assert properties["options"]["allOf"] == [{"$ref": "#/components/schemas/Options"}]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_resource_with_an_error_code_field_is_not_an_error_body():
+    from generator.link.errors import looks_like_error
+    assert looks_like_error({"error": {"code": "1101", "message": "Invalid.", "title": "Bad Request"}})
+    assert looks_like_error({"error_code": "APIGW.0101", "error_msg": "Not found", "request_id": "a1"})
+    assert not looks_like_error({"status": "FAIL", "entities": {}, "job_id": "a", "job_type": "x",
+                                 "begin_time": "", "end_time": "", "error_code": "", "fail_reason": ""})
+    assert not looks_like_error({"error_log_list": [], "total_record": 0})

@@ -1,0 +1,135 @@
+"""Value facts: one test per wording found in the corpus and catalogue pages."""
+
+from __future__ import annotations
+
+import pytest
+from docutils.core import publish_doctree
+
+from generator.link.values import typed_facts
+from generator.model.api import Shape
+from generator.parse.facts import extract_facts
+from generator.parse.text import block_markdown
+
+
+def facts(rst: str):
+    cell = publish_doctree(rst, settings_overrides={"report_level": 5})
+    return extract_facts(cell, block_markdown(cell))
+
+
+@pytest.mark.parametrize("text, enum", [
+    ("The value can be:\n\n- **a**: first\n- **b**: second\n", ("a", "b")),
+    ("The options are as follows:\n\n- a\n- b (default value)\n", ("a", "b")),
+    ("The value can be:\n\n**a**: first\n\n**b**: second (default value)\n", ("a", "b")),
+    ("Storage type. Currently, SATA, SAS and SSD are supported.\n\n- SAS: High I/O\n- SSD: Ultra-high I/O\n",
+     ("SAS", "SSD")),
+    ("Attachment type.\n\n- **vpc**: VPC attachment\n", ("vpc",)),
+    ("Storage type. Only **obs** and **evs** are supported.", ("obs", "evs")),
+    ("Only **Docker** is supported.", ("Docker",)),
+    ("The value can be 1, 2, 4, 8, 16, or 28.", ("1", "2", "4", "8", "16", "28")),
+    ("The value can be **volumes**, **snapshots**, or **backups**.", ("volumes", "snapshots", "backups")),
+    ("Status. Value options: **pending**, **available**, and **failed**", ("pending", "available", "failed")),
+    ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
+    ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
+    ("Protection type, which is **backup**", ("backup",)),
+    ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
+     ("name", "status", "created_at")),
+    ("Its value can be **desc** (default) or **asc**.", ("desc", "asc")),
+    ("Available values include:\n\n- Linux\n- Windows\n", ("Linux", "Windows")),
+    ("Type:\n\n- **a**: first\n- **b**: This type of attachments is not supported.\n", ("a",)),
+    ("Sort key. The value can be:\n\n- **name**: name\n- **size**: unavailable value now\n", ("name",)),
+])
+def test_value_lists(text, enum):
+    assert facts(text).enum == enum
+
+
+def test_bullets_and_paragraphs_read_the_same():
+    bullets = facts("The options are as follows:\n\n- a\n- b (default value)\n")
+    paragraphs = facts("The value can be:\n\n**a**: first\n\n**b**: meaning (default value)\n")
+    assert (bullets.enum, bullets.default) == (paragraphs.enum, paragraphs.default) == (("a", "b"), "b")
+
+
+@pytest.mark.parametrize("text", [
+    "Only **cycle** is available for OBS transfer tasks.",
+    "The value can be -1 or 1-99999.",
+    "Only **domainId** is supported, which indicates the whitelisted IDs.",
+    "- Minimum: 1\n- Maximum: 64\n",
+    "Protection type, which is backup",
+])
+def test_unsure_lists_stay_in_the_description(text):
+    assert facts(text).enum == ()
+
+
+@pytest.mark.parametrize("text, default", [
+    ("The default value is **job**.", "job"),
+    ("The default value is 15 minutes.", "15"),
+    ("Default value: **100**", "100"),
+    ("The default value is N/A.", None),
+    ("Default value: **None**", None),
+    ("The default value is **null**.", None),
+    ("The default value is 'NULL'.", None),
+    ("The default value is left blank.", None),
+    ("The default value is empty.", None),
+    ("The default value is as follows:", None),
+    ("The default value is the current time.", None),
+    ("The default value is ``''``.", None),
+    ("Its value can be **desc** (default) or **asc**.", "desc"),
+    ("Default value:\n\n**created_at**", "created_at"),
+])
+def test_defaults_and_words_meaning_no_value(text, default):
+    assert facts(text).default == default
+
+
+@pytest.mark.parametrize("text, lengths", [
+    ("The value can contain 1 to 64 characters.", ("1", "64")),
+    ("Enter 1 to 64 characters.", ("1", "64")),
+    ("The value must be 1-64 characters in length.", ("1", "64")),
+    ("The value contains a maximum of 255 characters.", (None, "255")),
+    ("It can contain no more than 64 characters.", (None, "64")),
+    ("The description can contain up to 255 characters.", (None, "255")),
+    ("The length cannot exceed 128 characters.", (None, "128")),
+    ("The value must be less than or equal to 36 characters.", (None, "36")),
+    ("Max 22 characters are allowed.", (None, "22")),
+    ("Max characters: 255", (None, "255")),
+    ("Tag key.\n\nMinimum length: **1**\n\nMaximum length: **64**\n\nEnumerated values:", ("1", "64")),
+    ("The key contains 1 to 36 characters and the value 0 to 43 characters.", (None, None)),
+    ("The key contains 1 to 36 characters and the value 1 to 43 characters.", (None, None)),
+    ("The value contains a maximum of 1,024 characters.", (None, "1024")),
+    ("A tag key contains a maximum of 128 Unicode characters.", (None, "128")),
+    ("Its value can be empty or 1 to 43 Unicode characters in length.", (None, "43")),
+    ("IAM user ID that contains 32 characters.", ("32", "32")),
+    ("The value is a string of 32 characters consisting of lowercase letters and digits.", ("32", "32")),
+    ("The value is a UUID containing 36 characters or an asterisk (*).", (None, None)),
+    ("The value can contain 1 to 64 characters.\n\nMinimum length: **0**\n\nMaximum length: **64**", (None, "64")),
+    ("The value can be left blank or contain 1 to 64 characters.", (None, "64")),
+    ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
+])
+def test_string_lengths(text, lengths):
+    found = facts(text)
+    assert (found.min_length, found.max_length) == lengths
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Value range: 1-64", ("1", "64")),
+    ("The value ranges from 0 to 2000.", ("0", "2000")),
+    ("Minimum: **1**. Maximum: **128**", ("1", "128")),
+    ("The value ranges from 1 to 1,024.", ("1", "1024")),
+    ("The value ranges from 1 to 65535. (The value ranges from 0 to 255 when it is the ICMP code.)", (None, None)),
+    ("The value ranges from 1 to 65,535. When the protocol is icmp, it is a type from 0 to 255.", (None, None)),
+    ("The value ranges from 1 to 65535. If the protocol is icmp, the value range is shown in the table.",
+     (None, None)),
+    ("The value range is from 0 to 732. Automated backups can be retained for up to 2562 days.", (None, None)),
+    ("Number of records. The value ranges from 1 to 100. The default value is **10**.", ("1", "100")),
+])
+def test_numeric_ranges(text, bounds):
+    found = facts(text)
+    assert (found.minimum, found.maximum) == bounds
+
+
+def test_an_array_value_list_belongs_to_its_items():
+    typed = typed_facts(facts("Value options: **a**, **b**"), Shape("array"))
+    assert typed.enum == () and typed.items is not None and typed.items.enum == ("a", "b")
+
+
+def test_lengths_are_typed_for_strings_only():
+    found = facts("The value can contain 1 to 64 characters.")
+    assert (typed_facts(found, Shape("string")).max_length, typed_facts(found, Shape("integer")).max_length) == (64, None)
