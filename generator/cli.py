@@ -120,6 +120,10 @@ def _context(args) -> RunContext:
                       progress.for_terminal(args.quiet))
 
 
+def _registry_store(context: RunContext):
+    return context.cache.registries if context.cache else None
+
+
 def _summary(args, summary: Summary) -> None:
     if not args.quiet:
         print(f"docbind: {summary.line()}", file=sys.stderr)
@@ -129,7 +133,7 @@ def _run(args, clients: bool = True) -> tuple[list, float]:
     if not args.docs.is_dir():
         raise ValueError(f"docs folder {args.docs} does not exist")
     context = _context(args)
-    registries = registries_from_output(args.out) if getattr(args, "out", None) else None
+    registries = registries_from_output(args.out, _registry_store(context)) if getattr(args, "out", None) else None
     results = generate(args.docs, args.service, clients, context, registries)
     return results, context.summary
 
@@ -175,7 +179,8 @@ def _kept(results, only: list[str] | None, no_clients: bool):
 
 def _check(args) -> int:
     context = _context(args)
-    fresh = snapshot.from_docs(args.docs, context=context, registries=registries_from_output(args.out))
+    fresh = snapshot.from_docs(args.docs, context=context,
+                               registries=registries_from_output(args.out, _registry_store(context)))
     unreadable = False
     for d in fresh.diagnostics:
         if d.severity == ERROR:

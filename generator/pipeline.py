@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .check.sources import source_index
 from .format.client_cache import ClientCache
+from .json_store import JsonStore
 from .link.build import link_service
 from .link.examples import check_examples
 from .link.labels import duplicate_labels
@@ -47,11 +48,14 @@ class Caches:
     pages: PageCache | None = None
     services: ServiceCache | None = None
     clients: ClientCache | None = None
+    registries: JsonStore | None = None
 
     @classmethod
     def under(cls, folder: Path) -> Caches:
-        """All three caches in one folder (pages at its top, then ``services/`` and ``clients/``)."""
-        return cls(PageCache(folder), ServiceCache(folder / "services"), ClientCache(folder / "clients"))
+        """All caches in one folder (pages at its top, then ``services/``, ``clients/`` and
+        ``registries/``)."""
+        return cls(PageCache(folder), ServiceCache(folder / "services"), ClientCache(folder / "clients"),
+                   JsonStore(folder / "registries"))
 
 
 @dataclass(frozen=True)
