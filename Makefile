@@ -8,11 +8,12 @@ NODE_STAMP := node_modules/.installed
 DOCS   ?= docs_src
 OUT    ?= generated
 CORPUS ?= ../shared/corpus
+CATALOGUE ?= ../shared/catalogue
 SEEDS  := tests/fixtures/seeds
 
 REVISIONS ?= ../shared/revisions
 
-.PHONY: generate check lint sync test test-corpus test-revisions test-fuzz report bench clean
+.PHONY: generate check lint sync test test-corpus test-catalogue catalogue-table test-revisions test-fuzz report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +38,17 @@ sync: $(STAMP)
 	$(DOCBIND) sync --docs $(DOCS)
 
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q -m "not corpus"
+	$(PY) -m pytest -q -m "not corpus and not catalogue"
 
 test-corpus: $(STAMP) $(NODE_STAMP)
 	DOCBIND_CORPUS=$(CORPUS) $(PY) -m pytest -q -m corpus
+
+# all 56 references: documents, oracle coverage, Redocly, clients (slow: see the README)
+test-catalogue: $(STAMP) $(NODE_STAMP)
+	DOCBIND_CORPUS=$(CORPUS) DOCBIND_CATALOGUE=$(CATALOGUE) $(PY) -m pytest -q -m catalogue
+
+catalogue-table: $(STAMP)
+	$(PY) -m tests.catalogue_table --docs $(CORPUS) --docs $(CATALOGUE)
 
 test-revisions: $(STAMP)
 	$(PY) tests/revisions.py --revisions $(REVISIONS) --floor tests/revisions_floor.json

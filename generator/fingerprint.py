@@ -14,7 +14,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 _SOURCES = ("generator/**/*.py", "templates/**/*")
 #: Distributions whose version can change generated text.
 TOOLS = ("docbind", "docutils", "lxml", "Jinja2", "PyYAML", "black", "datamodel-code-generator", "isort",
-         "pydantic", "inflect")
+         "pydantic", "inflect", "openapi-spec-validator")
 
 
 @cache

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.sources import source_index
+from .check.validity import validate_document
 from .format.client_cache import ClientCache
 from .json_store import JsonStore
 from .link.build import link_service
@@ -179,6 +180,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
+    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),
+                               key=lambda d: (d.file, d.line, d.code, d.message)))
     files = {f"openapi/{name}.yaml": openapi}
     cached, cacheable = False, True
     if clients:

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SEEDS_OUT = ROOT / "tests" / "fixtures" / "seeds_generated"
 CORPUS = Path(os.environ.get("DOCBIND_CORPUS", ROOT.parent / "shared" / "corpus"))
+CATALOGUE = Path(os.environ.get("DOCBIND_CATALOGUE", ROOT.parent / "shared" / "catalogue"))
 
 
 @pytest.fixture(scope="session")
@@ -59,11 +60,14 @@ def make_docs(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Corpus tests skip with a reason where the corpus is absent; the fuzz tier runs only
-    when asked for (``make test-fuzz`` sets ``DOCBIND_FUZZ``)."""
+    """Corpus and catalogue tests skip with a reason where their folders are absent; the fuzz
+    tier runs only when asked for (``make test-fuzz`` sets ``DOCBIND_FUZZ``)."""
     skips = {}
     if not CORPUS.is_dir():
         skips["corpus"] = pytest.mark.skip(reason=f"corpus folder {CORPUS} is absent (set DOCBIND_CORPUS)")
+    if not (CORPUS.is_dir() and CATALOGUE.is_dir()):
+        skips["catalogue"] = pytest.mark.skip(reason=f"catalogue tier needs {CORPUS} and {CATALOGUE} "
+                                                     "(set DOCBIND_CORPUS and DOCBIND_CATALOGUE)")
     if not os.environ.get("DOCBIND_FUZZ"):
         skips["fuzz"] = pytest.mark.skip(reason="the fuzz tier runs with make test-fuzz (DOCBIND_FUZZ=1)")
     for item in items:

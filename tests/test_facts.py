@@ -29,6 +29,8 @@ def facts(rst: str):
     ("The value can be **volumes**, **snapshots**, or **backups**.", ("volumes", "snapshots", "backups")),
     ("Status. Value options: **pending**, **available**, and **failed**", ("pending", "available", "failed")),
     ("Protection type, which can be **backup** or **replication**", ("backup", "replication")),
+    ("ECS status.\n\nValue range:\n\n**ACTIVE**, **BUILD**, **ERROR**\n\nFor details, see the statuses.",
+     ("ACTIVE", "BUILD", "ERROR")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
     ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
@@ -37,6 +39,9 @@ def facts(rst: str):
     ("Available values include:\n\n- Linux\n- Windows\n", ("Linux", "Windows")),
     ("Type:\n\n- **a**: first\n- **b**: This type of attachments is not supported.\n", ("a",)),
     ("Sort key. The value can be:\n\n- **name**: name\n- **size**: unavailable value now\n", ("name",)),
+    ("Data format. Options:\n\n- **Default**: default format\n- **CarbonData**: CarbonData\n", ("Default", "CarbonData")),
+    ("Format of a dataset version. Options:\n\n- **Default**\n- **CSV**\n", ("Default", "CSV")),
+    ("Whether to clear hard example attributes. Options:\n\n- **true**: cleared\n- **false**: kept\n", ("true", "false")),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum
@@ -54,6 +59,11 @@ def test_bullets_and_paragraphs_read_the_same():
     "Only **domainId** is supported, which indicates the whitelisted IDs.",
     "- Minimum: 1\n- Maximum: 64\n",
     "Protection type, which is backup",
+    "State. Options:\n\n- **on**: running\n- off\n",
+    "Backup time window.\n\nExample value:\n\n- 08:15-09:15\n- 23:00-00:00\n",
+    "The value must be in the format of **vX.Y**, for example, **v1.30**.\n\n- **X**: major version\n- **Y**: minor\n",
+    "The format is as follows:\n\n- **X**: major version\n- **Y**: minor version\n",
+    "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()
@@ -74,6 +84,7 @@ def test_unsure_lists_stay_in_the_description(text):
     ("The default value is ``''``.", None),
     ("Its value can be **desc** (default) or **asc**.", "desc"),
     ("Default value:\n\n**created_at**", "created_at"),
+    ("- For MySQL, the default value is **3306**.\n- For PostgreSQL, the default value is **5432**.", None),
 ])
 def test_defaults_and_words_meaning_no_value(text, default):
     assert facts(text).default == default
@@ -133,3 +144,7 @@ def test_an_array_value_list_belongs_to_its_items():
 def test_lengths_are_typed_for_strings_only():
     found = facts("The value can contain 1 to 64 characters.")
     assert (typed_facts(found, Shape("string")).max_length, typed_facts(found, Shape("integer")).max_length) == (64, None)
+
+
+def test_a_sample_status_list_is_a_value_list():
+    assert facts("Sample status. Options:\n\n- __ALL__: labeled\n- __NONE__: unlabeled\n").enum == ("__ALL__", "__NONE__")

@@ -19,7 +19,7 @@ from generator.pipeline import generate
 
 from . import html_oracle
 from .conftest import ROOT
-from .test_corpus import _message, _names_by_page, _template
+from .coverage import message, names_by_page, template
 
 HTML = Path(os.environ.get("DOCBIND_HTML", ROOT.parent / "shared" / "html"))
 SERVICES = ("elastic-cloud-server", "elastic-load-balancing", "modelarts")
@@ -77,23 +77,23 @@ def test_document_passes_openapi_spec_validator(specs, service):
 def test_operation_pages_yield_their_operations(specs, operation_pages):
     misses, figures, total, found = [], [], 0, 0
     for service, pages in operation_pages.items():
-        documented = {(method.upper(), _template(path)) for path, item in specs[service]["paths"].items()
+        documented = {(method.upper(), template(path)) for path, item in specs[service]["paths"].items()
                       for method in item if method != "parameters"}
         page_misses = [[f"{p.file}:{e.line}: expected {e.method} {e.path}" for e in p.endpoints
-                        if (e.method, _template(e.path)) not in documented] for p in pages]
+                        if (e.method, template(e.path)) not in documented] for p in pages]
         missed = sum(1 for m in page_misses if m)
         misses += [line for lines in page_misses for line in lines]
         figures.append(f"{service}: {len(pages) - missed}/{len(pages)}")
         total += len(pages)
         found += len(pages) - missed
-    assert found >= MIN_OPERATION_PAGES * total, _message(
+    assert found >= MIN_OPERATION_PAGES * total, message(
         f"{found}/{total} operation pages yield their operations", figures, misses)
 
 
 def test_field_rows_on_operation_pages_are_in_their_operation(specs, operation_pages):
     figures, misses, total, found = [], [], 0, 0
     for service, pages in operation_pages.items():
-        names = _names_by_page(specs[service])
+        names = names_by_page(specs[service])
         missing = [f"{p.file}:{row.line}: row {row.name!r} not in the page's operation"
                    for p in pages for row in p.rows if row.name not in names.get(p.file, ())]
         rows = sum(len(p.rows) for p in pages)
@@ -101,10 +101,10 @@ def test_field_rows_on_operation_pages_are_in_their_operation(specs, operation_p
         misses += missing
         total += rows
         found += rows - len(missing)
-    assert found >= MIN_ROWS_IN_OUTPUT * total, _message(
+    assert found >= MIN_ROWS_IN_OUTPUT * total, message(
         f"{found}/{total} field rows on operation pages are in their operation", figures, misses)
 
 
 def test_no_row_is_lost_silently(results):
     lost = [row for r in results.values() for row in r.report.rows_lost]
-    assert lost == [], _message(f"{len(lost)} rows in neither the output nor a diagnostic", [], lost)
+    assert lost == [], message(f"{len(lost)} rows in neither the output nor a diagnostic", [], lost)

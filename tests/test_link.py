@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from generator.pipeline import generate
@@ -66,6 +67,50 @@ def test_query_strings_and_rfc6570_expansions_become_query_parameters(make_docs)
     assert [(p["name"], p["in"]) for p in first] == [("project_id", "path"), ("instance_uuid", "query"), ("limit", "query")]
     second = spec["paths"]["/v3/role_assignments"]["get"]["parameters"]
     assert [(p["name"], p["in"]) for p in second] == [("role.id", "query"), ("user.id", "query")]
+
+
+@pytest.mark.parametrize("line", [
+    # as bare-metal-server writes it; the parser reads its final doubled brace as one
+    "GET /v2.1/{project_id}/servers{?changes-since={changes-since}&image={image}&sort_dir={sort_dir}}",
+    "GET /v2.1/{project_id}/servers&changes-since={changes-since}&image={image}&sort_dir={sort_dir}",
+])
+def test_query_templates_after_a_path_become_query_parameters(make_docs, line):
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying BMSs", line)}))
+    params = spec["paths"]["/v2.1/{project_id}/servers"]["get"]["parameters"]
+    assert [(p["name"], p["in"]) for p in params] == [
+        ("project_id", "path"), ("changes-since", "query"), ("image", "query"), ("sort_dir", "query")]
+    assert not [d for d in diagnostics if d.severity == "error"]
+
+
+def test_a_path_that_cannot_be_an_openapi_path_is_left_out_with_a_warning(make_docs):
+    uri = """
+.. table:: **Table 1** URI parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String Server ID.
+   ========= ========= ====== ===========
+"""
+    (result,) = generate(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}#details", uri)}),
+                         clients=False)
+    spec = yaml.safe_load(result.files["openapi/svc.yaml"])
+    assert spec["paths"] == {}
+    found = [(d.file, d.line, d.severity) for d in result.diagnostics if d.code == "path-invalid"]
+    assert found == [("docs/svc/a.rst", 7, "warning"), ("docs/svc/a.rst", 13, "info")]  # the line, its table
+    assert result.report.rows_lost == ()
+
+
+def test_methods_of_one_path_share_its_parameter_names(make_docs):
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Querying a Job", "GET /v1/{project_id}/jobs/{job_name}"),
+        "b.rst": page("Deleting a Job", "DELETE /v1/{project_id}/jobs/{name}"),
+    }))
+    (item,) = spec["paths"].values()
+    assert spec["paths"].keys() == {"/v1/{project_id}/jobs/{job_name}"}
+    assert [p["name"] for p in item["delete"]["parameters"]] == ["job_name", "project_id"]
+    assert [(d.file, d.code) for d in diagnostics if d.code == "path-parameter-renamed"] == [
+        ("docs/svc/b.rst", "path-parameter-renamed")]
 
 
 def test_two_pages_with_one_method_and_path_merge_into_one_operation(make_docs):

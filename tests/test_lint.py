@@ -88,7 +88,7 @@ def test_one_line_per_defect_then_counts_per_code_and_service(docs, capsys):
     assert code == 0
     findings, table = out.split("\n\n")
     assert findings.splitlines() == [
-        f"{docs}/alpha/show.rst:28: type-unknown: unknown type 'Strng' of 'owner'; using a free-form schema",
+        f"{docs}/alpha/show.rst:28: type-unknown: unknown type 'Strng' of 'owner': no table describes it; using a free-form schema",
         f"{docs}/alpha/show.rst:36: example-mismatch: response 200 example of ShowThing contradicts its table "
         "at $.size: a string 'large' where the table says integer; left out of the document",
         f"{docs}/beta/list.rst:13: ref-unresolved: 'things' refers to 'nope', which names no table; "
@@ -139,13 +139,13 @@ def test_json_lists_findings_and_counts(docs, capsys):
     assert data["counts"] == {"alpha": {"example-mismatch": 1, "type-unknown": 1}, "beta": {"ref-unresolved": 1}}
     assert data["findings"][0] == {"path": f"{docs}/alpha/show.rst", "line": 28, "code": "type-unknown",
                                    "severity": "warning", "service": "alpha",
-                                   "message": "unknown type 'Strng' of 'owner'; using a free-form schema"}
+                                   "message": "unknown type 'Strng' of 'owner': no table describes it; using a free-form schema"}
 
 
 def test_github_format_prints_workflow_annotations(docs, capsys):
     lines = lint(docs, capsys, "--format", "github")[1].splitlines()
     assert lines[0] == (f"::warning file={docs}/alpha/show.rst,line=28,title=type-unknown::"
-                        "unknown type 'Strng' of 'owner'; using a free-form schema")
+                        "unknown type 'Strng' of 'owner': no table describes it; using a free-form schema")
     assert all(line.startswith("::warning file=") for line in lines[:3])
     assert lines[3].startswith("code ")
 

@@ -179,3 +179,18 @@ def test_example_lead_ins_name_their_kind_wherever_the_words_stand():
               {"error_code": "X"}
         """)
     assert [(e.kind, e.status) for e in page.examples] == [("request", None), ("response", None), ("response", "error")]
+
+
+def test_a_short_paragraph_about_samples_is_no_example_lead_in():
+    page = parse("""\
+        Adding Samples
+        ==============
+
+        Adding samples in batches
+
+        URI
+        ---
+
+        POST /v2/{project_id}/datasets/{dataset_id}/samples
+        """)
+    assert [e.path for e in page.endpoints] == ["/v2/{project_id}/datasets/{dataset_id}/samples"]

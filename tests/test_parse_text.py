@@ -157,10 +157,10 @@ def test_nested_objects_named_by_caption():
     assert parse().tables[2].caption == "Thing"
 
 
-def test_bare_word_among_explained_values_is_read_as_in_rst():
+def test_bare_word_among_explained_values_is_not_a_value():
     state = parse().tables[2].rows[1]
     assert state.description == "State. Options:\n\n- **on**: running\n- off"
-    assert state.facts.enum == ("on", "off")
+    assert state.facts.enum == ()
 
 
 def test_json_example_across_blank_lines_and_status_table():

@@ -38,6 +38,7 @@ HTML_DIFFERENCES = {
         ("values", "response 200 config.export_params.search_conditions[].label_list.labels[].type"),  # no 3 in HTML
         ("values", "response 200 config.samples[].labels[].type"),
         ("values", "response 200 result.dataset_type"),
+        ("values", "response 200 result.events[].status"),  # RST: "- running" unmarked; HTML: **running**: running
         ("values", "response 200 result.samples[].labels[].type"),
     ],
     "list_tasks.rst": [],

@@ -53,7 +53,7 @@ def note_duplicate(ctx: LinkContext, page: Page, row: Row, field: Field, first: 
 
 def account_unplaced_tables(ctx: LinkContext) -> None:
     """Tables none of whose rows reached the output and no diagnostic covers yet: unused
-    (a page without operations) or orphaned (nothing links to them)."""
+    (a page without operations), of an operation left out, or orphaned (nothing links to them)."""
     covered = {(d.file, d.line) for d in ctx.diagnostics if d.end_line}
     for page in ctx.pages:
         for table in page.tables:
@@ -63,5 +63,8 @@ def account_unplaced_tables(ctx: LinkContext) -> None:
                 continue
             if not page.endpoints:
                 cover_table(ctx, page, table, "table-unused", "table on a page that documents no operation", INFO)
+            elif page.file in ctx.left_out:
+                cover_table(ctx, page, table, "path-invalid", "the operation of this page was left out (invalid path)",
+                            INFO)
             elif table.kind == "fields":
                 cover_table(ctx, page, table, "table-orphan", "no operation or object links to this table")

@@ -56,10 +56,16 @@ def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
     return field.shape
 
 
-def request_body_from_examples(ctx: LinkContext, page: Page, examples: tuple[Example, ...]) -> Shape | None:
-    """A request example without a request table: a free-form body (with a note)."""
+def request_body_from_examples(ctx: LinkContext, page: Page, examples: tuple[Example, ...],
+                               method: str) -> Shape | None:
+    """A request example without a request table: a free-form body (with a note); on a GET
+    or HEAD, which have no body, only the note."""
     parsed = [e for e in examples if e.data is not None]
     if not parsed:
+        return None
+    if method in ("GET", "HEAD"):
+        ctx.diagnostics.append(Diagnostic(page.file, parsed[0].line, INFO, "body-as-parameters",
+                                          f"{method} request example with a JSON body; {method} has no body: not used"))
         return None
     ctx.diagnostics.append(Diagnostic(page.file, parsed[0].line, INFO, "object-free-form",
                                       "request example but no request table; free-form body"))

@@ -32,6 +32,7 @@ class LinkContext:
     hints: dict[TableKey, str] = dataclasses.field(default_factory=dict)
     owner: dict[TableKey, str] = dataclasses.field(default_factory=dict)
     order: list[TableKey] = dataclasses.field(default_factory=list)
+    left_out: set[str] = dataclasses.field(default_factory=set)  # pages with an operation line left out
     current_op: str = ""
     error_source: str = ""
     depth: int = 0  # tables being built, one inside the other (see limits)

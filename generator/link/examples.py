@@ -224,7 +224,9 @@ def _deepest(error):
         causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
         if not causes:
             break
-        error = max(causes, key=lambda e: len(e.absolute_path))
+        # the deepest; among equally deep ones the first by path and message (their order
+        # in ``context`` varies with the string hash seed)
+        error = min(causes, key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path)), e.message))
     return error
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model.api import Field, Shape
+from ..model.diagnostics import WARNING, Diagnostic
 from ..model.page import Row, TypeExpr
 from .accounting import note_duplicate, note_free_form, row_warning
 from .context import LinkContext, TableKey, table_ref
@@ -49,9 +50,15 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     if expr is None:
         return Shape("any") if row.type_text else Shape("string")
     if expr.kind == "ref":
-        key = resolve(ctx, pi, expr.ref or "")
-        if key is None and (expr.ref or "").startswith("#name "):
+        named_type = (expr.ref or "").startswith("#type ")
+        key = (named_type and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
+        if key is None and (expr.ref or "").startswith(("#name ", "#type ")):
             key = linked_table(ctx, pi, row)
+            if key is None and (expr.ref or "").startswith("#type "):
+                ctx.diagnostics.append(Diagnostic(
+                    page.file, row.line, WARNING, "type-unknown",
+                    f"unknown type {row.type_text!r} of {row.name!r}: no table describes it; using a free-form schema"))
+                return Shape("any")
             if key is None:
                 note_free_form(ctx, page, row)
                 return Shape("object")
@@ -61,7 +68,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             return Shape("object")
         if too_deep(ctx, pi, row, key):
             return Shape("object")
-        return table_shape(ctx, key, _nested_hint(ctx, key, row))
+        return table_shape(ctx, key, _nested_hint(ctx, key, row, expr.ref or ""))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
@@ -127,7 +134,9 @@ def is_placeholder_row(row: Row) -> bool:
         "key" in row.name.lower() and bool(_KEY_VALUE.search(row.description)))
 
 
-def _nested_hint(ctx: LinkContext, key: TableKey, row: Row) -> str:
-    """A nested table's name: its caption, else the name of the row linking to it."""
+def _nested_hint(ctx: LinkContext, key: TableKey, row: Row, ref: str = "") -> str:
+    """A nested table's name: the type the Type cell names (``checkpoint_req`` →
+    ``CheckpointReq``), else its caption, else the name of the row linking to it."""
     table = ctx.pages[key[0]].tables[key[1]]
-    return pascal(table.caption) or pascal(row.name) or "Object"
+    named = pascal(ref[len("#type "):]) if ref.startswith("#type ") else ""
+    return named or pascal(table.caption) or pascal(row.name) or "Object"

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from ..model.api import Operation, Shape
-from ..model.diagnostics import INFO, Diagnostic
+from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
 from .bodies import (either, is_unlinked_object_table, read_request_body_table, read_response_body_table,
@@ -17,8 +17,9 @@ from .bodies import (either, is_unlinked_object_table, read_request_body_table, 
 from .context import LinkContext
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
-                         add_undocumented_path_parameters, parameter_order, read_parameter_table)
-from .paths import operation_path_key, split_query, template_names, without_trailing_slash
+                         add_undocumented_path_parameters, bodiless_table_location, parameter_order,
+                         read_parameter_table)
+from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
                              syntax_table_location)
 from .xml_bodies import read_xml_bodies
@@ -35,6 +36,7 @@ class _PageTables:
     request_body: Shape | None = None
     bodies: dict[str, Shape] = dataclasses.field(default_factory=dict)
     headers: Headers = dataclasses.field(default_factory=lambda: defaultdict(dict))
+    media_types: list[str] = dataclasses.field(default_factory=list)
 
 
 def read_operations(ctx: LinkContext) -> list[Operation]:
@@ -44,6 +46,8 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
     used_ids: set[str] = set()
     for pi, page in enumerate(ctx.pages):
         for index, endpoint in enumerate(page.endpoints):
+            if not _is_valid_path(ctx, page, endpoint):
+                continue
             key = (endpoint.method, operation_path_key(keyed_path(endpoint)))
             known = operations.get(key)
             if known is not None and known.source.rsplit(":", 1)[0] == page.file:
@@ -59,7 +63,43 @@ def read_operations(ctx: LinkContext) -> list[Operation]:
                 f"{endpoint.method} {known.path} is also documented by {known.source}; "
                 "merged into one operation with alternative bodies"))
             operations[key] = merge_operations(known, operation)
-    return list(operations.values())
+    return _one_template_per_path(ctx, list(operations.values()))
+
+
+def _one_template_per_path(ctx: LinkContext, operations: list[Operation]) -> list[Operation]:
+    """Operations on one path whose pages name its parameters differently (``GET
+    /jobs/{job_name}``, ``DELETE /jobs/{name}``) take the names of the first: OpenAPI has one
+    template per path (a note says so)."""
+    first: dict[str, Operation] = {}
+    result = []
+    for op in operations:
+        known = first.setdefault(operation_path_key(op.path), op)
+        if known.path == op.path:
+            result.append(op)
+            continue
+        names = dict(zip(template_names(op.path), template_names(known.path)))
+        file, line = op.source.rsplit(":", 1)
+        ctx.diagnostics.append(Diagnostic(
+            file, int(line), INFO, "path-parameter-renamed",
+            f"{op.method} {op.path} names its path parameters as {known.source} does: {known.path}"))
+        parameters = [dataclasses.replace(p, name=names.get(p.name, p.name)) if p.location == "path" else p
+                      for p in op.parameters]
+        result.append(dataclasses.replace(op, path=known.path,
+                                          parameters=tuple(sorted(parameters, key=parameter_order))))
+    return result
+
+
+def _is_valid_path(ctx: LinkContext, page: Page, endpoint: Endpoint) -> bool:
+    """Whether the operation line's path can be an OpenAPI path; one that cannot is left
+    out with a warning (and the page's tables are accounted to it)."""
+    problem = path_problem(split_query(endpoint.path)[0])
+    if problem is None:
+        return True
+    ctx.diagnostics.append(Diagnostic(
+        page.file, endpoint.line, WARNING, "path-invalid",
+        f"{endpoint.method} {endpoint.path} is not a valid OpenAPI path ({problem}); operation left out"))
+    ctx.left_out.add(page.file)
+    return False
 
 
 def operation_id(page: Page, endpoint: Endpoint, index: int, used: set[str]) -> str:
@@ -91,7 +131,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     status = default_status(page)
     for sc in page.status_codes:
         ctx.placed.add((page.file, sc.line))
-    tables = _read_page_tables(ctx, pi, op_id, template, status)
+    tables = _read_page_tables(ctx, pi, endpoint.method, op_id, template, status)
     add_subresource_parameters(page.file, endpoint, tables.parameters)
     add_line_query_parameters(page.file, endpoint, query_names, tables.parameters)
     add_undocumented_path_parameters(ctx, page.file, endpoint, template, tables.parameters)
@@ -99,7 +139,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     request_examples = tuple(e for e in page.examples if e.kind == "request")
     request_body = tables.request_body
     if request_body is None:
-        request_body = request_body_from_examples(ctx, page, request_examples)
+        request_body = request_body_from_examples(ctx, page, request_examples, endpoint.method)
     return Operation(
         operation_id=op_id,
         method=endpoint.method,
@@ -109,6 +149,7 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
         tags=(operation_tag(ctx, page),),
         parameters=tuple(sorted(tables.parameters.values(), key=parameter_order)),
         request_body=request_body,
+        request_media_type=tables.media_types[0] if tables.media_types and request_body else "application/json",
         request_examples=request_examples,
         responses=responses,
         source=f"{page.file}:{endpoint.line}",
@@ -118,7 +159,8 @@ def read_operation(ctx: LinkContext, pi: int, endpoint: Endpoint, op_id: str) ->
     )
 
 
-def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str], status: str) -> _PageTables:
+def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, template: list[str],
+                      status: str) -> _PageTables:
     """Each top-level table of the page by its location: parameters, request body, response
     body or response headers; any other table is a diagnostic (nested tables are read
     through the fields linking to them)."""
@@ -138,11 +180,13 @@ def _read_page_tables(ctx: LinkContext, pi: int, op_id: str, template: list[str]
         if (pi, ti) in ctx.referenced:
             continue
         location = syntax_table_location(page, table)
+        if location == "body":
+            location = bodiless_table_location(ctx, page, table, method, template)
         table_status = table.status or status
         if location == "response-header":
             read_response_header_table(ctx, pi, table, table_status, found.headers)
         elif location in PARAMETER_LOCATIONS:
-            read_parameter_table(ctx, pi, table, location, template, found.parameters)
+            found.media_types += read_parameter_table(ctx, pi, table, location, template, found.parameters)
         elif location in ("body", "response") and is_unlinked_object_table(
                 table, found.request_body if location == "body" else found.bodies.get(table_status)):
             cover_table(ctx, page, table, "table-orphan",

@@ -4,7 +4,7 @@ type naming a table by its caption, or (style D) a later table whose caption nam
 from __future__ import annotations
 
 from ..model.page import Page, Row, TypeExpr
-from .captions import caption_names, norm
+from .captions import caption_names, names_one_object, norm
 from .context import LinkContext, RowKey, TableKey
 from .naming import pascal
 
@@ -19,9 +19,10 @@ def label_index(pages: list[Page]) -> dict[str, TableKey]:
     return labels
 
 
-def resolve(ctx: LinkContext, pi: int, target: str) -> TableKey | None:
+def resolve(ctx: LinkContext, pi: int, target: str, line: int = 0) -> TableKey | None:
     """The table a reference target names: ``#table N`` and ``#name X`` on the row's own
-    page, anything else a label of the service."""
+    page (the first after the row at ``line``, else the first), ``#type X`` there or on
+    another page, anything else a label of the service."""
     if target.startswith("#table "):
         number = target.split()[1]
         for ti, table in enumerate(ctx.pages[pi].tables):
@@ -29,12 +30,64 @@ def resolve(ctx: LinkContext, pi: int, target: str) -> TableKey | None:
                 return (pi, ti)
         return None
     if target.startswith("#name "):
-        wanted = pascal(target[len("#name "):]).lower()
-        for ti, table in enumerate(ctx.pages[pi].tables):
-            if table.kind == "fields" and (caption_names(table.caption) | {pascal(table.caption).lower()}) & {wanted}:
-                return (pi, ti)
-        return None
-    return ctx.labels.get(target)
+        return _captioned(ctx, pi, target[len("#name "):], line)
+    if target.startswith("#type "):
+        return type_table(ctx, pi, target[len("#type "):], line)
+    key = ctx.labels.get(target)
+    return same_section_copy(ctx, pi, key, line) if key is not None and key[0] == pi else key
+
+
+def same_section_copy(ctx: LinkContext, pi: int, key: TableKey, line: int) -> TableKey:
+    """A label defined once for a table the page repeats under every status code (``Status
+    code: 201``, ``Status code: 202``, each with its own copy of ``ObjectMeta``): a row under
+    another status links to the copy in its own status section, the first table after the
+    row with the same caption and the row's status."""
+    tables = ctx.pages[pi].tables
+    own = next((t for t in tables if t.line <= line <= t.end_line), None)
+    target = tables[key[1]]
+    if own is None or own.status == target.status:
+        return key
+    for ti, table in enumerate(tables):
+        if table.line > line and table.caption == target.caption and table.status == own.status:
+            return (pi, ti)
+    return key
+
+
+def _captioned(ctx: LinkContext, pi: int, name: str, line: int) -> TableKey | None:
+    """The first field table of the page after ``line`` whose caption names ``name``, else
+    the first before it (a page may describe ``policy_param`` once for the request and
+    once for the response)."""
+    wanted = _wanted(name)
+    found = [ti for ti, table in enumerate(ctx.pages[pi].tables)
+             if table.kind == "fields" and (caption_names(table.caption) | {pascal(table.caption).lower()}) & wanted]
+    after = [ti for ti in found if ctx.pages[pi].tables[ti].line > line]
+    return (pi, (after or found)[0]) if found else None
+
+
+def _wanted(name: str) -> set[str]:
+    """The caption names that stand for a type name: itself, its plural, and without a
+    plural ``s`` (``List<Params>`` described by ``Param data structure description``,
+    ``List<Instance>`` by ``instances parameters``)."""
+    wanted = pascal(name).lower()
+    return {wanted, wanted + "s"} | ({wanted[:-1]} if wanted.endswith("s") and len(wanted) > 3 else set())
+
+
+def type_table(ctx: LinkContext, pi: int, name: str, line: int = 0) -> TableKey | None:
+    """The table describing a type the Type cell names (``checkpoint_req``,
+    ``List<resource>``): one on the row's page whose caption names it in any of the caption
+    wordings (``Parameter description of field checkpoint_req``, ``checkpoint_req field
+    description``, ``Data structure of the X field``, ``X parameters``, ``X``), else the first
+    table of another page of the service whose caption is about that one object."""
+    found = _captioned(ctx, pi, name, line)
+    if found is not None:
+        return found
+    wanted = _wanted(name)
+    for other, page in enumerate(ctx.pages):
+        for ti, table in enumerate(page.tables):
+            if (other != pi and table.kind == "fields" and names_one_object(table.caption)
+                    and caption_names(table.caption) & wanted):
+                return (other, ti)
+    return None
 
 
 def referenced_tables(ctx: LinkContext) -> set[TableKey]:
@@ -49,7 +102,7 @@ def referenced_tables(ctx: LinkContext) -> set[TableKey]:
                 if row.type is not None:
                     targets.extend(type_refs(row.type))
                 for target in targets:
-                    key = resolve(ctx, pi, target)
+                    key = resolve(ctx, pi, target, row.line)
                     if key is not None and key[0] == pi and key[1] > ti:
                         seen.add(key)
     return seen
@@ -91,7 +144,7 @@ def linked_table(ctx: LinkContext, pi: int, row: Row) -> TableKey | None:
     if (pi, row.line) in ctx.implicit:
         return ctx.implicit[(pi, row.line)]
     for target in row.refs:
-        key = resolve(ctx, pi, target)
+        key = resolve(ctx, pi, target, row.line)
         if key is not None:
             return key
     return None
@@ -105,7 +158,7 @@ def is_open_object(expr: TypeExpr | None) -> bool:
         return True
     if expr.kind == "array":
         return expr.items is None or expr.items.kind == "object"
-    return expr.kind == "ref" and (expr.ref or "").startswith("#name ")
+    return expr.kind == "ref" and (expr.ref or "").startswith(("#name ", "#type "))
 
 
 def type_refs(expr: TypeExpr) -> list[str]:

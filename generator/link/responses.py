@@ -41,7 +41,7 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
     """One response per status the page names (status table, body tables, examples,
     headers), each with its description, body, examples and headers. An error status without
     a body table gets the service's error body; a status with only an example is free-form.
-    A page that names no error status gets ``4XX`` with the service's error body: every call
+    A page that names no error status (nor a ``default``) gets ``4XX`` with the service's error body: every call
     can fail. Alternative examples (after "Or") are placed later, by the example check."""
     described = {s.code: s.description for s in page.status_codes}
     examples: dict[str, list[Example]] = defaultdict(list)
@@ -51,12 +51,12 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
             code = error_status if example.status == "error" else example.status or status
             examples[code].append(example)
     codes = set(described) | set(bodies) | set(examples) | set(headers) or {status}
-    if not any(code[0] in "45" for code in codes):
+    if not any(code[0] in "45" or code == "default" for code in codes):
         codes.add("4XX")
     responses = []
     for code in sorted(codes):
         body = bodies.get(code)
-        if body is None and code[0] in "45":
+        if body is None and (code[0] in "45" or code == "default"):
             body = Shape("ref", ref=ERROR_REF)
             ctx.error_source = ctx.error_source or f"{page.file}:{page.title_line}"
         elif body is None and any(e.data is not None for e in examples.get(code, ())):

@@ -98,6 +98,7 @@ class Operation:
     merged_from: tuple[str, ...] = ()
     host: str | None = None  # the server host its request syntax names (``{bucket}.obs...``)
     alternative_examples: tuple[Example, ...] = ()
+    request_media_type: str = "application/json"
 
 
 @dataclass(frozen=True)

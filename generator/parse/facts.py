@@ -27,6 +27,8 @@ _OPTIONS_LEAD = re.compile(
     r"(?: are)?\s*[:：]\s*$",
     re.IGNORECASE,
 )
+_EXAMPLE_LEAD = re.compile(r"(?:\b(?:examples?|example values?|for example|e\.g\.|for instance)\s*[:：]\s*$)"
+                           r"|\bin the format\b|\bthe format is\b", re.IGNORECASE)
 _DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
     r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
@@ -87,8 +89,8 @@ _INLINE_LEADS = (
                r"(?:only )?be(?: set to| one of)?(?: either)?[:：]?\s+(?P<list>" + _LIST + r")"
                r"(?:\s+only)?\s*(?=[.;]|\s*$|\s+\(default|,\s*(?:and )?(?:the )?default)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
-               r"options|values|value options)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST + r")"
-               r"\s*(?=[.;]|\s*$)", re.IGNORECASE),
+               r"options|values|value options|value range|range)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST
+               + r")\s*(?=[.;]|\s*$|\n\n)", re.IGNORECASE),
     re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
                re.IGNORECASE),
     re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
@@ -116,11 +118,13 @@ def is_no_value(text: str) -> bool:
 
 
 def _default(markdown: str) -> str | None:
-    match = _DEFAULT_PHRASE.search(markdown)
-    if not match:
+    stated = {(m.group("v") or m.group("n") or m.group("w") or "").strip() for m in _DEFAULT_PHRASE.finditer(markdown)}
+    if not stated:
         noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
         return next(iter(noted)).strip() if len(noted) == 1 else None
-    value = (match.group("v") or match.group("n") or match.group("w") or "").strip()
+    if len(stated) > 1:
+        return None
+    value = next(iter(stated))
     return None if is_no_value(value) else value
 
 
@@ -191,12 +195,13 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     """
     children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
     for start, lead in enumerate(children):
-        led = isinstance(lead, nodes.paragraph) and bool(_OPTIONS_LEAD.search(plain(lead).splitlines()[-1]
-                                                                              if plain(lead) else ""))
+        last = plain(lead).splitlines()[-1] if isinstance(lead, nodes.paragraph) and plain(lead) else ""
+        led = bool(_OPTIONS_LEAD.search(last)) and not _EXAMPLE_LEAD.search(last)
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
-        if led and applies_under_condition(plain(lead)):
+        if led and (applies_under_condition(plain(lead))
+                    or _mixed(children[start + 1] if start + 1 < len(children) else None)):
             return (), None
         single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
         if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
@@ -205,6 +210,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
             continue
         values = [value for value, rest in entries if value is not None and not _unsupported(rest)]
         if not led and not _marked(children[start]) and not _named_before(children, start, values):
+            continue
+        if not led and _EXAMPLE_LEAD.search(_text_before(children, start)):
             continue
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
@@ -226,12 +233,25 @@ def _unsupported(rest: str) -> bool:
     return bool(_UNSUPPORTED.search(meaning))
 
 
+def _mixed(node: nodes.Node | None) -> bool:
+    """Whether a bullet list mixes explained values (``- **on**: running``) with bare words
+    (``- off``): the bare word may be a note, so the list is no value list."""
+    if not isinstance(node, nodes.bullet_list):
+        return False
+    explained = [bool(re.match(r"^\S+\s*[:：]\s", item.astext().strip() + " ")) for item in node.children]
+    return any(explained) and not all(explained)
+
+
 def _marked(node: nodes.Node) -> bool:
     """Whether a list's values are marked up (bold or literal), not plain words."""
     items = node.children if isinstance(node, nodes.bullet_list) else [node]
     return all(_item_value(item, False)[0] is not None and isinstance(
         (item if isinstance(item, nodes.paragraph) else item.children[0]).children[0],
         (nodes.strong, nodes.literal)) for item in items)
+
+
+def _text_before(children: list[nodes.Node], start: int) -> str:
+    return plain(children[start - 1]) if start and isinstance(children[start - 1], nodes.paragraph) else ""
 
 
 def _named_before(children: list[nodes.Node], start: int, values: list[str]) -> bool:
@@ -252,7 +272,7 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
     run: list[tuple[str | None, str]] = []
     for child in children[start:]:
         if not (isinstance(child, nodes.paragraph) and child.children
-                and isinstance(child.children[0], (nodes.strong, nodes.literal))):
+                and isinstance(child.children[0], (nodes.strong, nodes.literal))) or _inline_list(child):
             break
         lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
         if len(lines) > 1:
@@ -260,6 +280,12 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         else:
             run.append(_item_value(child, led))
     return run
+
+
+def _inline_list(para: nodes.paragraph) -> bool:
+    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``), not an item."""
+    rest = "".join(c.astext() for c in para.children[1:2])
+    return rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and")
 
 
 def _line_value(line: str) -> tuple[str | None, str]:
@@ -286,7 +312,7 @@ def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
     text = para.astext().strip()
     value, sep, rest = text.partition(":")
     value = value.strip()
-    if sep and _TOKEN.match(value):
+    if sep and _TOKEN.match(value) and (not rest or rest[0].isspace()):
         return value, rest + "\0" + rest_all
     bare = re.sub(r"\s*\(\s*default(?: value)?\s*\)\s*$", "", text, flags=re.IGNORECASE)
     if led and not sep and _TOKEN.match(bare):

@@ -27,6 +27,8 @@ _ENDPOINT = re.compile(
 _PATH_LINE = re.compile(r"^(?:URI|PATH|URL)\s*[:：]\s*(?:https?://\{?\*?[\w.*-]+\*?\}?)?(?P<path>/\S*)$", re.I)
 _METHOD_LINE = re.compile(r"^(?:Method|HTTP method|Request method)\s*[:：]\s*(?P<method>[A-Z]+)$", re.I)
 _STATUS_MARK = re.compile(r"^(?:HTTP )?status codes?\s*[:：]?\s*(?P<code>[1-5]\d\d)\b", re.I)
+_BARE_STATUS = re.compile(r"^(?P<code>[1-5]\d\d)(?P<rest>(?:\s+\D.*)?)$")
+_STATUS_SECTION = re.compile(r"status codes?|returned values?|return codes?|response codes?", re.I)
 _LABEL = re.compile(r"^\.\.\s+_(?P<label>[^:]+):\s*$")
 _EXAMPLE_TITLE = re.compile(r"example|sample", re.I)
 _EXAMPLE_WORD = re.compile(r"\b(?:example|sample)s?\b", re.I)
@@ -110,6 +112,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         self.endpoints: list[Endpoint] = []
         self.tables: list[Table] = []
         self.status_codes: list[StatusCode] = []
+        self.stated_codes: list[StatusCode] = []
         self.examples: list[Example] = []
         self.diagnostics: list[Diagnostic] = []
         self.labels: list[str] = []
@@ -133,7 +136,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             description="\n\n".join(self.description_parts),
             endpoints=tuple(endpoints),
             tables=tuple(self.tables),
-            status_codes=tuple(self.status_codes),
+            status_codes=_with_stated(self.status_codes, self.stated_codes),
             examples=tuple(self.examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
@@ -216,6 +219,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             self.alternative = False
         if _OR_LINE.match(text):
             self.alternative = True
+        self._stated_status(node, text, marker)
         hint = _example_lead(text)
         if hint is not None:
             self.example_hint = hint or _example_kind(self.sections[1:], "")
@@ -228,6 +232,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             self._endpoint_line(node, text)
         self.lead_in = text
         self.lead_in_labels = tuple(name for name in node.get("names", ()))
+
+    def _stated_status(self, node: nodes.Element, text: str, marker: re.Match[str] | None) -> None:
+        """A status code the page states outside a status-code table: a ``Status code: 201``
+        line (even with no table after it), or a bare code (``202``, ``204 No Content``) in a
+        Status Code / Returned Value section, as under its ``Normal`` bullet."""
+        bare = _BARE_STATUS.match(text) if _STATUS_SECTION.search(self.section) else None
+        found = marker or bare
+        if found:
+            code = found.group("code")
+            description = (bare.group("rest") if bare else "") or ""
+            self.stated_codes.append(StatusCode(node.line or self.last_line, code, description.strip(" :-")))
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
@@ -304,8 +319,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         if table.kind == "status":
             for row in table.rows:
                 code = row.name.split()[0] if row.name else ""
-                if re.fullmatch(r"[1-5]\d\d", code):
-                    self.status_codes.append(StatusCode(row.line, code, row.description))
+                if re.fullmatch(r"[1-5]\d\d", code) or code.lower() == "default":
+                    self.status_codes.append(StatusCode(row.line, code.lower(), row.description))
         self.tables.append(table)
         self.lead_in = ""
         self.lead_in_labels = ()
@@ -388,6 +403,17 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         )
 
 
+def _with_stated(rows: list[StatusCode], stated: list[StatusCode]) -> tuple[StatusCode, ...]:
+    """Every status-table row, plus each code a ``Status code: 200`` line or bare code states
+    that no row has (once), in page order."""
+    known = {row.code for row in rows}
+    extra: dict[str, StatusCode] = {}
+    for code in stated:
+        if code.code not in known:
+            extra.setdefault(code.code, code)
+    return tuple(sorted([*rows, *extra.values()], key=lambda c: c.line))
+
+
 def _ref_title(cell: nodes.Element | None, index: int) -> str:
     refs = list(cell.findall(xref)) if cell is not None else []
     return refs[index].astext() if index < len(refs) else ""
@@ -429,13 +455,16 @@ def _path_part(path: str) -> str:
 def _example_lead(text: str) -> str | None:
     """The kind of example a short lead-in announces ("Example request", "Successful sample
     response", "Example of a failed response", "The request example of Spark job:"): request,
-    response or "" (neither word: the section decides); None when it is no lead-in (a URI
-    example is read where it stands, for the endpoint it may give)."""
+    response or "" (a lead-in opening with "Example"/"Sample" and naming neither: the section
+    decides); None when it is no lead-in ("Querying samples", or a URI example, read where it
+    stands for the endpoint it may give)."""
     if len(text.split()) > 12 or not _EXAMPLE_WORD.search(text) or text.rstrip().endswith("."):
         return None
     if _URI_WORD.search(text) and not _RESPONSE_WORD.search(text):
         return None
     request, response = bool(_REQUEST_WORD.search(text)), bool(_RESPONSE_WORD.search(text))
+    if not (request or response or _EXAMPLE_WORD.match(text.strip())):
+        return None
     return "request" if request and not response else "response" if response and not request else ""
 
 

@@ -13,7 +13,8 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "description": ("description", "desc", "descriptions", "remarks", "meaning", "explanation",
                     "notes", "note", "parameter description", "value", "comment"),
     "status": ("status code", "returned value", "http status code", "status codes", "return value",
-               "returned values", "code", "http status"),
+               "returned values", "code", "http status", "return code", "returned code", "response code",
+               "normal response code", "error response code"),
 }
 
 
@@ -43,7 +44,7 @@ _LOCATIONS = (
     ("query", re.compile(r"\bquery\b", re.I)),
     ("uri", re.compile(r"\buri\b|\burl\b", re.I)),
     ("response", re.compile(r"\bresponse|\breturned\b", re.I)),
-    ("body", re.compile(r"\brequest\b|\bbody\b", re.I)),
+    ("body", re.compile(r"\brequests?\b|\bbody\b", re.I)),
 )
 
 

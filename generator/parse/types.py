@@ -4,13 +4,21 @@ The cell arrives as text in which every ``:ref:`` was replaced by a token ``@N``
 the cell's ref targets). Grammar, case-insensitive::
 
     type    := map | array | refobj | scalar ["array" | "list" | "[" "]"] | "table" NUM "object"
-    map     := MAPWORD ["<" type "," type ">"]
-    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural]
+             | named ["array" | "list" | "[" "]"]
+    map     := MAPWORD ["<" type "," type ">" | "<" named ">"]   (the latter: the object itself)
+    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural | scalar]
     plural  := refobj | PLURALWORD ["objects"] | type
     refobj  := REF ["object" | "objects"]
-    scalar  := one word of SCALARS, or two ("json object", "json array")
+    scalar  := one word of SCALARS ["(" NUM ")"], or two ("json object", "json array", "long
+               integer", "date time"); "Enumeration", "Date" and "DateTime" are strings
+    named   := NAME ("object" | "objects" | "data structure")
+                                               → ``#name NAME``: an object the page describes
+             | "data structure"                → an object (its table linked from the row)
+             | NAME                            → ``#type NAME``: a type the linker looks up
+                                                 by caption (``checkpoint_req``, ``io.k8s.v1.Pod``)
 
-Anything else is unknown: ``parse_type`` returns None and the caller reports it.
+Anything else is unknown: ``parse_type`` returns None and the caller reports it. A ``#type``
+name no table describes is reported by the linker.
 """
 
 from __future__ import annotations
@@ -38,6 +46,10 @@ _SCALARS: dict[str, TypeExpr] = {
     "numeric": TypeExpr("number"),
     "decimal": TypeExpr("number"),
     "bigdecimal": TypeExpr("number"),
+    "enumeration": TypeExpr("string"),
+    "enum": TypeExpr("string"),
+    "datetime": TypeExpr("string"),
+    "date": TypeExpr("string"),
     "boolean": TypeExpr("boolean"),
     "bool": TypeExpr("boolean"),
     "object": TypeExpr("object"),
@@ -69,7 +81,9 @@ _PLURALS = {
 }
 _MAP_WORDS = {"map", "dict", "dictionary", "hashmap"}
 _LIST_WORDS = {"array", "list", "set"}
-_TOKEN = re.compile(r"@\d+|[A-Za-z_][A-Za-z0-9_]*|\d+|[<>\[\](),]|\S")
+_TOKEN = re.compile(r"@\d+|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*|\d+|[<>\[\](),]|\S")
+_WORDS = set(_SCALARS) | set(_PLURALS) | _MAP_WORDS | _LIST_WORDS | {"table", "of", "objects", "any", "anytype",
+                                                                    "null", "none", "mixed", "data", "structure"}
 
 
 class _Unknown(Exception):
@@ -119,7 +133,9 @@ class _Parser:
         if tok in _MAP_WORDS:
             self.pos += 1
             if self.accept("<"):
-                self.type()
+                value = self.type()
+                if self.accept(">"):  # Dict<enterprise_project>: the structure itself
+                    return value if value.kind == "ref" else TypeExpr("map", items=value)
                 self.take(",")
                 value = self.type()
                 self.take(">")
@@ -135,25 +151,32 @@ class _Parser:
                 return TypeExpr("array", items=item)
             if self.accept("of"):
                 return TypeExpr("array", items=self.plural())
+            if self.peek() in _SCALARS:  # "Array String"
+                return TypeExpr("array", items=_SCALARS[self.take()])
             return TypeExpr("array")
         if tok == "json" and self.peek(1) in ("object", "array"):
             self.pos += 2
             return TypeExpr("object") if self.tokens[self.pos - 1] == "object" else TypeExpr("array")
-        if tok not in _SCALARS and tok not in _PLURALS and tok[0].isalpha() and self.peek(1) in (
-                "object", "objects", "array", "list"):
-            name = self.raw[self.pos]
+        if tok == "data" and self.peek(1) == "structure":  # "Data structure": an object
             self.pos += 2
+            return TypeExpr("object")
+        if tok not in _SCALARS and tok not in _PLURALS and tok[0].isalpha() and (self.peek(1) in (
+                "object", "objects", "array", "list") or (self.peek(1), self.peek(2)) == ("data", "structure")):
+            name = self.raw[self.pos]
+            self.pos += 3 if self.peek(1) == "data" else 2
             named = TypeExpr("ref", ref=f"#name {name}")
             return TypeExpr("array", items=named) if self.tokens[self.pos - 1] in ("array", "list") else named
         if tok in _SCALARS:
             self.pos += 1
-            base = _SCALARS[tok]
-            if self.accept("array", "list"):
-                return TypeExpr("array", items=base)
-            if self.peek() == "[" and self.peek(1) == "]":
-                self.pos += 2
-                return TypeExpr("array", items=base)
-            return base
+            if (tok, self.peek()) in (("long", "integer"), ("date", "time")):  # "Long integer", "Date Time"
+                self.pos += 1
+            if self.peek() == "(" and (self.peek(1) or "").isdigit() and self.peek(2) == ")":  # "String(255)"
+                self.pos += 3
+            return self.element_of(_SCALARS[tok])
+        if tok not in _WORDS and (tok[0].isalpha() or tok[0] == "_"):
+            name = self.raw[self.pos]
+            self.pos += 1
+            return self.element_of(TypeExpr("ref", ref=f"#type {name}"))
         raise _Unknown
 
     def inner(self, close: str) -> TypeExpr | None:
@@ -170,6 +193,15 @@ class _Parser:
             self.pos += 1
         self.take(close)
         return None
+
+    def element_of(self, base: TypeExpr) -> TypeExpr:
+        """``base`` or, followed by ``array``, ``list`` or ``[]``, an array of it."""
+        if self.accept("array", "list"):
+            return TypeExpr("array", items=base)
+        if self.peek() == "[" and self.peek(1) == "]":
+            self.pos += 2
+            return TypeExpr("array", items=base)
+        return base
 
     def plural(self) -> TypeExpr:
         tok = self.peek()

@@ -66,7 +66,8 @@ def operation_object(op: Operation, service: Service) -> dict:
             for p in op.parameters
         ]
     if op.request_body is not None:
-        result["requestBody"] = {"required": True, "content": _content(op.request_body, op.request_examples)}
+        result["requestBody"] = {"required": True,
+                                 "content": _content(op.request_body, op.request_examples, op.request_media_type)}
     result["responses"] = {r.status: _response(r) for r in op.responses}
     servers = operation_servers(op, service)
     if servers:
@@ -92,13 +93,14 @@ def _response(response: Response) -> dict:
     return result
 
 
-def _content(body: Shape, examples: tuple[Example, ...]) -> dict:
-    """A JSON (or, for an XML element, XML) media type with its schema and the examples that parsed."""
+def _content(body: Shape, examples: tuple[Example, ...], media_type: str = "application/json") -> dict:
+    """A media type (JSON unless the page states another) with its schema and the examples
+    that parsed."""
     media: dict = {"schema": shape_schema(body)}
     named = _examples(examples)
     if named:
         media["examples"] = named
-    return {"application/xml" if body.xml_name else "application/json": media}
+    return {"application/xml" if body.xml_name else media_type: media}
 
 
 def _examples(examples: tuple[Example, ...]) -> dict:

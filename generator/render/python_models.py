@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .python_names import escape_docstring_text
+from .python_names import class_name, escape_docstring_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Block YAML, not JSON, for datamodel-code-generator: it reads its input as YAML, whose flow
@@ -27,17 +27,29 @@ ANNOTATION_NAMES = frozenset({
 FORMAT_NAMES = {"date": {"date"}, "date-time": {"datetime", "AwareDatetime"}, "time": {"time"},
                 "uuid": {"UUID"}, "uri": {"AnyUrl"}, "email": {"EmailStr"}}
 
-#: class name → {wire name → attribute name}
-ModelIndex = dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    """The class generated for a schema: its name and, per wire name, its attribute."""
+
+    name: str
+    attributes: dict[str, str]
+
+
+#: schema name → its class
+ModelIndex = dict[str, ModelClass]
 
 
 @dataclass(frozen=True)
 class ModelsInput:
-    """What datamodel-code-generator gets: the schemas as YAML, and field renames."""
+    """What datamodel-code-generator gets: the schemas as YAML under their class names, field
+    renames, and each schema's class name."""
 
     document: str
     aliases: dict[str, str]
     empty: bool
+    class_names: dict[str, str]
 
 
 def models_input(openapi_text: str) -> ModelsInput:
@@ -52,18 +64,22 @@ def models_input(openapi_text: str) -> ModelsInput:
     """
     document = yaml.load(openapi_text, Loader=_LOADER)
     schemas = (document.get("components") or {}).get("schemas") or {}
+    taken: set[str] = set()
+    class_names = {name: class_name(name, taken) for name in schemas}
     formats = set(re.findall(r"^\s*format: ([\w-]+)$", openapi_text, re.M))
-    hiding = ANNOTATION_NAMES.union(set(schemas), *(FORMAT_NAMES.get(f, ()) for f in formats))
+    hiding = ANNOTATION_NAMES.union(taken, *(FORMAT_NAMES.get(f, ()) for f in formats))
     fields = {name for s in schemas.values() for name in _property_names(s)}
+    refs = {f"#/components/schemas/{name}": f"#/components/schemas/{cls}" for name, cls in class_names.items()}
     return ModelsInput(
         yaml.dump({
             "openapi": document["openapi"],
             "info": document["info"],
             "paths": {},
-            "components": {"schemas": {name: _escaped(s) for name, s in schemas.items()}},
+            "components": {"schemas": {class_names[name]: _escaped(s, refs) for name, s in schemas.items()}},
         }, Dumper=_DUMPER, allow_unicode=True, sort_keys=False),
         {name: name + "_" for name in sorted(fields & hiding)},
         not schemas,
+        class_names,
     )
 
 
@@ -77,37 +93,41 @@ def _property_names(schema: object) -> list[str]:
     return names
 
 
-def _escaped(schema: object) -> object:
+def _escaped(schema: object, refs: dict[str, str]) -> object:
+    """The schema as datamodel-code-generator should read it: no examples or enums, escaped
+    descriptions, references to the class names."""
     if not isinstance(schema, dict):
         return schema
     result = {k: v for k, v in schema.items() if k not in ("example", "examples", "enum")}
+    if isinstance(result.get("$ref"), str):
+        result["$ref"] = refs.get(result["$ref"], result["$ref"])
     if isinstance(result.get("description"), str):
         result["description"] = escape_docstring_text(result["description"])
     for key in _SUBSCHEMA:
         if key in result:
-            result[key] = _escaped(result[key])
+            result[key] = _escaped(result[key], refs)
     if result.get("items") == {}:
         result["items"] = {"nullable": True}
     for key in _SUBSCHEMAS:
         if key in result:
-            result[key] = [_escaped(s) for s in result[key]]
+            result[key] = [_escaped(s, refs) for s in result[key]]
     if isinstance(result.get("properties"), dict):
-        result["properties"] = {name: _escaped(s) for name, s in result["properties"].items()}
+        result["properties"] = {name: _escaped(s, refs) for name, s in result["properties"].items()}
     return result
 
 
-def model_index(models_source: str) -> ModelIndex:
-    """The classes of a generated models module with each field's wire name and attribute."""
-    index: ModelIndex = {}
+def model_index(models_source: str, class_names: dict[str, str]) -> ModelIndex:
+    """Per schema, the class generated for it with each field's wire name and attribute."""
+    classes: dict[str, dict[str, str]] = {}
     for node in ast.parse(models_source).body:
         if isinstance(node, ast.ClassDef):
-            index[node.name] = {
+            classes[node.name] = {
                 _alias(stmt) or stmt.target.id: stmt.target.id
                 for stmt in node.body
                 if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
                 and stmt.target.id != "model_config"
             }
-    return index
+    return {schema: ModelClass(name, classes[name]) for schema, name in class_names.items() if name in classes}
 
 
 def _alias(field: ast.AnnAssign) -> str | None:

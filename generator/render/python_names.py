@@ -27,12 +27,24 @@ def identifier(text: str) -> str:
     return name
 
 
-def unique(name: str, taken: set[str]) -> str:
-    """``name``, or ``name_2``, ``name_3``... whichever is not in ``taken``; records the choice."""
+def class_name(schema: str, taken: set[str]) -> str:
+    """A class name for a schema that datamodel-code-generator keeps as it is (PascalCase
+    ASCII without underscores, unique in ``taken``, where it is recorded):
+    ``listCciV2NamespaceResponse`` → ``ListCciV2NamespaceResponse``, ``v2.job_spec`` →
+    ``V2JobSpec``; a second ``ListX`` becomes ``ListX2``."""
+    name = "".join(word[0].upper() + word[1:] for word in re.split(r"[^0-9A-Za-z]+", schema) if word) or "Model"
+    if name[0].isdigit() or keyword.iskeyword(name):
+        name = "Model" + name
+    return unique(name, taken, separator="")
+
+
+def unique(name: str, taken: set[str], separator: str = "_") -> str:
+    """``name``, or ``name_2``, ``name_3``... (with ``separator``) whichever is not in
+    ``taken``; records the choice."""
     candidate, n = name, 1
     while candidate in taken:
         n += 1
-        candidate = f"{name}_{n}"
+        candidate = f"{name}{separator}{n}"
     taken.add(candidate)
     return candidate
 

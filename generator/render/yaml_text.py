@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 
@@ -12,8 +14,15 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+#: Plain scalars a YAML 1.2 reader (Redocly, Prism, Swagger UI) takes for a number or a
+#: boolean although PyYAML's 1.1 rules leave them unquoted (``08``, ``0o17``, ``1_000``).
+_NOT_A_STRING_IN_YAML_1_2 = re.compile(
+    r"[-+]?(?:\d[\d_]*|0o[0-7]+|0x[0-9a-fA-F]+|(?:\.\d+|\d[\d_]*(?:\.\d*)?)(?:[eE][-+]?\d+)?)"
+    r"|\.(?:inf|nan)|true|false|null|~", re.IGNORECASE)
+
+
 def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data else None
+    style = "|" if "\n" in data else "'" if _NOT_A_STRING_IN_YAML_1_2.fullmatch(data) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

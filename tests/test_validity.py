@@ -1,0 +1,50 @@
+"""Every document docbind writes is validated: a problem is an error naming its page and line."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import yaml
+
+import generator.link.operations
+from generator.check.validity import validate_document
+from generator.parse.page import parse_page
+from generator.pipeline import build_service
+from tests.test_link import page
+
+
+def test_an_invalid_document_is_an_error_naming_the_page_of_the_operation(make_docs, monkeypatch):
+    # Should parser and linker let a path through that OpenAPI cannot have, validation still
+    # names the page.
+    monkeypatch.setattr(generator.link.operations, "path_problem", lambda path: None)
+    docs = make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}")})
+    (file,) = (docs / "svc").iterdir()
+    parsed = parse_page(file.read_bytes(), "docs/svc/a.rst")
+    broken = dataclasses.replace(parsed, endpoints=(dataclasses.replace(parsed.endpoints[0], path="/v1/servers/{id}}"),))
+    result = build_service("svc", [broken], "docs", clients=False)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    assert [(d.file, d.line, d.code) for d in errors] == [("docs/svc/a.rst", 7, "openapi-invalid")]
+    assert errors[0].message.startswith("the OpenAPI document is invalid at /paths/~1v1~1servers~1{id}}/get: ")
+
+
+def test_a_schema_problem_names_the_table_of_the_schema():
+    document = {
+        "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {"Server": {
+            "type": "object", "properties": {"count": {"type": "integer", "default": "many"}},
+            "x-source": "docs/svc/a.rst:21"}}},
+    }
+    (error,) = validate_document(yaml.safe_dump(document), "docs/svc")
+    assert (error.file, error.line, error.code) == ("docs/svc/a.rst", 21, "openapi-invalid")
+    assert error.message.endswith("'many' is not of type 'integer'")
+
+
+def test_a_problem_outside_operations_and_schemas_names_the_service():
+    document = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}
+    (error,) = validate_document(yaml.safe_dump(document), "docs/svc")
+    assert (error.file, error.line) == ("docs/svc", 1)
+    assert "'version' is a required property" in error.message
+
+
+def test_the_seed_documents_are_valid(seed_results):
+    assert not [d for r in seed_results.values() for d in r.diagnostics if d.code == "openapi-invalid"]
