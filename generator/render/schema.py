@@ -41,13 +41,17 @@ def _xml(shape: Shape, schema: dict) -> dict:
 
 
 def field_schema(field: Field, with_description: bool = True) -> dict:
-    """A field's schema with its description and facts; refs wrapped in allOf to carry them."""
+    """A field's schema with its description and facts; refs wrapped in allOf to carry them.
+    ``nullable`` goes only beside a ``type`` (OpenAPI 3.0.3 ignores it elsewhere); a free-form
+    schema already admits null."""
     schema = shape_schema(field.shape)
     if "$ref" in schema and (with_description and field.description or field.nullable):
         schema = {"allOf": [schema]}
     if with_description and field.description:
         schema["description"] = field.description
-    if field.nullable:
+    if field.nullable and "allOf" in schema:
+        schema.update(type="object", nullable=True)  # nullable needs a sibling type (refs name object tables)
+    elif field.nullable and "type" in schema:
         schema["nullable"] = True
     if field.enum:
         schema["enum"] = list(field.enum)

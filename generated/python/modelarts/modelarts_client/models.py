@@ -7,6 +7,513 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Accelerator(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Accelerator card type. The options are as follows:
+
+    - **npu**
+    - **gpu**
+    - **none**
+    """
+    name: str | None = None
+    """
+    Accelerator card name, for example, **SNT9B**.
+    """
+    cuda_version: str | None = None
+    """
+    CUDA driver version.
+    """
+    driver_version_section: str | None = None
+    """
+    Driver version set.
+    """
+
+
+class AcceptSamplesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    comments: list[SampleComment]
+    """
+    Review comment list.
+    """
+
+
+class AdvancedConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_search: CreateAlgorithmAutoSearch | None = None
+    """
+    Hyperparameter search policy.
+    """
+
+
+class AlgoConfigs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the search algorithm.
+    """
+    params: list[AutoSearchAlgoConfigParameter] | None = None
+    """
+    Search algorithm parameters.
+    """
+
+
+class Algorithm(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_config: CreateTrainingJobV2JobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    code_dir: str | None = None
+    """
+    Algorithm code directory, for example, **/usr/app/**. This parameter must be used together with **boot_file**.
+    """
+    boot_file: str | None = None
+    """
+    Code boot file of the algorithm, which needs to be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used together with **code_dir**.
+    """
+    engine: Engine | None = None
+    """
+    Engine of a heterogeneous job algorithm.
+    """
+    inputs: list[CreateTrainingJobV2Inputs] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[CreateTrainingJobV2Output] | None = None
+    """
+    Data output of an algorithm.
+    """
+    local_code_dir: str | None = None
+    """
+    Local directory of the training container to which the algorithm code directory is downloaded. The rules are as follows:
+
+    - The directory must be under **/home**.
+    - In v1 compatibility mode, the current field does not take effect.
+    - When **code_dir** is prefixed with **file://**, the current field does not take effect.
+    """
+    working_dir: str | None = None
+    """
+    Work directory where an algorithm is executed. Note that this parameter does not take effect in v1 compatibility mode.
+    """
+
+
+class AlgorithmAdvancedConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_search: CreateTrainingJobV2AutoSearch | None = None
+    """
+    Hyperparameter search policy.
+    """
+
+
+class AlgorithmCreateEngine(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_id: str | None = None
+    """
+    Engine ID selected for an algorithm.
+    """
+    engine_name: str | None = None
+    """
+    Engine version name selected for an algorithm. If **engine_id** is specified, leave this parameter blank.
+    """
+    engine_version: str | None = None
+    """
+    Engine version name selected for an algorithm. If **engine_id** is specified, leave this parameter blank.
+    """
+    image_url: str | None = None
+    """
+    Custom image URL selected for an algorithm.
+    """
+
+
+class AlgorithmCreateInput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data input channel.
+    """
+    description: str | None = None
+    """
+    Description of the data input channel.
+    """
+    remote_constraints: list[CreateAlgorithmRemoteConstraint] | None = None
+    """
+    Data input constraint.
+    """
+
+
+class AlgorithmCreateOutput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of the data output channel.
+    """
+    description: str | None = None
+    """
+    Description of the data output channel.
+    """
+
+
+class AlgorithmEngine(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_id: str | None = None
+    """
+    Engine ID, for example, **caffe-1.0.0-python2.7**.
+    """
+    engine_name: str | None = None
+    """
+    Engine name, for example, **Caffe**.
+    """
+    engine_version: str | None = None
+    """
+    Engine version. Engines with the same name have multiple versions, for example, **Caffe-1.0.0-python2.7** of Python 2.7.
+    """
+    v1_compatible: bool | None = None
+    """
+    Whether the v1 compatibility mode is used.
+    """
+    run_user: str | None = None
+    """
+    User UID started by default by the engine.
+    """
+    image_url: str | None = None
+    """
+    Custom image URL selected for an algorithm.
+    """
+
+
+class AlgorithmInput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data input channel.
+    """
+    local_dir: str | None = None
+    """
+    Local path of the container to which the data input and output channels are mapped.
+    """
+    remote: AlgorithmRemote | None = None
+    """
+    Actual data input, which can only be OBS for heterogeneous jobs.
+    """
+
+
+class AlgorithmJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code_dir: str | None = None
+    """
+    Algorithm code directory, for example, **/usr/app/**. This parameter must be used together with **boot_file**.
+    """
+    boot_file: str | None = None
+    """
+    Code boot file of the algorithm, which must be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used with **code_dir**.
+    """
+    command: str | None = None
+    """
+    Container boot command of a custom image algorithm.
+    """
+    parameters: list[CreateTrainingJobV2Object] | None = None
+    """
+    Running parameter of an algorithm.
+    """
+    inputs: list[AlgorithmCreateInput] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[AlgorithmCreateOutput] | None = None
+    """
+    Data output of an algorithm.
+    """
+    engine: AlgorithmCreateEngine | None = None
+    """
+    Algorithm engine.
+    """
+    parameters_customization: bool | None = None
+    """
+    Whether the algorithm allows hyperparameter customization during training job creation.
+    """
+
+
+class AlgorithmMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int | None = None
+    """
+    Algorithm UUID. You do not need to set this parameter when creating an algorithm.
+    """
+    name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Algorithm name. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Algorithm description, which consists of 0 to 256 characters. The default value is **NULL**.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a specified algorithm is located. The default value is **0**, indicating the default workspace.
+    """
+    ai_project: str | None = "default-ai-project"
+    """
+    AI project to which a specified algorithm belongs. The default value is **default-ai-project**. The AI project has been brought offline. Ignore it.
+    """
+
+
+class AlgorithmOutput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data output channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data output channel is mapped.
+    """
+    remote: CreateTrainingJobV2Remote2 | None = None
+    """
+    Description of the actual data output.
+    """
+    mode: str | None = "upload_periodically"
+    """
+    Data transmission mode. The default value is **upload_periodically**.
+    """
+    period: str | None = "30s"
+    """
+    Data transmission period. The default value is **30s**.
+    """
+
+
+class AlgorithmRemote(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs: CreateTrainingJobV2RemoteObs2 | None = None
+    """
+    OBS in which data input and output are stored.
+    """
+
+
+class AlgorithmResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: Metadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: ListAlgorithmsJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[ResourceRequirements] | None = None
+    """
+    Algorithm resource constraint. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class Allocated(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    value: Value | None = None
+    """
+    Resource amount
+    """
+    timestamp: str | None = None
+    """
+    UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'
+    """
+    window: str | None = None
+    """
+    Statistics interval. **1s** indicates 1 second, **1m** indicates 1 minute, and **1h** indicates 1 hour.
+    """
+
+
+class AnnotationFile(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a sample is created.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    depth: int | None = None
+    """
+    Number of image sample channels.
+    """
+    file_Name: str | None = None
+    """
+    Sample name.
+    """
+    file_id: str | None = None
+    """
+    Sample ID.
+    """
+    file_type: str | None = None
+    """
+    File type.
+    """
+    height: int | None = None
+    """
+    Image sample height.
+    """
+    size: int | None = None
+    """
+    Image sample size.
+    """
+    tags: dict[str, str] | None = None
+    """
+    Label information of a sample.
+    """
+    url: str | None = None
+    """
+    OBS address of the preview sample.
+    """
+    width: int | None = None
+    """
+    Image sample width.
+    """
+
+
+class ApiError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    error_msg: str | None = None
+
+
+class AttachObsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    category: str | None = None
+    """
+    Storage type The value can be OBS.
+    """
+    mount_path: str | None = None
+    """
+    Path mounted to the notebook instance. The path must be in the /data/ subdirectory of the notebook instance.
+    """
+    uri: str | None = None
+    """
+    OBS object path, for example, **obs://modelarts/notebook/**.
+    """
+
+
+class AttachObsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    category: str | None = None
+    """
+    Storage type The value can be OBS.
+    """
+    id: str | None = None
+    """
+    ID of the instance with OBS storage mounted.
+    """
+    mount_path: str | None = None
+    """
+    Path where OBS storage is mounted to a notebook instance.
+    """
+    status: str | None = None
+    """
+    Status of OBS storage to be mounted. Options:
+
+    - **MOUNTING**: being mounted
+    - **MOUNT_FAILED**: mounting failed
+    - **MOUNTED**: mounted
+    - **UNMOUNTING**: being unmounted
+    - **UNMOUNT_FAILED**: unmounting failed
+    - **UNMOUNTED**: unmounted
+    """
+    uri: str | None = None
+    """
+    OBS object path
+    """
+
+
+class AuthorizationResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    user_id: str | None = None
+    """
+    User ID. For details, see Obtaining a Username and ID.
+
+    If **user_id** is set to **all**, all IAM users are authorized. If some IAM users have been authorized, the authorization setting will be updated.
+
+    This parameter is mandatory only if the authorization method is set to **Agency**.
+    """
+    type: str | None = None
+    """
+    Authorization type. **Agency** is recommended.
+
+    Options:
+
+    - **agency**: authorization through an agency
+    - **credential**: authorization through an access Key (AK/SK)
+    """
+    content: str | None = None
+    """
+    Authorization content.
+
+    - If **Authorization Type** is set to **Agency**, this field indicates the agency name.
+    - If **Authorization Type** is set to **AK/SK**, this field indicates the access key ID (AK).
+    """
+    secret_key: str | None = None
+    """
+    Secret Access Key (SK). This field is required only when **Authorization Method** is set to **AK/SK**.
+    """
+    user_name: str | None = None
+    """
+    Username. If **user_id** is set to **all-users**, all users will be displayed.
+    """
+    create_time: int | None = None
+    """
+    Timestamp when a training job was created
+    """
+
+
 class AutoAnnotationProgressEvent(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -125,23 +632,13 @@ class AutoAnnotationProgressExportParams(BaseModel):
     """
     ID list of exported samples
     """
-    search_conditions: list[AutoAnnotationProgressSearchCondition] | None = None
+    search_conditions: list[ListTasksSearchCondition] | None = None
     """
     Exported search criteria. Multiple search criteria are in the OR relationship.
     """
     train_sample_ratio: str | None = "1.00"
     """
     Split ratio of training and validation datasets for specified version release. The default value is **1.00**, indicating that all data is allocated to the training dataset.
-    """
-
-
-class AutoAnnotationProgressFlavor(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    code: str | None = None
-    """
-    Attribute code of a resource specification, which is used for task creating
     """
 
 
@@ -176,32 +673,6 @@ class AutoAnnotationProgressHardSelectTask(BaseModel):
     update_at: int | None = None
     """
     Task update time
-    """
-
-
-class AutoAnnotationProgressInfConfig(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    envs: dict[str, str] | None = None
-    """
-    Environment variable key-value pair required for running a model. This parameter is optional. By default, it is left blank. To ensure data security, do not enter sensitive information in environment variables.
-    """
-    instance_count: int | None = None
-    """
-    Number of instances (compute nodes) for deploying a model
-    """
-    model_id: str | None = None
-    """
-    Model ID
-    """
-    specification: str | None = None
-    """
-    Resource specifications of real-time services. For details, see Deploying a Service.
-    """
-    weight: int | None = None
-    """
-    Traffic weight allocated to a model. This parameter is mandatory only when **infer_type** is set to **real-time**. The sum of the weights must be 100.
     """
 
 
@@ -409,7 +880,12399 @@ class AutoAnnotationProgressResult(BaseModel):
     """
 
 
-class AutoAnnotationProgressSampleLabel(BaseModel):
+class AutoAnnotationProgressSampleLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[ListSamplesSampleLabel] | None = None
+    """
+    List of sample labels. If this parameter is left blank, all sample labels are deleted.
+    """
+    metadata: ListTasksSampleMetadata | None = None
+    """
+    Attribute key-value pair of the sample metadata
+    """
+    sample_id: str | None = None
+    """
+    Sample ID
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: audio
+    - **4**: table
+    - **6**: video
+    - **9**: free format
+    """
+    sample_usage: str | None = None
+    """
+    Sample usage. Options:
+
+    - **TRAIN**: training
+    - **EVAL**: validation
+    - **TEST**: test
+    - **INFERENCE**: inference
+    """
+    source: str | None = None
+    """
+    Source address of sample data, which can be obtained by calling the sample list API.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member
+    """
+
+
+class AutoAnnotationProgressSmartTaskConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    algorithm_type: str | None = None
+    """
+    Algorithm type for auto labeling. Options:
+
+    - **fast**: Only labeled samples are used for training.
+    - **accurate**: Unlabeled samples are also used for semi-supervised training.
+    """
+    ambiguity: bool | None = None
+    """
+    Whether to perform clustering based on the image blurring degree.
+    """
+    annotation_output: str | None = None
+    """
+    Output path of the active learning labeling result
+    """
+    collect_rule: str | None = "all"
+    """
+    Sample collection rule. The default value is **all**, indicating full collection. Only **all** is available.
+    """
+    collect_sample: bool | None = True
+    """
+    Whether to enable sample collection. Options:
+
+    - **true**: Sample collection is enabled. (Default)
+    - **false**: Sample collection is disabled.
+    """
+    confidence_scope: str | None = None
+    """
+    Confidence range of key samples. The minimum and maximum values are separated by hyphens (-). Example: 0.10-0.90.
+    """
+    description: str | None = None
+    """
+    Job description
+    """
+    engine_name: str | None = None
+    """
+    Engine name
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure, for example, **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure, for example, **1.jpg, 1.txt; 2.jpg, 2.txt**
+    """
+    export_params: AutoAnnotationProgressExportParams | None = None
+    """
+    Parameters of a dataset export task
+    """
+    flavor: ListTasksFlavor | None = None
+    """
+    Training resource flavor
+    """
+    image_brightness: bool | None = None
+    """
+    Whether to perform clustering based on the image brightness
+    """
+    image_colorfulness: bool | None = None
+    """
+    Whether to perform clustering based on the image color
+    """
+    inf_cluster_id: str | None = None
+    """
+    ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated cluster is not used. When using a dedicated cluster to deploy services, ensure that the cluster status is normal. After this parameter is set, the network configuration of the cluster is used, and the **vpc_id** parameter does not take effect.
+    """
+    inf_config_list: list[ListTasksInfConfig] | None = None
+    """
+    Configuration list required for running an inference job, which is optional and left blank by default
+    """
+    inf_output: str | None = None
+    """
+    Output path of inference in active learning
+    """
+    infer_result_output_dir: str | None = None
+    """
+    OBS directory for storing sample prediction results. This parameter is optional. The **{***service_id***}-infer-result** subdirectory in the **output_dir** directory is used by default.
+    """
+    key_sample_output: str | None = None
+    """
+    Output path of hard examples in active learning
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank.
+    """
+    manifest_path: str | None = None
+    """
+    Path of the manifest file, which is used as the input for training and inference
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    model_parameter: str | None = None
+    """
+    Model parameters
+    """
+    model_version: str | None = None
+    """
+    Model version
+    """
+    n_clusters: int | None = None
+    """
+    Number of clusters
+    """
+    name: str | None = None
+    """
+    Task name
+    """
+    output_dir: str | None = None
+    """
+    Sample output path. The format is as follows: *Dataset output path***/***Dataset name***-***Dataset ID***/annotation/auto-deploy/**. Example: **/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/**.
+    """
+    parameters: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job
+    """
+    pool_id: str | None = None
+    """
+    Resource pool ID
+    """
+    property: str | None = None
+    """
+    Attribute name
+    """
+    req_uri: str | None = None
+    """
+    Inference path of a batch job
+    """
+    result_type: int | None = None
+    """
+    Processing mode of auto grouping results. Options:
+
+    - **0**: The results are saved to OBS.
+    - **1**: The results are saved to samples.
+    """
+    samples: list[AutoAnnotationProgressSampleLabels] | None = None
+    """
+    Labeling information for samples to be auto labeled
+    """
+    stop_time: int | None = 15
+    """
+    Timeout interval, in minutes. The default value is 15 minutes. This parameter is used only in the scenario of auto labeling for videos.
+    """
+    time: str | None = None
+    """
+    Timestamp in active learning
+    """
+    train_data_path: str | None = None
+    """
+    Path for storing existing training datasets
+    """
+    train_url: str | None = None
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**
+    - **CarbonData** (supported only by table datasets)
+    - **CSV**
+    """
+    worker_server_num: int | None = None
+    """
+    Number of workers in a training job
+    """
+
+
+class AutoSearchAlgoConfigParameter(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Parameter key.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+    type: str | None = None
+    """
+    Parameter type.
+    """
+
+
+class Azs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    az: str | None = None
+    """
+    AZ name.
+    """
+    count: int | None = None
+    """
+    Number of AZ resources.
+    """
+
+
+class BatchDeletePoolNodesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    deleteNodeNames: list[str]
+    """
+    Names of the nodes to be deleted
+    """
+
+
+class BatchDeletePoolNodesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class BatchDeleteWorkersRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    workers: list[str]
+    """
+    Team member ID list.
+    """
+
+
+class BatchDeleteWorkersResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Result of deleting team members in batches.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class BatchLockPoolNodesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nodeNames: list[str]
+    """
+    Names of nodes to be locked.
+    """
+    actions: list[str]
+    """
+    Action performed for a lock. The options are as follows:
+
+    - **delete**: Delete a lock.
+    """
+
+
+class BatchLockPoolNodesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nodes: list[str] | None = None
+    """
+    Names of nodes that are successfully updated.
+    """
+
+
+class BatchLockPoolNodesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class BatchResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class BatchUnlockPoolNodesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nodeNames: list[str]
+    """
+    Names of nodes to be locked.
+    """
+    actions: list[str]
+    """
+    Action performed for a lock. The options are as follows:
+
+    - **delete**: Delete a lock.
+    """
+
+
+class BatchUnlockPoolNodesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nodes: list[str] | None = None
+    """
+    Names of nodes that are successfully updated.
+    """
+
+
+class BatchUnlockPoolNodesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class BatchUpdatePoolNodesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nodeNames: list[str]
+    """
+    List of node names to be updated.
+    """
+    action: str
+    """
+    Action performed for updating a node. The options are as follows:
+
+    - **openHaRedundant**: Enable HA redundancy.
+    - **closeHaRedundant**: Disable HA redundancy.
+    """
+
+
+class BatchUpdatePoolNodesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    successNodeNames: list[str] | None = None
+    """
+    Names of nodes that are successfully updated.
+    """
+    failNodeNames: list[str] | None = None
+    """
+    Names of nodes that fail to be updated.
+    """
+
+
+class BatchUpdatePoolNodesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class BillingInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Billing code.
+    """
+    unit_num: int | None = None
+    """
+    Billing unit.
+    """
+
+
+class CancelObsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    category: str | None = None
+    """
+    Storage type The value can be OBS.
+    """
+    id: str | None = None
+    """
+    ID of the instance with OBS storage mounted.
+    """
+    mount_path: str | None = None
+    """
+    Path where OBS storage is mounted to a notebook instance.
+    """
+    status: str | None = None
+    """
+    Status of OBS storage to be mounted. Options:
+
+    - **MOUNTING**: being mounted
+    - **MOUNT_FAILED**: mounting failed
+    - **MOUNTED**: mounted
+    - **UNMOUNTING**: being unmounted
+    - **UNMOUNT_FAILED**: unmounting failed
+    - **UNMOUNTED**: unmounted
+    """
+    uri: str | None = None
+    """
+    OBS object path
+    """
+
+
+class Capacity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    value: Value | None = None
+    """
+    Resource amount
+    """
+    maxValue: Value | None = None
+    """
+    Maximum number of elastic resources
+    """
+    timestamp: str | None = None
+    """
+    UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'
+    """
+    window: str | None = None
+    """
+    Statistics interval. **1s** indicates 1 second, **1m** indicates 1 minute, and **1h** indicates 1 hour.
+    """
+
+
+class ChangeAlgorithmRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: AlgorithmMetadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: AlgorithmJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[CreateAlgorithmResourceRequirement] | None = None
+    """
+    Algorithm resource constraints. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AlgorithmAdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class ChangeAlgorithmResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: Metadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: CreateAlgorithmJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[ResourceRequirements] | None = None
+    """
+    Algorithm resource constraint. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class ChangeTrainingJobDescriptionRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Training job description, which consists of 0 to 256 characters. The default value is **NULL**.
+    """
+
+
+class CheckTaskStats(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    accepted_sample_count: int | None = None
+    """
+    Accepted samples.
+    """
+    checked_sample_count: int | None = None
+    """
+    Checked samples.
+    """
+    pass_rate: float | None = None
+    """
+    Pass rate of samples.
+    """
+    rejected_sample_count: int | None = None
+    """
+    Rejected samples.
+    """
+    sampled_sample_count: int | None = None
+    """
+    Number of sampled samples.
+    """
+    sampling_num: int | None = None
+    """
+    Samples of an acceptance task.
+    """
+    sampling_rate: float | None = None
+    """
+    Sampling rate of an acceptance task.
+    """
+    score: str | None = None
+    """
+    Acceptance score.
+    """
+    task_id: str | None = None
+    """
+    ID of an acceptance task.
+    """
+    total_sample_count: int | None = None
+    """
+    Total samples.
+    """
+    total_score: int | None = None
+    """
+    Total acceptance score.
+    """
+    unchecked_sample_count: int | None = None
+    """
+    Unchecked samples.
+    """
+
+
+class CodeTree(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the current directory in the algorithm directory tree.
+    """
+    children: dict[str, Any] | None = None
+    """
+    Subfiles and subdirectories in the current directory of the algorithm directory tree.
+    """
+
+
+class Configs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    config_name: str | None = None
+    """
+    Name of a training job configuration
+    """
+    config_desc: str | None = None
+    """
+    Description of a training job configuration
+    """
+    create_time: int | None = None
+    """
+    Time when a training job is created
+    """
+    engine_type: int | None = None
+    """
+    Engine type of a training job
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job
+    """
+    engine_id: int | None = None
+    """
+    ID of the engine selected for a training job
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job. Example value: **100.125.5.235:20202/jobmng/custom-cpu-base:1.0**
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job. The format is **bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}**.
+    """
+
+
+class Constraint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Parameter type.
+    """
+    editable: bool | None = None
+    """
+    Whether the parameter is editable.
+    """
+    required: bool | None = None
+    """
+    Whether the parameter is mandatory.
+    """
+    sensitive: bool | None = None
+    """
+    Whether the parameter is sensitive This function is not implemented currently.
+    """
+    valid_type: str | None = None
+    """
+    Valid type.
+    """
+    valid_range: list[str] | None = None
+    """
+    Valid range.
+    """
+
+
+class ContainerHooks(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    post_start: CreateNotebookConfig | None = None
+    """
+    Configure the script after the service is started.
+    """
+    pre_start: CreateNotebookConfig | None = None
+    """
+    Configure the script before starting the service.
+    """
+
+
+class Cpu(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    CPU architecture.
+    """
+    core_num: int | None = None
+    """
+    Number of cores.
+    """
+
+
+class CpuInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Architecture type.
+    """
+    cpu: float | None = None
+    """
+    Number of CPUs
+    """
+
+
+class CreateAlgorithmAutoSearch(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    skip_search_params: str | None = None
+    """
+    Hyperparameter parameters that need to be skipped.
+    """
+    reward_attrs: list[CreateTrainingJobV2RewardAttrs2] | None = None
+    """
+    List of search metrics.
+    """
+    search_params: list[CreateAlgorithmSearchParams] | None = None
+    """
+    Search parameters.
+    """
+    algo_configs: list[AlgoConfigs] | None = None
+    """
+    Search algorithm configurations.
+    """
+
+
+class CreateAlgorithmInputs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data input channel.
+    """
+    description: str | None = None
+    """
+    Description of the data input channel.
+    """
+    remote_constraints: list[RemoteConstraints] | None = None
+    """
+    Data input constraint.
+    """
+
+
+class CreateAlgorithmJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code_dir: str | None = None
+    """
+    Algorithm code directory, for example, **/usr/app/**. This parameter must be used together with **boot_file**.
+    """
+    boot_file: str | None = None
+    """
+    Code boot file of the algorithm, which must be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used with **code_dir**.
+    """
+    command: str | None = None
+    """
+    Container startup command of a custom image algorithm.
+    """
+    parameters: list[CreateTrainingJobV2Object2] | None = None
+    """
+    Running parameter of an algorithm.
+    """
+    inputs: list[CreateAlgorithmInputs] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[Outputs] | None = None
+    """
+    Data output of an algorithm.
+    """
+    engine: Engine | None = None
+    """
+    Algorithm engine.
+    """
+    code_tree: list[CodeTree] | None = None
+    """
+    Algorithm directory tree
+    """
+    parameters_customization: bool | None = None
+    """
+    Whether the algorithm allows hyperparameter customization during training job creation.
+    """
+
+
+class CreateAlgorithmRemoteConstraint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_type: str | None = None
+    """
+    Data input type. The data storage location (OBS) and ModelArts dataset are supported.
+    """
+    attributes: list[dict[str, str]] | None = None
+    """
+    Attributes when the data input type is a dataset. Enumerated values:
+
+    - **data_format**: data format
+    - **data_segmentation**: data segmentation
+    - **dataset_type**: data labeling
+    """
+
+
+class CreateAlgorithmRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: AlgorithmMetadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: AlgorithmJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[CreateAlgorithmResourceRequirement] | None = None
+    """
+    Algorithm resource constraints. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AlgorithmAdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class CreateAlgorithmResourceRequirement(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Resource constraint. The options are as follows:
+
+    - **flavor_type**: flavor type, which can be **CPU** or **GPU**.
+    - **device_distributed_mode**: whether to support multi-card training. The value can be **multiple** (supported) or **singular** (not supported).
+    - **host_distributed_mode**: whether to support distributed training. The value can be **multiple** (supported) or **singular** (not supported).
+    """
+    values: list[str] | None = None
+    """
+    Value of the resource constraint key.
+    """
+    operator: str | None = None
+    """
+    Relationship between keys and values. Currently, only **in** is supported. For example, **flavor_type in [CPU,GPU]**.
+    """
+
+
+class CreateAlgorithmResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: Metadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: CreateAlgorithmJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[ResourceRequirements] | None = None
+    """
+    Algorithm resource constraint. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class CreateAlgorithmSearchParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Hyperparameter name.
+    """
+    param_type: str | None = None
+    """
+    Parameter type.
+
+    - **continuous**: The hyperparameter is of the continuous type. When an algorithm is used in a training job, continuous hyperparameters are displayed as text boxes on the console.
+    - **discrete**: The hyperparameter is of the discrete type. When an algorithm is used in a training job, discrete hyperparameters are displayed as drop-down lists on the console.
+    """
+    lower_bound: str | None = None
+    """
+    Lower bound of the hyperparameter.
+    """
+    upper_bound: str | None = None
+    """
+    Upper bound of the hyperparameter.
+    """
+    discrete_points_num: str | None = None
+    """
+    Number of discrete points of a continuous hyperparameter.
+    """
+    discrete_values: str | None = None
+    """
+    List of discrete hyperparameter values.
+    """
+
+
+class CreateAuthorizationRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    user_id: str | None = None
+    """
+    User ID. For details, see Obtaining a Username and ID.
+
+    If **user_id** is set to **all**, all IAM users are authorized. If some IAM users have been authorized, the authorization setting will be updated.
+
+    This parameter is mandatory only if the authorization method is set to **Agency**.
+    """
+    type: str | None = None
+    """
+    Authorization type. **Agency** is recommended.
+
+    Options:
+
+    - **agency**: authorization through an agency
+    - **credential**: authorization through an access Key (AK/SK)
+    """
+    content: str
+    """
+    Authorization content.
+
+    - If **Authorization Type** is set to **Agency**, this field indicates the agency name.
+    - If **Authorization Type** is set to **AK/SK**, this field indicates the access key ID (AK).
+    """
+    secret_key: str | None = None
+    """
+    Secret Access Key (SK). This field is required only when **Authorization Method** is set to **AK/SK**.
+    """
+    user_name: str | None = None
+    """
+    Username. If **user_id** is set to **all-users**, all users will be displayed.
+    """
+
+
+class CreateDatasetLabel(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    attributes: list[CreateDatasetLabelAttribute] | None = None
+    """
+    Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
+    """
+    name: str | None = None
+    """
+    Label name.
+    """
+    property: CreateDatasetLabelProperty | None = None
+    """
+    Basic attribute key-value pair of a label, such as color and shortcut keys.
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class CreateDatasetLabelAttribute(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    default_value: str | None = None
+    """
+    Default value of a label attribute.
+    """
+    id: str | None = None
+    """
+    Label attribute ID. You can query the tag by invoking the tag list.
+    """
+    name: Annotated[str | None, Field(max_length=64)] = None
+    """
+    Label attribute name. The value contains a maximum of 64 characters and cannot contain the character. <>=&"'.
+    """
+    type: str | None = None
+    """
+    Label attribute type. Options:
+
+    - **text**: text
+    - **select**: single-choice drop-down list
+    """
+    values: list[CreateDatasetLabelAttributeValue] | None = None
+    """
+    List of label attribute values.
+    """
+
+
+class CreateDatasetLabelAttributeValue(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Label attribute value ID.
+    """
+    value: str | None = None
+    """
+    Label attribute value.
+    """
+
+
+class CreateDatasetLabelProperty(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_color: Annotated[str | None, Field(alias="@modelarts:color")] = None
+    """
+    Default attribute: Label color, which is a hexadecimal code of the color. By default, this parameter is left blank. Example: **#FFFFF0**.
+    """
+    field_modelarts_default_shape: Annotated[
+        str | None, Field(alias="@modelarts:default_shape")
+    ] = None
+    """
+    Default attribute: Default shape of an object detection label (dedicated attribute). By default, this parameter is left blank. Options:
+
+    - **bndbox**: rectangle
+    - **polygon**: polygon
+    - **circle**: circle
+    - **line**: straight line
+    - **dashed**: dotted line
+    - **point**: point
+    - **polyline**: polyline
+    """
+    field_modelarts_from_type: Annotated[
+        str | None, Field(alias="@modelarts:from_type")
+    ] = None
+    """
+    Default attribute: Type of the head entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+    field_modelarts_rename_to: Annotated[
+        str | None, Field(alias="@modelarts:rename_to")
+    ] = None
+    """
+    Default attribute: The new name of the label.
+    """
+    field_modelarts_shortcut: Annotated[
+        str | None, Field(alias="@modelarts:shortcut")
+    ] = None
+    """
+    Default attribute: Label shortcut key. By default, this parameter is left blank. For example: **D**.
+    """
+    field_modelarts_to_type: Annotated[
+        str | None, Field(alias="@modelarts:to_type")
+    ] = None
+    """
+    Default attribute: Type of the tail entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+
+
+class CreateDatasetRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_format: str | None = None
+    """
+    Data format. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    """
+    data_sources: list[UploadSamplesJsonDataSource]
+    """
+    Input dataset path, which is used to synchronize source data (such as images, text files, and audio files) in the directory and its subdirectories to the dataset. For a table dataset, this parameter indicates the import directory. The work directory of a table dataset cannot be an OBS path in a KMS-encrypted bucket. Only one data source can be imported at a time.
+    """
+    dataset_name: Annotated[str, Field(max_length=100, min_length=1)]
+    """
+    Dataset name. The value contains 1 to 100 characters. Only letters, digits, underscores (_), and hyphens (-) are allowed, for example, dataset-9f3b.
+    """
+    dataset_type: int | None = None
+    """
+    Dataset type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **400**: table dataset
+    - **600**: video labeling
+    - **900**: custom format
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Dataset description. The value is empty by default. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    import_annotations: bool | None = True
+    """
+    Indicates whether to automatically import the labeling information in the input directory. Object detection, image classification, and text classification are supported. The options are as follows:
+
+    - true: Import the annotation information in the input directory (default value).
+    - false: The annotation information in the input directory is not imported.
+    """
+    import_data: bool | None = False
+    """
+    Whether to import data. This parameter is used only for table datasets. Options:
+
+    - **true**: Import data when creating a database.
+    - **false**: Do not import data when creating a database. (Default value)
+    """
+    label_format: LabelFormat | None = None
+    """
+    Label format information. This parameter is used only for text datasets.
+    """
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    Dataset label list.
+    """
+    managed: bool | None = False
+    """
+    Whether to host a dataset. Options:
+
+    - **true**: Host a dataset.
+    - **false**: Do not host a dataset. (Default value)
+    """
+    schema_: Annotated[list[Schema] | None, Field(alias="schema")] = None
+    """
+    Schema list.
+    """
+    work_path: Annotated[str, Field(max_length=700, min_length=3)]
+    """
+    Output dataset path, which is used to store output files such as label files.
+
+    - The format is /*Bucket name*/*File path*, for example, /**obs-bucket**/**flower**/**rose**/. (The directory is used as the path.)
+    - A bucket cannot be directly used as a path.
+    - The output dataset path is different from the input dataset path or its subdirectory.
+    - The value contains 3 to 700 characters.
+    """
+    work_path_type: int
+    """
+    Type of the dataset output path. The default value is 0, indicating an OBS bucket.
+    """
+    workforce_information: WorkforceInformation | None = None
+    """
+    Team labeling information.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class CreateDatasetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    import_task_id: str | None = None
+    """
+    ID of an import task.
+    """
+
+
+class CreateDatasetVersionRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    clear_hard_property: bool | None = True
+    """
+    Whether to clear hard example properties. Options:
+
+    - **true**: Clear hard example properties. (Default value)
+    - **false**: Do not clear hard example properties.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Version description. The value is empty by default. The description contains 0 to 256 characters and does not support the following special characters: !<>=&"'
+    """
+    export_images: bool | None = False
+    """
+    Whether to export images to the version output directory during release. Options:
+
+    - **true**: Export images to the version output directory.
+    - **false**: Do not export images to the version output directory. (Default value)
+    """
+    remove_sample_usage: bool | None = True
+    """
+    Whether to clear the existing usage information of a dataset during release. Options:
+
+    - **true**: Clear the existing usage information of a dataset. (Default value)
+    - **false**: Do not clear the existing usage information of a dataset.
+    """
+    train_evaluate_sample_ratio: str | None = "1.00"
+    """
+    Split training and verification ratio during version release. The default value is **1.00**, indicating that all released versions are training sets.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**
+    - **CarbonData** (supported only by table datasets)
+    - **CSV**
+    """
+    version_name: Annotated[str | None, Field(max_length=32, min_length=1)] = None
+    """
+    Version name consisting of 1 to 32 characters. Only letters, digits, underscores (_), and hyphens (-) are allowed.
+    """
+    with_column_header: bool | None = True
+    """
+    Whether to write the column name in the first line of the CSV file during release. This field is valid for the table dataset. Options:
+
+    - **true**: Write the column name in the first line of the CSV file. (Default value)
+    - **false**: Do not write the column name in the first line of the CSV file.
+    """
+
+
+class CreateDatasetVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+
+
+class CreateDatasetWorker(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Creation time.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    email: str | None = None
+    """
+    Email address of a labeling team member.
+    """
+    role: int | None = None
+    """
+    Role. Options:
+
+    - **0**: labeling personnel
+    - **1**: reviewer
+    - **2**: team administrator
+    - **3**: dataset owner
+    """
+    status: int | None = None
+    """
+    Current login status of a labeling team member. Options:
+
+    - **0**: The invitation email has not been sent.
+    - **1**: The invitation email has been sent but the user has not logged in.
+    - **2**: The user has logged in.
+    - **3**: The labeling team member has been deleted.
+    """
+    update_time: int | None = None
+    """
+    Update time.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member.
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceAIProject(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    AI project ID. This parameter is reserved.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceAIProject2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    AI project ID
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceAutoStop(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    enable: bool | None = False
+    """
+    Whether to enable the auto stop function. The value **true** indicates that the function is enabled and the instance will automatically stop when the running duration is reached. The value **false** indicates that the function is disabled. The default value is **false**.
+    """
+    duration: Annotated[int | None, Field(ge=3600, le=86400)] = None
+    """
+    Running duration, in seconds. The value ranges from 3,600 to 86,400. After this parameter is set, it is valid for each startup. This parameter is mandatory when **enable** is set to **true**.
+    """
+    prompt: bool | None = True
+    """
+    Whether to display a prompt again. This parameter is provided for the console to determine whether to display a prompt again. The default value is **true**.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceAutoStop2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    enable: bool | None = None
+    """
+    Whether to enable the auto stop function
+    """
+    duration: int | None = None
+    """
+    Running duration, in seconds
+    """
+    prompt: bool | None = None
+    """
+    Whether to display a prompt again. This parameter is provided for the console to use.
+    """
+    stop_timestamp: int | None = None
+    """
+    Time when the instance stops. The value is a 13-digit timestamp.
+    """
+    remain_time: int | None = None
+    """
+    Remaining time before actual stop, in seconds
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceConnectionInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Repository link protocol. The options are **ssh** and **https**.
+    """
+    url: str | None = None
+    """
+    Repository link address
+    """
+    credential: Credential | None = None
+    """
+    Certificate information. For details, see Table 30.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceFailedReasons(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Error code.
+    """
+    message: str | None = None
+    """
+    Error message
+    """
+    detail: dict[str, str] | None = None
+    """
+    Error details
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceFlavorDetails(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Flavor name
+    """
+    status: str | None = None
+    """
+    Flavor sales status. Options:
+
+    - **onSale**
+    - **soldOut**
+    """
+    queuing_num: int | None = None
+    """
+    This parameter is mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**.
+    """
+    queue_left_time: int | None = None
+    """
+    Left queuing time, in seconds
+
+    This parameter is mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**.
+    """
+    storage_list: list[Any] | None = None
+    """
+    Supported storage type. Options:
+
+    - **obs**
+    """
+    is_permitted: bool | None = None
+    """
+    Whether the current user has the permission to use this flavor
+    """
+    type: str | None = None
+    """
+    Flavor type. Options:
+    """
+    params: dict[str, Any] | None = None
+    """
+    Parameters that describing flavor
+    """
+    promo_type: str | None = None
+    """
+    Promotion type. Options:
+
+    - Free
+    - NoDiscount
+    """
+    instance_num: int | None = None
+    """
+    Number of instances of this flavor the current created
+    """
+    duration: int | None = None
+    """
+    Auto stop time after startup, in seconds
+    """
+    store_time: int | None = -1
+    """
+    Maximum retention period of an inactive instance of this flavor in the database, in hours
+
+    The default value is **-1**, indicating that the instance can be permanently saved.
+    """
+    billing_flavor: str | None = None
+    """
+    Billing specifications. If this field is left blank, the specifications name is used for billing.
+    """
+    billing_params: int | None = None
+    """
+    Billing ratio This parameter is mandatory when **billing_flavor** is specified.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceLocation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    path: str | None = None
+    """
+    Storage path
+
+    - If **type** is set to **obs**, this parameter is mandatory. The value must be a valid OBS bucket path and end with a slash (/). The value must be a specific directory in an OBS bucket rather than the root directory of an OBS bucket.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceLocation2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    path: str | None = None
+    """
+    Storage path
+
+    - If **type** is set to **obs**, this parameter is mandatory. The value must be a valid OBS bucket path and end with a slash (/). The value must be a specific directory in an OBS bucket rather than the root directory of an OBS bucket.
+    """
+    volume_size: int | None = None
+    """
+    If **type** is set to **obs**, this parameter does not need to be set.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceNotebook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    storage: CreateDevelopmentEnvironmentInstanceStorage
+    """
+    Storage path. For details, see Table 4.
+    """
+    extend_storage: list[CreateDevelopmentEnvironmentInstanceStorage] | None = None
+    """
+    Extended storage list. For details, see Table 4. Extended storage supports only **obsfs** and is available only for certain dedicated resource pools.
+    """
+    auto_stop: CreateDevelopmentEnvironmentInstanceAutoStop | None = None
+    """
+    Auto stop parameter. For details, see Table 6.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Label information, which can be extended. By default, this parameter is left blank.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceNotebook2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_path: str | None = None
+    """
+    Path for storing custom image logs
+    """
+    custom_script_path: str | None = None
+    """
+    Path for storing custom initialization scripts used when a notebook instance is started
+    """
+    storage: CreateDevelopmentEnvironmentInstanceStorage2 | None = None
+    """
+    Storage path. For details, see Table 20.
+    """
+    credential: Credential | None = None
+    """
+    AK and SK for accessing OBS. For details, see Table 30.
+    """
+    repository: CreateDevelopmentEnvironmentInstanceRepository | None = None
+    """
+    Git repository information. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
+    """
+    resource_reserved_timestamp: int | None = None
+    """
+    Time when the resource is reserved
+    """
+    auto_stop: CreateDevelopmentEnvironmentInstanceAutoStop2 | None = None
+    """
+    Auto stop parameter. For details, see Table 23.
+    """
+    failed_reasons: CreateDevelopmentEnvironmentInstanceFailedReasons | None = None
+    """
+    Cause for a creation or startup failure. For details, see Table 22.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Annotations
+
+    The generated URL cannot be directly accessed.
+    """
+    extend_params: dict[str, str] | None = None
+    """
+    Extended parameter
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceOwner(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    project_id: str | None = None
+    """
+    Project ID
+    """
+
+
+class CreateDevelopmentEnvironmentInstancePool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of a resource pool
+    """
+    name: str | None = None
+    """
+    Name of a resource pool
+    """
+    type: str | None = None
+    """
+    Type of a resource pool. **USER_DEFINED** indicates a dedicated resource pool.
+    """
+    owner: CreateDevelopmentEnvironmentInstanceOwner | None = None
+    """
+    This parameter is mandatory when **type** is set to **USER_DEFINED**. For details, see Table 18.
+    """
+
+
+class CreateDevelopmentEnvironmentInstancePoolSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str
+    """
+    Resource pool ID.
+    """
+    type: str | None = None
+    """
+    Resource pool type.
+    """
+    name: str | None = None
+    """
+    Resource pool name.
+    """
+    owner: UserSpec | None = None
+    """
+    Owner of the resource pool. For details, see Table 9.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceProfile(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Configuration ID
+    """
+    name: str | None = None
+    """
+    Configuration name
+    """
+    description: str | None = None
+    """
+    Configuration description
+    """
+    de_type: str | None = None
+    """
+    Development environment type. Only **Notebook** is supported.
+    """
+    flavor_type: str | None = None
+    """
+    Hardware, which can be **CPU**, **GPU**.
+    """
+    provision: CreateDevelopmentEnvironmentInstanceProvision | None = None
+    """
+    Deployment information. For details, see Table 13.
+    """
+    labels: dict[str, str] | None = None
+    """
+    Label
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceProvision(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Deployment type. Only **Docker** is supported.
+    """
+    spec: CreateDevelopmentEnvironmentInstanceSpec | None = None
+    """
+    Deployment details. For details, see Table 14.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceQueuingInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    de_type: str | None = None
+    """
+    Development environment type. By default, all types are returned.
+
+    Only **Notebook** is supported.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor. By default, all types are returned.
+    """
+    flavor_details: CreateDevelopmentEnvironmentInstanceFlavorDetails | None = None
+    """
+    Flavor details, which display the flavor information and whether the flavor is sold out For details, see Table 16.
+    """
+    status: str | None = None
+    """
+    Instance status. By default, all statuses are returned, including:
+
+    - **CREATE_QUEUING**
+    - **START_QUEUING**
+    """
+    begin_timestamp: int | None = None
+    """
+    Time when an instance starts queuing. The value is a 13-digit timestamp.
+    """
+    remain_time: int | None = None
+    """
+    Left queuing time, in seconds
+    """
+    end_timestamp: int | None = None
+    """
+    Time when an instance completes queuing. The value is a 13-digit timestamp.
+    """
+    rank: int | None = None
+    """
+    Ranking of an instance in a queue
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceRepository(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Repository ID
+    """
+    branch: str | None = None
+    """
+    Repository branch
+    """
+    user_name: str | None = None
+    """
+    Repository username
+    """
+    user_email: str | None = None
+    """
+    Repository user mailbox
+    """
+    type: str | None = None
+    """
+    Repository type. The options are **CodeClub** and **GitHub**.
+    """
+    connection_info: CreateDevelopmentEnvironmentInstanceConnectionInfo | None = None
+    """
+    Repository link information. For details, see Table 29.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(max_length=64)]
+    """
+    Instance name, which contains a maximum of 64 characters.
+
+    The value can contain letters, digits, hyphens (-), and underscores (_).
+    """
+    profile_id: str
+    """
+    Configuration ID. Options:
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Instance description. The value contains a maximum of 512 characters and cannot contain the following special characters: &<>"'/. By default, this parameter is left blank.
+    """
+    flavor: str
+    """
+    Instance flavor. The actual flavors depend on the region. To use other flavors, contact the system administrator to change the flavors.
+    """
+    spec: CreateDevelopmentEnvironmentInstanceNotebook
+    """
+    Instance definition. Only **Notebook** is supported. For example, see Table 3.
+    """
+    workspace: CreateDevelopmentEnvironmentInstanceWorkspace | None = None
+    """
+    Workspace. The default workspace ID is **0**. For details, see Table 7.
+    """
+    pool: CreateDevelopmentEnvironmentInstancePoolSpec | None = None
+    """
+    Resource pool. For details, see Table 8.
+    """
+    ai_project: CreateDevelopmentEnvironmentInstanceAIProject | None = None
+    """
+    AI project. For details, see Table 10.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    status: str | None = None
+    """
+    Instance status
+    """
+    creation_timestamp: str | None = None
+    """
+    Time when an instance is created
+    """
+    latest_update_timestamp: str | None = None
+    """
+    Time when an instance is modified
+    """
+    profile: CreateDevelopmentEnvironmentInstanceProfile | None = None
+    """
+    Configuration information. For details, see Table 12.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    flavor_details: CreateDevelopmentEnvironmentInstanceFlavorDetails | None = None
+    """
+    For details about the flavor, see Table 16.
+    """
+    pool: CreateDevelopmentEnvironmentInstancePool | None = None
+    """
+    For details about the dedicated resource pool, see Table 17.
+    """
+    spec: CreateDevelopmentEnvironmentInstanceNotebook2 | None = None
+    """
+    Instance definition For details about parameters of a notebook instance, see Table 19.
+    """
+    workspace: CreateDevelopmentEnvironmentInstanceWorkspace2 | None = None
+    """
+    Workspace. For details, see Table 24.
+    """
+    ai_project: CreateDevelopmentEnvironmentInstanceAIProject2 | None = None
+    """
+    AI project. For details, see Table 25.
+    """
+    error_code: str | None = None
+    """
+    Error code. For details, see Error Codes.
+    """
+    queuing_info: CreateDevelopmentEnvironmentInstanceQueuingInfo | None = None
+    """
+    Queuing information. For details, see Table 26.
+    """
+    user: CreateDevelopmentEnvironmentInstanceUser | None = None
+    """
+    User information. For details, see Table 27.
+    """
+    repository: CreateDevelopmentEnvironmentInstanceRepository | None = None
+    """
+    Git repository information. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine: str | None = None
+    """
+    Deployment engine. Only **CCE** is supported.
+    """
+    params: DockerDeployment | None = None
+    """
+    Deployment parameters. Only **Docker** is supported. For details, see Table 15.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceStorage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Storage type.
+
+    Only **obs** is supported.
+    """
+    location: CreateDevelopmentEnvironmentInstanceLocation | None = None
+    """
+    Storage location. If **type** is set to **obs**, this parameter is mandatory. See Table 5. By default, this parameter is left blank.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceStorage2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Storage type.
+
+    Only **obs** is supported.
+    """
+    location: CreateDevelopmentEnvironmentInstanceLocation2 | None = None
+    """
+    Storage location. If **type** is set to **obs**, this parameter is mandatory. See Table 21. By default, this parameter is left blank.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceUser(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    User ID
+    """
+    name: str | None = None
+    """
+    Username
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceWorkspace(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class CreateDevelopmentEnvironmentInstanceWorkspace2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Workspace ID
+    """
+
+
+class CreateImageRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    tag: Annotated[str | None, Field(max_length=64)] = None
+    """
+    Image tag, which can contain a maximum of 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used, the actual value prevails.
+    """
+
+
+class CreateImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    support_res_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Enums:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class CreateLabelsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    List of labels to be created.
+    """
+
+
+class CreateLabelsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Response body for creating a label.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class CreateManagingDevelopmentEnvironmentInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: str
+    """
+    Operation on a development environment instance. The options are as follows:
+
+    - **start**
+    - **stop**
+    """
+
+
+class CreateManagingDevelopmentEnvironmentInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current_status: str | None = None
+    """
+    Current status of an instance
+    """
+    previous_state: str | None = None
+    """
+    Previous status of an instance
+    """
+
+
+class CreateModelArtsAgencyRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    agency_name_suffix: Annotated[str | None, Field(max_length=50)] = None
+    """
+    Agency name suffix.
+
+    The parameter contains a maximum of 50 characters.
+
+    The agency name prefix is consistently to be **ma_agency**.
+
+    For example, if the value of this parameter is **iam-user01**, the name of the created agency is **ma_agency_iam-user01**.
+
+    The value of this parameter is left blank by default, indicating that an agency named **modelarts_agency** is created.
+    """
+
+
+class CreateNetworkNetworkConnection(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerConnectionList: list[CreateNetworkPeerConnectionItem] | None = None
+    """
+    Peering connections
+    """
+    sfsTurboConnectionList: list[CreateNetworkSfsTurboConnectionItem] | None = None
+    """
+    SFS Turbo connections through attached NICs
+    """
+
+
+class CreateNetworkNetworkMetadataLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_name: Annotated[str, Field(alias="os.modelarts/name")]
+    """
+    Specified network name.
+    """
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = "0"
+    """
+    Workspace ID. The default value is **0**.
+    """
+
+
+class CreateNetworkNetworkMetadataLabels2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_name: Annotated[str | None, Field(alias="os.modelarts/name")] = None
+    """
+    Specified network name.
+    """
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = "0"
+    """
+    Workspace ID. The default value is **0**.
+    """
+
+
+class CreateNetworkPeerConnectionItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerVpcId: str | None = None
+    """
+    VPC ID of the peer end.
+    """
+    peerSubnetId: str | None = None
+    """
+    Subnet ID of the peer end.
+    """
+    defaultGateWay: bool | None = False
+    """
+    Whether to create a default route. The default value is **false**.
+    """
+
+
+class CreateNetworkRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadataCreation
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpecCreation
+    """
+    Description of network resources.
+    """
+
+
+class CreateNetworkResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpec | None = None
+    """
+    Description of network resources.
+    """
+    status: NetworkStatus | None = None
+    """
+    Status of network resources.
+    """
+
+
+class CreateNetworkResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class CreateNetworkSfsTurboConnectionItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of an SFS Turbo instance.
+    """
+    sfsId: str | None = None
+    """
+    ID of an SFS Turbo instance.
+    """
+
+
+class CreateNotebookConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    script: str | None = None
+    """
+    User-defined script content (Base64 encoding) or absolute script path.
+    """
+    type: str | None = "SCRIPT"
+    """
+    Script type.
+
+    - **COMMAND**: The script content (Base64-encoded) must be specified.
+    - **SCRIPT** (default): The script path must be specified.
+    """
+
+
+class CreateNotebookPool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of a dedicated resource pool
+    """
+    name: str | None = None
+    """
+    Name of a dedicated resource pool
+    """
+
+
+class CreateNotebookRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Instance description. The value contains a maximum of 512 characters and cannot contain the following characters: &<>"'/.
+    """
+    duration: int | None = None
+    """
+    Running duration starting from the current time. It is recommended that this attribute be configured in leaseReq. If this attribute has a value, the value of leaseReq is ignored and the automatic instance stop type is scheduled stop. Unit: ms.
+    """
+    endpoints: list[EndpointsReq] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    feature: str | None = "NOTEBOOK"
+    """
+    Instance type. The default value is **NOTEBOOK**. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    flavor: str
+    """
+    Instance flavor. The following flavors are for reference only. Obtain the flavors displayed on the console in the target region.
+
+    - **modelarts.vm.cpu.2u**: General-purpose Intel CPU flavor, ideal for rapid data exploration and experiments
+    - **modelarts.vm.cpu.8u**: General computing-plus Intel CPU flavors, ideal for compute-intensive applications
+    """
+    image_id: str
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. You can obtain the image ID by calling the ListImage.xml interface.
+    """
+    name: Annotated[str, Field(max_length=128)]
+    """
+    Instance name, which contains a maximum of 128 characters, including letters, digits, hyphens (-), and underscores (_). Instance names can be duplicate.
+    """
+    pool_id: str | None = None
+    """
+    ID of a dedicated resource pool, for example, **pool41664192**. This parameter is mandatory if a dedicated resource pool needs to be specified for creating an instance.
+    """
+    volume: VolumeReq
+    """
+    Storage volume.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    hooks: CustomHooks | None = None
+    """
+    Customized startup script hook configuration.
+    """
+    lease: LeaseReq | None = None
+    """
+    Instance lease configuration.
+    """
+
+
+class CreateNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class CreateNotebookUser(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    domain: Domain | None = None
+    """
+    Account domain information.
+    """
+    id: str | None = None
+    """
+    IAM user ID.
+    """
+    name: str | None = None
+    """
+    IAM username.
+    """
+
+
+class CreatePluginPluginSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    template: CreatePluginTemplate
+    """
+    Template information of the plug-in instances.
+    """
+
+
+class CreatePluginPluginSpec2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    template: CreatePluginTemplate2 | None = None
+    """
+    Template information of the plug-in instances.
+    """
+
+
+class CreatePluginRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str
+    """
+    API resource type. The value is fixed at **Plugin** and cannot be changed.
+    """
+    kind: str
+    """
+    API version. The value is fixed at **v2** and cannot be changed.
+    """
+    spec: CreatePluginPluginSpec
+    """
+    Detailed description of plug-in installation or upgrade.
+    """
+
+
+class CreatePluginResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Type of the plug-in instance.
+    """
+    metadata: PluginMetadata | None = None
+    """
+    Metadata of the plug-in instance.
+    """
+    spec: CreatePluginPluginSpec2 | None = None
+    """
+    Plug-in instance details.
+    """
+    status: PluginStatus | None = None
+    """
+    Plug-in instance status.
+    """
+
+
+class CreatePluginResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class CreatePluginTemplate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of the plug-in template to be installed, for example, **log-agent**.
+    """
+    version: str | None = None
+    """
+    Version of the plug-in to be installed or upgraded.
+    """
+    inputs: dict[str, Any] | None = None
+    """
+    Plug-in template installation parameters (varying depending on the plug-in). During the plug-in upgrade, you need to specify all the installation parameters. If the parameters are not specified, the default values in the plug-in template are used. The current plug-in installation parameters can be obtained through the API for querying plug-in instances.
+    """
+
+
+class CreatePluginTemplate2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the plug-in template to be installed, for example, **log-agent**.
+    """
+    version: str | None = None
+    """
+    Version of the plug-in to be installed or upgraded.
+    """
+    inputs: dict[str, Any] | None = None
+    """
+    Plug-in template installation parameters (varying depending on the plug-in). During the plug-in upgrade, you need to specify all the installation parameters. If the parameters are not specified, the default values in the plug-in template are used. The current plug-in installation parameters can be obtained through the API for querying plug-in instances.
+    """
+
+
+class CreatePoolDataVolumeItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeType: str
+    """
+    Disk type. The options are as follows:
+
+    - **SSD**: ultra-high I/O disk
+    - **GPSSD**: general-purpose SSD
+    - **SAS**: high I/O disk
+    """
+    size: str
+    """
+    Disk size, in GiB.
+    """
+    count: int | None = None
+    """
+    Number of disks.
+    """
+    extendParams: CreatePoolVolumeExtendParams
+    """
+    Custom disk configuration.
+    """
+
+
+class CreatePoolDataVolumeItem2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeType: str | None = None
+    """
+    Disk type. The options are as follows:
+
+    - **SSD**: ultra-high I/O disk
+    - **GPSSD**: general-purpose SSD
+    - **SAS**: high I/O disk
+    """
+    size: str | None = None
+    """
+    Disk size, in GiB.
+    """
+    count: int | None = None
+    """
+    Number of disks.
+    """
+    extendParams: CreatePoolVolumeExtendParams2 | None = None
+    """
+    Custom disk configuration.
+    """
+
+
+class CreatePoolLvmConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    lvType: str
+    """
+    LVM write mode. The options are as follows:
+
+    - **linear**: linear mode.
+    - **striped**: striped mode in which multiple disks are used to form a strip to improve disk performance.
+    """
+    path: str | None = None
+    """
+    Disk mount path. This parameter takes effect only in user configuration. The value is an absolute path. Digits, letters, periods (.), hyphens (-), and underscores (_) are allowed.
+    """
+
+
+class CreatePoolLvmConfig2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    lvType: str | None = None
+    """
+    LVM write mode. The options are as follows:
+
+    - **linear**: linear mode.
+    - **striped**: striped mode in which multiple disks are used to form a strip to improve disk performance.
+    """
+    path: str | None = None
+    """
+    Disk mount path. This parameter takes effect only in user configuration. The value is an absolute path. Digits, letters, periods (.), hyphens (-), and underscores (_) are allowed.
+    """
+
+
+class CreatePoolPoolNodeAz(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    az: str
+    """
+    AZ name.
+    """
+    count: int
+    """
+    Number of nodes for expanding the capacity of a specified AZ.
+    """
+
+
+class CreatePoolPoolNodeAz2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    az: str | None = None
+    """
+    AZ name.
+    """
+    count: int | None = None
+    """
+    Number of nodes for expanding the capacity of a specified AZ.
+    """
+
+
+class CreatePoolPoolResource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor: str
+    """
+    Resource flavor name, for example, **modelarts.vm.gpu.tnt004**.
+    """
+    count: int
+    """
+    Minimum count for the flavors in a resource pool.
+    """
+    maxCount: int | None = None
+    """
+    Elastic usage of the resource flavor. This parameter value is the same the **count** value in a physical pool.
+    """
+    azs: list[CreatePoolPoolNodeAz] | None = None
+    """
+    AZ where resource pool nodes are deployed.
+    """
+    tags: list[CreatePoolUserTag] | None = None
+    """
+    Resource tags.
+    """
+    extendParams: PoolResourceExtendParams | None = None
+    """
+    Custom configuration, for example, setting **dockerSize** for the node.
+    """
+    creatingStep: CreatingStep | None = None
+    """
+    Batch creation information.
+    """
+    rootVolume: CreatePoolRootVolume | None = None
+    """
+    Custom system disk (cloud hard disk) information.
+    """
+    dataVolumes: list[CreatePoolDataVolumeItem] | None = None
+    """
+    List of custom data disks (cloud hard disks).
+    """
+    volumeGroupConfigs: list[CreatePoolVolumeGroupConfig] | None = None
+    """
+    Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
+    """
+
+
+class CreatePoolPoolResource2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor: str | None = None
+    """
+    Resource flavor name, for example, **modelarts.vm.gpu.tnt004**.
+    """
+    count: int | None = None
+    """
+    Minimum count for the flavors in a resource pool.
+    """
+    maxCount: int | None = None
+    """
+    Elastic usage of the resource flavor. This parameter value is the same the **count** value in a physical pool.
+    """
+    azs: list[CreatePoolPoolNodeAz2] | None = None
+    """
+    AZ where resource pool nodes are deployed.
+    """
+    tags: list[CreatePoolUserTag2] | None = None
+    """
+    Resource tags.
+    """
+    extendParams: PoolResourceExtendParams | None = None
+    """
+    Custom configuration, for example, setting **dockerSize** for the node.
+    """
+    creatingStep: CreatingStep | None = None
+    """
+    Batch creation information.
+    """
+    rootVolume: CreatePoolRootVolume2 | None = None
+    """
+    Custom system disk (cloud hard disk) information.
+    """
+    dataVolumes: list[CreatePoolDataVolumeItem2] | None = None
+    """
+    List of custom data disks (cloud hard disks).
+    """
+    volumeGroupConfigs: list[CreatePoolVolumeGroupConfig2] | None = None
+    """
+    Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
+    """
+
+
+class CreatePoolPoolResourceFlavorCount(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor: str | None = None
+    """
+    Resource flavor name, for example, **modelarts.vm.gpu.tnt004**.
+    """
+    count: int | None = None
+    """
+    Minimum count for the specifications in a resource pool
+    """
+    maxCount: int | None = None
+    """
+    Elastic usage of the resource specifications. This parameter value is the same the **count** value in a physical pool.
+    """
+    azs: list[CreatePoolPoolNodeAz2] | None = None
+    """
+    AZ where resource pool nodes are deployed.
+    """
+    creatingStep: CreatingStep | None = None
+    """
+    Batch creation information.
+    """
+
+
+class CreatePoolPoolSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Resource pool type. The options are as follows:
+
+    - **Dedicate**: physical resource pool, which uses a separate network and supports network connection, custom drivers, and custom job types.
+    """
+    scope: list[str] | None = None
+    """
+    Job type enabled. Options:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+      
+      [- **Notebook**: notebook jobs](tags: hc)
+    """
+    resources: list[CreatePoolPoolResource2] | None = None
+    """
+    Resource flavor list in a resource pool, including resource flavors, the number of resources for each flavor, and node pool information.
+    """
+    network: PoolNetwork | None = None
+    """
+    Network settings for a resource pool. This parameter is mandatory for physical resource pools.
+    """
+    containerNetwork: PoolClusterContainerNetwork | None = None
+    """
+    Kubernetes container network
+    """
+    kubernetesSvcIpRange: str | None = None
+    """
+    CIDR of the Kubernetes service network segment
+    """
+    masters: list[PoolClusterMaster] | None = None
+    """
+    Master node parameters in a resource pool. This parameter is optional for physical resource pools.
+    """
+    clusterFlavor: str | None = None
+    """
+    Cluster flavor of a standard pool.
+    """
+    driver: PoolDriver | None = None
+    """
+    Resource pool driver.
+    """
+
+
+class CreatePoolRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadataCreation
+    """
+    Metadata of a resource pool.
+    """
+    spec: PoolSpecCreation | None = None
+    """
+    Description of a resource pool.
+    """
+
+
+class CreatePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadata | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: CreatePoolPoolSpec | None = None
+    """
+    Description of a resource pool.
+    """
+    status: PoolStatus | None = None
+    """
+    Status of a resource pool.
+    """
+
+
+class CreatePoolResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class CreatePoolResponse409(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class CreatePoolRootVolume(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeType: str
+    """
+    Disk type. The options are as follows:
+
+    - **SSD**: ultra-high I/O disk
+    - **GPSSD**: general-purpose SSD
+    - **SAS**: high I/O disk
+    """
+    size: str
+    """
+    Disk size, in GiB.
+    """
+
+
+class CreatePoolRootVolume2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeType: str | None = None
+    """
+    Disk type. The options are as follows:
+
+    - **SSD**: ultra-high I/O disk
+    - **GPSSD**: general-purpose SSD
+    - **SAS**: high I/O disk
+    """
+    size: str | None = None
+    """
+    Disk size, in GiB.
+    """
+
+
+class CreatePoolUserTag(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str
+    """
+    Key. The value cannot start with **CCE-** or **__type_baremetal**.
+    """
+    value: str
+    """
+    Value.
+    """
+
+
+class CreatePoolUserTag2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Key. The value cannot start with **CCE-** or **__type_baremetal**.
+    """
+    value: str | None = None
+    """
+    Value.
+    """
+
+
+class CreatePoolVolumeExtendParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeGroup: str
+    """
+    Name of a disk group, which is used to divide storage space. The options are as follows:
+
+    - **vgpaas**: container disk.
+    - **default**: common data disk, which is mounted in default mode.
+    - **vguser{num}**: common data disk, which is mounted to a specified path. The group name varies depending on the path, for example, **vguser1** and **vguser2**.
+    - **vg-everest-localvolume-persistent**: common data disk, which is used as the persistent storage volume.
+    - **vg-everest-localvolume-ephemeral**: common data disk, which is used as a temporary storage volume.
+    """
+
+
+class CreatePoolVolumeExtendParams2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeGroup: str | None = None
+    """
+    Name of a disk group, which is used to divide storage space. The options are as follows:
+
+    - **vgpaas**: container disk.
+    - **default**: common data disk, which is mounted in default mode.
+    - **vguser{num}**: common data disk, which is mounted to a specified path. The group name varies depending on the path, for example, **vguser1** and **vguser2**.
+    - **vg-everest-localvolume-persistent**: common data disk, which is used as the persistent storage volume.
+    - **vg-everest-localvolume-ephemeral**: common data disk, which is used as a temporary storage volume.
+    """
+
+
+class CreatePoolVolumeGroupConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeGroup: str
+    """
+    Disk group name. Index of the volume group in the dataVolumes.
+    """
+    dockerThinPool: int | None = None
+    """
+    Percentage of container disks to data disks on nodes in a resource pool. This parameter can be specified only when **volumeGroup** is **vgpaas** (container disk).
+    """
+    lvmConfig: CreatePoolLvmConfig | None = None
+    """
+    LVM configuration management.
+    """
+    types: list[str] | None = None
+    """
+    Storage type. The options are as follows:
+
+    - **volume**: cloud hard disk. When **dataVolumes** is specified, the default value is used.
+    - **local**: local disk. This parameter must be specified when a local disk is used.
+    """
+
+
+class CreatePoolVolumeGroupConfig2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeGroup: str | None = None
+    """
+    Disk group name. Index of the volume group in the dataVolumes.
+    """
+    dockerThinPool: int | None = None
+    """
+    Percentage of container disks to data disks on nodes in a resource pool. This parameter can be specified only when **volumeGroup** is **vgpaas** (container disk).
+    """
+    lvmConfig: CreatePoolLvmConfig2 | None = None
+    """
+    LVM configuration management.
+    """
+    types: list[str] | None = None
+    """
+    Storage type. The options are as follows:
+
+    - **volume**: cloud hard disk. When **dataVolumes** is specified, the default value is used.
+    - **local**: local disk. This parameter must be specified when a local disk is used.
+    """
+
+
+class CreateProcessorTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_version: bool | None = False
+    """
+    Whether to synchronously create a task version when creating a task. Set this parameter to **true** only when creating a data processing task. For other types of tasks, this parameter is set to **false** or left blank. Options:
+
+    - **true**: Create a task version when creating a task.
+    - **false**: Do not create a task version when creating a task. (Default value)
+    """
+    data_source: ProcessorDataSource | None = None
+    """
+    Data source. Either this parameter or **inputs** is used. A data source path cannot be an OBS path in a KMS-encrypted bucket.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a data processing task. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Data sources. Either this parameter or **data_source** is used. A data source path cannot be an OBS path in a KMS-encrypted bucket.
+    """
+    name: str
+    """
+    Name of a data processing task.
+    """
+    template: TemplateParam
+    """
+    Data processing template, such as the algorithm ID and parameters.
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+    work_path: WorkPath | None = None
+    """
+    Work directory of a data processing task. A work directory cannot be an OBS path in a KMS-encrypted bucket.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class CreateProcessorTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task_id: str | None = None
+    """
+    ID of a data processing task.
+    """
+
+
+class CreateProcessorTaskVersionRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_version: bool | None = False
+    """
+    Whether to synchronously create a task version when creating a task. Options:
+
+    - **true**: Create a task version when creating a task.
+    - **false**: Do not create a task version when creating a task. (Default value)
+    """
+    data_source: ProcessorDataSource | None = None
+    """
+    Data source. Either this parameter or **inputs** is delivered.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a data processing task. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Data source list. Either this parameter or **data_source** is delivered.
+    """
+    name: str
+    """
+    Name of a data processing task.
+    """
+    template: TemplateParam | None = None
+    """
+    Data processing template, such as the algorithm ID and parameters.
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+    work_path: WorkPath | None = None
+    """
+    Working directory of a data processing task.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class CreateProcessorTaskVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    version_id: str | None = None
+    """
+    Version ID of a data processing task.
+    """
+
+
+class CreateResponseBody(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of the created service job
+    """
+
+
+class CreateServiceAffinityNodeInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Node name, which corresponds to the private IP address of the node.
+    """
+
+
+class CreateServiceAffinityPoolInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pool_name: str
+    """
+    Cluster name. The cluster name must be in the outer pool_name.
+    """
+    nodes: list[CreateServiceAffinityNodeInfo]
+    """
+    Affinity Node List
+    """
+
+
+class CreateServiceCustomSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    gpu_p4: float | None = None
+    """
+    Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal place is rounded off. This parameter is optional and is not used by default.
+    """
+    memory: int
+    """
+    Memory in MB, which must be an integer
+    """
+    cpu: float
+    """
+    Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third decimal place is rounded off.
+    """
+
+
+class CreateServiceLogVolume(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    host_path: str
+    """
+    Log path to be mapped on the host
+    """
+    mount_path: str
+    """
+    Path to the logs in the container
+    """
+
+
+class CreateServiceModelAdditionalProperties(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_volume: list[CreateServiceLogVolume] | None = None
+    """
+    Host directory mounting.
+
+    This parameter takes effect only if a dedicated resource pool is used. If a public resource pool is used to deploy services, this parameter cannot be configured. Otherwise, an error will occur.
+    """
+    max_surge: float | None = None
+    """
+    The value must be greater than 0. If this parameter is not set, the default value 1 is used. If the value is less than 1, it indicates the percentage of instances to be added during the rolling upgrade. If the value is greater than 1, it indicates the maximum number of instances to be added during the rolling upgrade.
+    """
+    max_unavailable: float | None = None
+    """
+    The value must be greater than 0. If this parameter is not set, the default value 0 is used. If the value is less than 1, it indicates the percentage of instances that can be scaled in during the rolling upgrade. If the value is greater than 1, it indicates the number of instances that can be scaled in during the rolling upgrade.
+    """
+    termination_grace_period_seconds: int | None = None
+    """
+    Graceful stop period of a container.
+    """
+    persistent_volumes: list[CreateServicePersistentVolumes] | None = None
+    """
+    Persistent storage mounting.
+    """
+
+
+class CreateServiceNodeAffinity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    mode: str
+    """
+    Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled only to a specified node. If the specified node does not exist, the scheduling fails. preferred indicates weak affinity. A service instance tends to be scheduled to a specified node. If the specified node does not meet the scheduling conditions, the service instance will be scheduled to another node.
+    """
+    pool_infos: list[CreateServiceAffinityPoolInfo] | None = None
+    """
+    Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+    """
+
+
+class CreateServicePersistentVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Volume name.
+    """
+    mount_path: str
+    """
+    Mount path of a volume in the container. Example: /tmp. The container path must not be a system directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the container to an empty directory. If the directory is not empty, ensure that there are no files affecting container startup in the directory. Otherwise, such files will be replaced, resulting in failures to start the container and create the workload.
+    """
+    storage_type: str | None = None
+    """
+    Mount type: sfs_turbo.
+    """
+    source_address: str | None = None
+    """
+    Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
+    """
+
+
+class CreateServiceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    workspace_id: str | None = "0"
+    """
+    ID of the workspace to which the service belongs. If no workspace is created, the default value is 0. If a workspace is created and used, the actual value prevails.
+    """
+    schedule: list[CreateServiceSchedule] | None = None
+    """
+    Service scheduling configuration, which can be configured only for real-time services. By default, this parameter is not used. Services run for a long time.
+    """
+    cluster_id: str | None = None
+    """
+    Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch services, the value is the ID of the old-version dedicated resource pool. After this parameter is configured, the network configuration of the cluster is used and the **vpc_id** parameter does not take effect. Ensure that the cluster status is normal when using a dedicated resource pool to deploy a service. If you want to use a dedicated resource pool, configure either **cluster_id** or **pool_name**. The priority of **pool_name** is higher than that of **cluster_id**. If neither of them is configured, a shared resource pool is used. When they are configured together with **cluster_id** or **pool_name** in the **config** field, the setting in **config** is preferentially used. For edge services, the value is the edge resource pool ID. To use an edge resource pool to deploy a service, ensure that the resource pool status is normal. If this parameter is configured together with the **cluster_id** parameter in the **config** field, the setting in **config** is preferentially used.
+    """
+    pool_name: str | None = None
+    """
+    Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment. This parameter is optional for real-time and batch services. Ensure that the cluster status is normal when using a dedicated resource pool to deploy services. If this parameter is configured together with **cluster_id** or **pool_name** in **config**, the **config** settings are preferentially used. To use a dedicated resource pool, you need to configure either **cluster_id** or **pool_name**. The priority of **pool_name** is higher than that of **cluster_id**. If neither of them is configured, the shared resource pool is used.
+    """
+    infer_type: str
+    """
+    Inference type. The value can be **real-time** or **batch**.
+
+    - **real-time**: real-time service. A model is deployed as a web service
+      
+      that provides a real-time test UI and monitoring capabilities. The service keeps running.
+    - **batch**: batch service. A batch service can perform inference on batch data and automatically stops after data processing is completed.
+    """
+    vpc_id: str | None = None
+    """
+    ID of the VPC to which a real-time service instance is deployed. By default, this parameter is left blank. In this case, ModelArts allocates a dedicated VPC to each user, and users are isolated from each other. To access other service components in the VPC of the service instance, set this parameter to the ID of the corresponding VPC. Once a VPC is configured, it cannot be modified. If both **vpc_id** and **cluster_id** are configured, only the dedicated resource pool takes effect.
+    """
+    service_name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Service name, which consists of 1 to 64 characters.
+    """
+    description: Annotated[str | None, Field(max_length=100)] = None
+    """
+    Service description, which is empty by default. The value can contain a maximum of 100 characters and cannot contain the following special characters: !<>+&"'
+    """
+    security_group_id: str | None = None
+    """
+    Security group. By default, this parameter is left blank. This parameter is mandatory if **vpc_id** is configured. A security group is a virtual firewall that provides secure network access control policies for service instances. A security group must contain at least one inbound rule to permit the requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
+    """
+    subnet_network_id: str | None = None
+    """
+    ID of a subnet. By default, this parameter is left blank. This parameter is mandatory if **vpc_id** is configured. Enter the network ID displayed in the subnet details on the VPC management console. A subnet provides dedicated network resources that are isolated from other networks.
+    """
+    config: list[ServiceConfig]
+    """
+    Model running configurations. If **infer_type** is **batch**, you can configure only one model. If **infer_type** is **real-time**, you can configure multiple models and assign weights based on service requirements. However, the versions of multiple models must be unique.
+    """
+    additional_properties: dict[str, ServiceAdditionalProperties] | None = None
+    """
+    Additional service attribute, which facilitates service management
+    """
+    load_balancer_policy: str | None = None
+    """
+    Backend ELB forwarding policy that can be set only for synchronous real-time services. The value can be **ROUND_ROBIN** (weighted round robin), **LEAST_CONNECTIONS** (weighted least connections), or **SOURCE_IP** (source IP address algorithm).
+    """
+    service_secrets: list[ServiceSecret] | None = None
+    """
+    Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be updated.
+    """
+    priority: Annotated[int | None, Field(ge=1, le=3)] = None
+    """
+    Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the preemption priority can be set.
+    """
+
+
+class CreateServiceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    resource_ids: list[str] | None = None
+    """
+    Resource ID array for the resource IDs generated by the target model
+    """
+
+
+class CreateServiceSchedule(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    duration: int
+    """
+    Value mapping a time unit. For example, if the task stops after two hours, set **time_unit** to **HOURS** and **duration** to **2**.
+    """
+    time_unit: str
+    """
+    Scheduling time unit. Possible values are **DAYS**, **HOURS**, and **MINUTES**.
+    """
+    type: str
+    """
+    Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops after a specified period of time.
+    """
+
+
+class CreateServiceServiceAffinity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    node_affinity: CreateServiceNodeAffinity | None = None
+    """
+    Set this parameter when node affinity is used.
+    """
+
+
+class CreateTaskFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Attribute code of a resource specification, which is used for task creating.
+    """
+
+
+class CreateTaskInfConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    envs: dict[str, str] | None = None
+    """
+    (Optional) Environment variable key-value pair required for running a model. By default, this parameter is left blank. To ensure data security, do not enter sensitive information in environment variables.
+    """
+    instance_count: int | None = None
+    """
+    Instance number of model deployment, that is, the number of compute nodes.
+    """
+    model_id: str | None = None
+    """
+    Model ID.
+    """
+    specification: str | None = None
+    """
+    Resource specifications of real-time services. For details, see Deploying Services.
+    """
+    weight: int | None = None
+    """
+    Traffic weight allocated to a model. This parameter is mandatory only when **infer_type** is set to **real-time**. The sum of the weights must be **100**.
+    """
+
+
+class CreateTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    collect_key_sample: bool | None = False
+    """
+    Whether to collect key samples. Options:
+
+    - **true**: Collect key samples.
+    - **false**: Do not collect key samples. (Default value)
+    """
+    config: CreateTaskSmartTaskConfig | None = None
+    """
+    Task configuration.
+    """
+    model_id: str | None = None
+    """
+    Model ID.
+    """
+    task_type: str | None = None
+    """
+    Task type. The options are as follows: - **auto-label**: active learning - **pre-label**: pre-labeling - **auto-grouping**: auto grouping
+    """
+
+
+class CreateTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+
+
+class CreateTaskSampleLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[UploadSamplesJsonSampleLabel] | None = None
+    """
+    Sample label list. If this parameter is left blank, all sample labels are deleted.
+    """
+    metadata: UploadSamplesJsonSampleMetadata | None = None
+    """
+    Key-value pair of the sample **metadata** attribute.
+    """
+    sample_id: str | None = None
+    """
+    Sample ID.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: speech
+    - **4**: table
+    - **6**: video
+    - **9**: custom format
+    """
+    sample_usage: str | None = None
+    """
+    Sample usage. Options:
+
+    - **TRAIN**: training
+    - **EVAL**: evaluation
+    - **TEST**: test
+    - **INFERENCE**: inference
+    """
+    source: str | None = None
+    """
+    Source address of sample data, which is obtained by invoking the sample list interface.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member.
+    """
+
+
+class CreateTaskSmartTaskConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    algorithm_type: str | None = None
+    """
+    Algorithm type for auto labeling. Options:
+
+    - **fast**: Only labeled samples are used for training. This type of algorithm achieves faster labeling.
+    - **accurate**: In addition to labeled samples, unlabeled samples are used for semi-supervised training. This type of algorithm achieves more accurate labeling.
+    """
+    ambiguity: bool | None = None
+    """
+    Whether to perform clustering based on the image blurring degree.
+    """
+    annotation_output: str | None = None
+    """
+    Output path of the active learning labeling result.
+    """
+    collect_rule: str | None = "all"
+    """
+    Sample collection rule. The default value is **all**, indicating full collection. Currently, only value **all** is available.
+    """
+    collect_sample: bool | None = True
+    """
+    Whether to enable sample collection. Options:
+
+    - **true**: Enable sample collection. (Default value)
+    - **false**: Do not enable sample collection.
+    """
+    confidence_scope: str | None = None
+    """
+    Confidence range of key samples. The minimum and maximum values are separated by hyphens (-). Example: 0.10-0.90.
+    """
+    description: str | None = None
+    """
+    Task description.
+    """
+    engine_name: str | None = None
+    """
+    Engine name.
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    flavor: CreateTaskFlavor | None = None
+    """
+    Training resource flavor.
+    """
+    image_brightness: bool | None = None
+    """
+    Whether to perform clustering based on the image brightness.
+    """
+    image_colorfulness: bool | None = None
+    """
+    Whether to perform clustering based on the image color.
+    """
+    inf_cluster_id: str | None = None
+    """
+    ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated cluster is not used. When using the dedicated cluster to deploy services, ensure that the cluster status is normal. After this parameter is set, the network configuration of the cluster is used, and the **vpc_id** parameter does not take effect.
+    """
+    inf_config_list: list[CreateTaskInfConfig] | None = None
+    """
+    Configuration list required for running an inference task, which is optional and left blank by default.
+    """
+    inf_output: str | None = None
+    """
+    Output path of inference in active learning.
+    """
+    infer_result_output_dir: str | None = None
+    """
+    OBS directory for storing sample prediction results. This parameter is optional. The {*service_id*}**-infer-result** subdirectory in the **output_dir** directory is used by default.
+    """
+    key_sample_output: str | None = None
+    """
+    Output path of hard examples in active learning.
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank.
+    """
+    manifest_path: str | None = None
+    """
+    Path of the **manifest** file, which is used as the input for training and inference.
+    """
+    model_id: str | None = None
+    """
+    Model ID.
+    """
+    model_name: str | None = None
+    """
+    Model name.
+    """
+    model_parameter: str | None = None
+    """
+    Model parameter.
+    """
+    model_version: str | None = None
+    """
+    Model version.
+    """
+    n_clusters: int | None = None
+    """
+    Number of clusters.
+    """
+    name: str | None = None
+    """
+    Task name.
+    """
+    output_dir: str | None = None
+    """
+    Sample output path. The format is as follows: *Dataset output path*/*Dataset name*`-`*Dataset ID*/annotation/auto-deploy/. Example: **/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/**.
+    """
+    parameters: list[CreateTaskTrainingParameter] | None = None
+    """
+    Runtime parameters of a training job
+    """
+    pool_id: str | None = None
+    """
+    ID of a resource pool.
+    """
+    property: str | None = None
+    """
+    Attribute name.
+    """
+    req_uri: str | None = None
+    """
+    Inference path of a batch job.
+    """
+    result_type: int | None = None
+    """
+    Processing mode of auto grouping results. Options:
+
+    - **0**: Save to OBS.
+    - **1**: Save to samples.
+    """
+    samples: list[CreateTaskSampleLabels] | None = None
+    """
+    List of labeling information for samples to be auto labeled.
+    """
+    stop_time: int | None = 15
+    """
+    Timeout interval, in minutes. The default value is 15 minutes. This parameter is used only in the scenario of auto labeling for videos.
+    """
+    time: str | None = None
+    """
+    Timestamp in active learning.
+    """
+    train_data_path: str | None = None
+    """
+    Path for storing existing training datasets.
+    """
+    train_url: str | None = None
+    """
+    URL of the OBS path where the file of a training job is outputted. By default, this parameter is left blank.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    worker_server_num: int | None = None
+    """
+    Number of workers in a training job.
+    """
+
+
+class CreateTaskTrainingParameter(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    label: str | None = None
+    """
+    Parameter name.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+
+
+class CreateTasksFrequency(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    interval: Annotated[int, Field(ge=5, le=720)]
+    """
+    Interval between two consecutive executions. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
+    """
+    duration: Annotated[int, Field(ge=5, le=720)]
+    """
+    Duration for executing a single scheduled task. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
+    """
+    begin_at: str
+    """
+    Start time of executions in a day. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+    end_at: str
+    """
+    End time of executions in a day. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+
+
+class CreateTasksPeriods(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    begin_at: str
+    """
+    Start time of a period. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+    end_at: str
+    """
+    End time of a period. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+
+
+class CreateTasksRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(max_length=100, min_length=1)]
+    """
+    Task name, which is mandatory. The value can contain 1 to 100 characters consisting of only letters, digits, hyphens (-), and underscores (_).
+    """
+    description: Annotated[str | None, Field(max_length=500)] = None
+    """
+    Task description, which is optional. The value contains a maximum of 500 characters.
+    """
+    schedule: CreateTasksTaskSchedule | None = None
+    """
+    Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS input. URL input supports only RTMP and RTSP.
+    """
+    input: CreateTasksTaskInput
+    """
+    Input configuration of a task. This parameter is mandatory.
+    """
+    output: TaskOutput
+    """
+    Output configuration of a task. At least one output mode must be configured. ModelArts Edge supports **webhook** and **dis**. IEF supports **obs**, **webhook**, and **dis**.
+    """
+    config: dict[str, Any] | None = None
+    """
+    Algorithm configuration parameters specified during task running. This parameter is mandatory for some services. The value must be in JSON format. For details about the configuration items, see the description of the corresponding algorithm service. This parameter applies only to IEF. It cannot be used in ModelArts Edge.
+    """
+    source_usage_estimate: TaskSourceUsageEstimate | None = None
+    """
+    Estimated resources to be used by the task. This parameter is mandatory for ModelArts Edge.
+    """
+
+
+class CreateTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tasks: list[CreateResponseBody] | None = None
+    """
+    Response body for creating a task
+    """
+
+
+class CreateTasksResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class CreateTasksResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class CreateTasksTaskInput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Input type of a task. This parameter is mandatory. ModelArts Edge supports the following types: **restful** (obtains the stream request URL from the custom streaming media server through the RESTful API), **url** (specified file address or stream request URL), **edgecamera** (edge camera bound to IEF), and **vcn** (VCN device). IEF supports the following types: **restful**, **url**, **edgecamera**, **vcn**, **obs** (files stored in OBS), and **vis** (video streams of VIS)
+    """
+    data: list[TaskInputData]
+    """
+    Input details of a task. This parameter is mandatory. The configuration varies according to the input type. Multiple inputs are allowed during creation, but only one input is allowed for update.
+    """
+    vcn: CreateTasksTaskInputVcn | None = None
+    """
+    VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+
+
+class CreateTasksTaskInputVcn(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ip: str
+    """
+    IP address of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    port: int
+    """
+    Port number of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    username: str
+    """
+    Username for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    password: str
+    """
+    Password for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+
+
+class CreateTasksTaskOutputDis(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    stream_name: str
+    """
+    DIS stream name. This parameter is mandatory when the **dis** type is used.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+    stream_id: str | None = None
+    """
+    DIS stream ID. This parameter is applicable to ModelArts Edge.
+    """
+
+
+class CreateTasksTaskOutputObs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bucket: str
+    """
+    OBS bucket name. This parameter is mandatory when the **obs** type is used.
+    """
+    path: str
+    """
+    OBS path. This parameter is mandatory when the **obs** type is used.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+
+
+class CreateTasksTaskOutputWebhook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str
+    """
+    Result callback address. This parameter is mandatory when the output type is **webhook**.
+    """
+    headers: dict[str, Any]
+    """
+    Headers carried in the result callback. This parameter is mandatory when the output type is **webhook**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a minimum of 1 key-value pair is allowed.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+
+
+class CreateTasksTaskSchedule(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Type of a scheduled task. This parameter is mandatory for scheduled tasks. The options are **once** (executed only once), **daily** (executed daily), **weekly** (executed weekly), and **monthly** (executed monthly). ModelArts Edge supports only **once** and **daily**.
+    """
+    execution_mode: str | None = None
+    """
+    Execution mode of a scheduled task. This parameter is mandatory for scheduled tasks. The value can be **period** (execution by period) or **frequency** (execution by frequency). ModelArts Edge supports only execution by period.
+    """
+    timezone: str
+    """
+    Time zone where a user is located. This parameter is mandatory for scheduled tasks. The value is accurate to the minute.
+    """
+    days_of_week: list[int] | None = None
+    """
+    Days in a week when a task is executed. This parameter is mandatory only for weekly tasks. The values **1** to **7** indicate Monday to Sunday respectively.
+    """
+    days_of_month: list[int] | None = None
+    """
+    Days in a month when a task is executed. This parameter is mandatory only for monthly tasks. The values **1** to **31** indicate the first day to the 31st day of a month.
+    """
+    periods: list[CreateTasksPeriods] | None = None
+    """
+    Period-based execution configuration. Use either this parameter or **frequency**. In this mode, at least one period must be specified.
+    """
+    frequency: CreateTasksFrequency | None = None
+    """
+    Frequency-based execution configuration. Use either this parameter or **periods**.
+    """
+
+
+class CreateTrainingJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    worker_server_num: int
+    """
+    Number of workers in a training job. Obtain the maximum value from the **max_num** value returned by the API in Querying Job Resource Specifications.
+    """
+    app_url: str
+    """
+    Code directory of a training job, for example, **/usr/app/**. This parameter must be used together with **boot_file_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    boot_file_url: str
+    """
+    Boot file of a training job, which needs to be stored in the code directory. Example value: **/usr/app/boot.py** This parameter must be used together with **app_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    parameter: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job. It is a collection of label-value pairs. Values can be customized. **label** is a parameter name and **value** is the parameter value. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 8.
+    """
+    data_url: str | None = None
+    """
+    OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, **/usr/data/**. This parameter cannot be used together with **data_source** or **dataset_id** and **dataset_version_id**. However, one of the parameters must exist.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    data_source: list[CreateTrainingJobDataSource] | None = None
+    """
+    Dataset of a training job. This parameter cannot be used together with **data_url** or **dataset_id** and **dataset_version_id**. For details, see Table 4.
+    """
+    spec_id: int
+    """
+    ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications. When creating a public pool job, ensure that **spec_id** is mandatory and cannot be used with **pool_id**.
+    """
+    pool_id: str
+    """
+    ID of a dedicated resource pool. To obtain the ID, do as follows: Log in to the ModelArts management console, choose **Dedicated Resource Pools** in the navigation pane on the left, and view the resource pool ID in the dedicated resource pool list. When creating a dedicated pool job, ensure that **pool_id** is mandatory and cannot be used with **spec_id**.
+    """
+    engine_id: int
+    """
+    ID of the engine selected for a training job. The default value is **1**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    """
+    train_url: str | None = None
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/log/**
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job. Example value: **100.125.5.235:20202/jobmng/custom-cpu-base:1.0**
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job. The format is **bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}**.
+    """
+    create_version: bool | None = None
+    """
+    Whether a version is created when a training job is created
+
+    - **true**: Default value. A version is created when a training job is created.
+    - **false**: A version is not created when a training job is created.
+    """
+    volumes: list[CreateTrainingJobVolumes] | None = None
+    """
+    Storage volume that can be used by a training job. For details, see Table 5.
+    """
+
+
+class CreateTrainingJobConfigurationDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url**.
+    """
+    dataset_version: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url**.
+    """
+    type: str | None = None
+    """
+    Dataset type. The value can be **obs** or **dataset**. obs and dataset cannot be used at the same time.
+    """
+    data_url: str | None = None
+    """
+    OBS bucket path. This parameter cannot be used together with **dataset_id** or **dataset_version**.
+    """
+
+
+class CreateTrainingJobConfigurationRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    config_name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Name of a training job configuration. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    config_desc: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a training job configuration. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    """
+    worker_server_num: int
+    """
+    Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    """
+    app_url: str
+    """
+    Code directory of a training job, for example, **/usr/app/**. This parameter must be used together with **boot_file_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    boot_file_url: str
+    """
+    Boot file of a training job, which needs to be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used together with **app_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    model_id: int
+    """
+    Model ID of a training job. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    parameter: list[CreateTaskTrainingParameter] | None = None
+    """
+    Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 4.
+    """
+    spec_id: int
+    """
+    ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
+    """
+    data_url: str | None = None
+    """
+    OBS URL of the dataset required by a training job, for example, **/usr/data/**.
+
+    This parameter cannot be used together with **data_source** or **dataset_id** and **dataset_version_id**. However, one of the parameters must exist.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    data_source: list[CreateTrainingJobConfigurationDataSource] | None = None
+    """
+    Dataset of a training job. This parameter cannot be used together with **data_url** or **dataset_id** and **dataset_version_id**. For details, see Table 3.
+    """
+    engine_id: int
+    """
+    ID of the engine selected for a training job. The default value is **1**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    """
+    train_url: str | None = None
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job. Example value: **100.125.5.235:20202/jobmng/custom-cpu-base:1.0**
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job. The format is **bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}**. The boot script **run_train.sh** must be invoked to initialize variables, such as the AK/SK. The **run_train.sh** script is followed by **python** to ensure that the Python files can be executed in the initialized variable environment. **run_train.sh** is used to start Python.
+    """
+
+
+class CreateTrainingJobConfigurationResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class CreateTrainingJobDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url**.
+    """
+    dataset_version: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url**.
+    """
+    type: str | None = None
+    """
+    Dataset type. The value can be **obs** or **dataset**. **obs** and **dataset** cannot be used at the same time.
+    """
+    data_url: str | None = None
+    """
+    OBS bucket path. This parameter cannot be used together with **dataset_id** or **dataset_version**.
+    """
+
+
+class CreateTrainingJobHostPath(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    src_path: str
+    """
+    Local path to a host
+    """
+    dest_path: str
+    """
+    Local path to a training job
+    """
+    read_only: bool | None = False
+    """
+    Whether **dest_path** is read-only. The default value is **false**.
+
+    - **true**: read-only permission
+    - **false**: read/write permission. This is the default value.
+    """
+
+
+class CreateTrainingJobNfs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str
+    """
+    ID of an SFS Turbo file system
+    """
+    src_path: str
+    """
+    Address of an SFS Turbo file system
+    """
+    dest_path: str
+    """
+    Local path to a training job
+    """
+    read_only: bool | None = False
+    """
+    Whether **dest_path** is read-only. The default value is **false**.
+
+    - **true**: read-only permission
+    - **false**: read/write permission. This is the default value.
+    """
+
+
+class CreateTrainingJobRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Training job name. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    job_desc: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    """
+    config: CreateTrainingJobConfig
+    """
+    Parameters for creating a training job For details, see Table 3.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a job resides. Default value: **0**
+    """
+
+
+class CreateTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_id: int | None = None
+    """
+    ID of a training job
+    """
+    job_name: str | None = None
+    """
+    Name of a training job
+    """
+    status: int | None = None
+    """
+    Status of a training job. For details about the job statuses, see Job Statuses.
+    """
+    create_time: int | None = None
+    """
+    Timestamp when a training job is created
+    """
+    version_id: int | None = None
+    """
+    Version ID of a training job
+    """
+    resource_id: str | None = None
+    """
+    Charged resource ID of a training job
+    """
+    version_name: str | None = None
+    """
+    Version name of a training job
+    """
+
+
+class CreateTrainingJobV2AutoSearch(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    skip_search_params: str | None = None
+    """
+    Hyperparameter parameters that need to be skipped.
+    """
+    reward_attrs: list[CreateTrainingJobV2RewardAttrs] | None = None
+    """
+    Search metrics.
+    """
+    search_params: list[CreateTrainingJobV2SearchParams] | None = None
+    """
+    Search parameters.
+    """
+    algo_configs: list[AlgoConfigs] | None = None
+    """
+    Search algorithm configurations.
+    """
+
+
+class CreateTrainingJobV2AutoSearch2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    skip_search_params: str | None = None
+    """
+    Hyperparameter parameters that need to be skipped.
+    """
+    reward_attrs: list[CreateTrainingJobV2RewardAttrs2] | None = None
+    """
+    List of search metrics.
+    """
+    search_params: list[CreateTrainingJobV2SearchParams2] | None = None
+    """
+    Search parameters.
+    """
+    algo_configs: list[AlgoConfigs] | None = None
+    """
+    Search algorithm configurations.
+    """
+
+
+class CreateTrainingJobV2AutoStop(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    time_unit: str
+    """
+    Time unit. The options are as follows:
+
+    - **HOURS**
+    """
+    duration: Annotated[int, Field(ge=1)]
+    """
+    Running duration. The minimum value is **1**.
+    """
+
+
+class CreateTrainingJobV2DataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job: CreateTrainingJobV2JobSummary
+    """
+    Job data source.
+    """
+
+
+class CreateTrainingJobV2DataSource2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job: CreateTrainingJobV2JobSummary2 | None = None
+    """
+    Job data source.
+    """
+
+
+class CreateTrainingJobV2Dataset(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str
+    """
+    Dataset ID of a training job.
+    """
+    version_id: str
+    """
+    Dataset version ID of a training job.
+    """
+
+
+class CreateTrainingJobV2Dataset2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Dataset ID of a training job.
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID of a training job.
+    """
+    obs_url: str | None = None
+    """
+    OBS URL of the dataset for a training job. It is automatically parsed by ModelArts based on the dataset ID and dataset version ID. For example, **/usr/data/**.
+    """
+
+
+class CreateTrainingJobV2I18nDescription(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    language: str | None = None
+    """
+    Internationalization language.
+    """
+    description: str | None = None
+    """
+    Description.
+    """
+
+
+class CreateTrainingJobV2I18nDescription2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    language: str | None = None
+    """
+    International language.
+    """
+    description: str | None = None
+    """
+    Description of an international language.
+    """
+
+
+class CreateTrainingJobV2Input(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of the data input channel.
+    """
+    description: str | None = None
+    """
+    Description of the data input channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data input channel is mapped Example: /home/ma-user/modelarts/inputs/data_url_0.
+    """
+    remote: CreateTrainingJobV2InputDataInfo
+    """
+    Information of the data input. Enums:
+
+    - **dataset**: The data input is a dataset.
+    - **obs**: The data input is an OBS path.
+    """
+    remote_constraint: list[CreateTrainingJobV2RemoteConstraint] | None = None
+    """
+    Data input constraint
+    """
+
+
+class CreateTrainingJobV2Input2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data input channel.
+    """
+    description: str | None = None
+    """
+    Description of the data input channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data input channel is mapped Example: /home/ma-user/modelarts/inputs/data_url_0.
+    """
+    remote: CreateTrainingJobV2InputDataInfo2 | None = None
+    """
+    Information of the data input. Enums:
+
+    - **dataset**: The data input is a dataset.
+    - **obs**: The data input is an OBS path.
+    """
+    remote_constraint: list[CreateTrainingJobV2RemoteConstraint] | None = None
+    """
+    Data input constraint
+    """
+
+
+class CreateTrainingJobV2InputDataInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset: CreateTrainingJobV2Dataset | None = None
+    """
+    Dataset as the data input.
+    """
+    obs: CreateTrainingJobV2Obs | None = None
+    """
+    OBS in which data input and output stored.
+    """
+
+
+class CreateTrainingJobV2InputDataInfo2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset: CreateTrainingJobV2Dataset2 | None = None
+    """
+    Dataset as the data input.
+    """
+    obs: CreateTrainingJobV2Obs2 | None = None
+    """
+    OBS in which data input and output stored.
+    """
+
+
+class CreateTrainingJobV2Inputs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of the data input channel.
+    """
+    description: str | None = None
+    """
+    Description of the data input channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data input channel is mapped.
+    """
+    remote: CreateTrainingJobV2Remote
+    """
+    Information of the data input. Enums:
+
+    - **dataset**: The data input is a dataset.
+    - **obs**: The data input is an OBS path.
+    """
+
+
+class CreateTrainingJobV2JobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    parameters: list[CreateTrainingJobV2Object2] | None = None
+    """
+    Running parameter of an algorithm.
+    """
+    inputs: list[CreateTrainingJobV2Input] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[CreateTrainingJobV2Output] | None = None
+    """
+    Data output of an algorithm.
+    """
+    engine: Engine | None = None
+    """
+    Algorithm engine.
+    """
+
+
+class CreateTrainingJobV2JobMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Name of a training job. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a job is located. The default value is **0**.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Training job description. The value must contain 0 to 256 characters. The default value is **NULL**.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Advanced configurations of a training job. The options are as follows:
+
+    - **job_template**: **Template RL** (heterogeneous job)
+    - **fault-tolerance/job-retry-num**: **3** (number of retries upon a fault)
+    - **fault-tolerance/job-unconditional-retry**: **true** (unconditional restart)
+    - **fault-tolerance/hang-retry**: **true** (restart upon a suspension)
+    - **jupyter-lab/enable**: **true** (JupyterLab training application)
+    - **tensorboard/enable**: **true** (TensorBoard training application)
+    - **mindstudio-insight/enable**: **true** (MindStudio Insight training application)
+    """
+
+
+class CreateTrainingJobV2JobMetadata2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Training job ID, which is generated and returned by ModelArts after the training job is created.
+    """
+    name: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    """
+    Name of a training job. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a job is located. The default value is **0**.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Training job description. The value must contain 0 to 256 characters. The default value is **NULL**.
+    """
+    create_time: int | None = None
+    """
+    Time when a training job was created, in milliseconds. The value is generated and returned by ModelArts after a training job is created.
+    """
+    user_name: str | None = None
+    """
+    Username for creating a training job. The username is generated and returned by ModelArts after a training job is created.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Advanced configurations of a training job. The options are as follows:
+
+    - **job_template**: **Template RL** (heterogeneous job)
+    - **fault-tolerance/job-retry-num**: **3** (number of retries upon a fault)
+    - **fault-tolerance/job-unconditional-retry**: **true** (unconditional restart)
+    - **fault-tolerance/hang-retry**: **true** (restart upon a suspension)
+    - **jupyter-lab/enable**: **true** (JupyterLab training application)
+    - **tensorboard/enable**: **true** (TensorBoard training application)
+    - **mindstudio-insight/enable**: **true** (MindStudio Insight training application)
+    """
+
+
+class CreateTrainingJobV2JobSummary(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_id: str
+    """
+    Training job ID.
+    """
+
+
+class CreateTrainingJobV2JobSummary2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_id: str | None = None
+    """
+    Training job ID.
+    """
+
+
+class CreateTrainingJobV2LogDir(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pfs: CreateTrainingJobV2PFSSummary
+    """
+    Output of an OBS parallel file system.
+    """
+
+
+class CreateTrainingJobV2LogDir2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pfs: CreateTrainingJobV2PFSSummary2 | None = None
+    """
+    Output of an OBS parallel file system.
+    """
+
+
+class CreateTrainingJobV2Nfs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs_server_path: str | None = None
+    """
+    NFS server path, for example, **10.10.10.10:/example/path**.
+    """
+    local_path: str | None = None
+    """
+    Path for attaching volumes to the training container, for example, **/example/path**.
+    """
+    read_only: bool | None = None
+    """
+    Whether the disks attached to the container in NFS mode are read-only.
+    """
+
+
+class CreateTrainingJobV2Object(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Parameter name.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+    description: str | None = None
+    """
+    Parameter description.
+    """
+    constraint: ParametersConstraint | None = None
+    """
+    Parameter constraint.
+    """
+    i18n_description: CreateTrainingJobV2I18nDescription | None = None
+    """
+    Internationalization description.
+    """
+
+
+class CreateTrainingJobV2Object2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Parameter name.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+    description: str | None = None
+    """
+    Parameter description.
+    """
+    constraint: Constraint | None = None
+    """
+    Parameter constraint.
+    """
+    i18n_description: CreateTrainingJobV2I18nDescription2 | None = None
+    """
+    Internationalization description.
+    """
+
+
+class CreateTrainingJobV2Obs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str
+    """
+    OBS URL of the dataset required by a training job. For example, **/usr/data/**.
+    """
+
+
+class CreateTrainingJobV2Obs2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str | None = None
+    """
+    OBS URL of the dataset required by a training job. For example, **/usr/data/**.
+    """
+
+
+class CreateTrainingJobV2Output(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of the data output channel.
+    """
+    description: str | None = None
+    """
+    Description of the data output channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data output channel is mapped.
+    """
+    remote: CreateTrainingJobV2Remote
+    """
+    Description of the actual data output.
+    """
+
+
+class CreateTrainingJobV2Output2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data output channel.
+    """
+    description: str | None = None
+    """
+    Description of the data output channel.
+    """
+    local_dir: str | None = None
+    """
+    Local directory of the container to which the data output channel is mapped.
+    """
+    remote: CreateTrainingJobV2Remote2 | None = None
+    """
+    Description of the actual data output.
+    """
+
+
+class CreateTrainingJobV2PFSSummary(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pfs_path: str
+    """
+    URL of an OBS parallel file system.
+    """
+
+
+class CreateTrainingJobV2PFSSummary2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pfs_path: str | None = None
+    """
+    URL of an OBS parallel file system.
+    """
+
+
+class CreateTrainingJobV2Remote(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs: CreateTrainingJobV2RemoteObs
+    """
+    OBS to which data is actually exported.
+    """
+
+
+class CreateTrainingJobV2Remote2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs: CreateTrainingJobV2RemoteObs2 | None = None
+    """
+    OBS to which data is actually exported.
+    """
+
+
+class CreateTrainingJobV2RemoteConstraint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_type: str | None = None
+    """
+    Data input type, including the data storage location and dataset.
+    """
+    attributes: str | None = None
+    """
+    Attributes if a dataset is used as the data input. Options:
+
+    - **data_format**: Data format
+    - **data_segmentation**: Data segmentation
+    - **dataset_type**: Labeling type
+    """
+
+
+class CreateTrainingJobV2RemoteObs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str
+    """
+    OBS URL to which data is exported.
+    """
+
+
+class CreateTrainingJobV2RemoteObs2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str | None = None
+    """
+    OBS URL to which data is exported.
+    """
+
+
+class CreateTrainingJobV2Request(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str
+    """
+    Training job type. The default value is **job**, indicating a training job.
+
+    **visualization_job**: visualization job
+    """
+    metadata: CreateTrainingJobV2JobMetadata
+    """
+    Metadata of a training job.
+    """
+    algorithm: JobAlgorithm | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    tasks: list[Task] | None = None
+    """
+    Task list. This function is not implemented currently.
+    """
+    spec: CreateTrainingJobV2Spec | None = None
+    """
+    Specifications of a training job. If this parameter is specified, leave the **tasks** parameter blank.
+    """
+    endpoints: JobEndpointsReq | None = None
+    """
+    This section describes the configurations required for remotely accessing a training job.
+    """
+
+
+class CreateTrainingJobV2Response(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    Training job type, which is **job** by default. Options:
+
+    - **job**: training job
+    """
+    metadata: CreateTrainingJobV2JobMetadata2 | None = None
+    """
+    Metadata of a training job.
+    """
+    status: Status | None = None
+    """
+    Status of a training job. You do not need to set this parameter when creating a job.
+    """
+    algorithm: JobAlgorithmResponse | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    tasks: list[TaskResponse] | None = None
+    """
+    List of tasks in heterogeneous training jobs.
+    """
+    spec: SpecResponce | None = None
+    """
+    Specifications of a training job.
+    """
+    endpoints: JobEndpointsResp | None = None
+    """
+    This section describes the configurations required for remotely accessing a training job.
+    """
+
+
+class CreateTrainingJobV2Response400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_msg: str | None = None
+    """
+    Error message
+    """
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_solution: str | None = None
+    """
+    Solution
+    """
+
+
+class CreateTrainingJobV2RewardAttrs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Metric name.
+    """
+    mode: str | None = None
+    """
+    Search mode. - If **max** is specified, the larger the metric value, the better. - If **min** is specified, the smaller the metric value, the better.
+    """
+    regex: str | None = None
+    """
+    Regular expression of a metric.
+    """
+
+
+class CreateTrainingJobV2RewardAttrs2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Metric name.
+    """
+    mode: str | None = None
+    """
+    Search mode.
+
+    - **max**: A larger metric value is preferred.
+    - **min**: A smaller metric value is preferred.
+    """
+    regex: str | None = None
+    """
+    Regular expression of a metric.
+    """
+
+
+class CreateTrainingJobV2SearchParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Hyperparameter name.
+    """
+    param_type: str | None = None
+    """
+    Parameter type. - **continuous**: The hyperparameter is of the continuous type. When an algorithm is used in a training job, continuous hyperparameters are displayed as text boxes on the console. - **discrete**: The hyperparameter is of the discrete type. When an algorithm is used in a training job, discrete hyperparameters are displayed as drop-down lists on the console.
+    """
+    lower_bound: str | None = None
+    """
+    Lower bound of the hyperparameter.
+    """
+    upper_bound: str | None = None
+    """
+    Upper bound of the hyperparameter.
+    """
+    discrete_points_num: str | None = None
+    """
+    Number of discrete points of a hyperparameter with continuous values.
+    """
+    discrete_values: list[str] | None = None
+    """
+    Discrete hyperparameter values.
+    """
+
+
+class CreateTrainingJobV2SearchParams2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Hyperparameter name.
+    """
+    param_type: str | None = None
+    """
+    Parameter type.
+
+    - **continuous**: The hyperparameter is of the continuous type. When an algorithm is used in a training job, continuous hyperparameters are displayed as text boxes on the console.
+    - **discrete**: The hyperparameter is of the discrete type. When an algorithm is used in a training job, discrete hyperparameters are displayed as drop-down lists on the console.
+    """
+    lower_bound: str | None = None
+    """
+    Lower bound of the hyperparameter.
+    """
+    upper_bound: str | None = None
+    """
+    Upper bound of the hyperparameter.
+    """
+    discrete_points_num: str | None = None
+    """
+    Number of discrete points of a continuous hyperparameter.
+    """
+    discrete_values: list[str] | None = None
+    """
+    List of discrete hyperparameter values.
+    """
+
+
+class CreateTrainingJobV2Spec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    resource: SpecResource | None = None
+    """
+    Resource flavor of a training job. Select either **flavor_id** or **pool_id** and **flavor_id**.
+
+    - If using a public resource pool, select an available public resource flavor (**flavor_id**).
+    - If using a dedicated resource pool, choose the pool first. Then, select the number of PUs. For example, if the flavor has 8 PUs and you need 1, 2, 4, or 8 PUs, select the needed number to save resources. (**pool_id** and **flavor_id**)
+    """
+    volumes: list[SpecVolumes] | None = None
+    """
+    Volumes attached for a training job.
+    """
+    log_export_path: LogExportPath | None = None
+    """
+    Export path of training job logs.
+    """
+    auto_stop: CreateTrainingJobV2AutoStop | None = None
+    """
+    Auto stop configuration of a training job.
+    """
+    schedule_policy: SchedulePolicy | None = None
+    """
+    Training job scheduling policy.
+    """
+    notification: Notification | None = None
+    """
+    Training event notification
+    """
+
+
+class CreateTrainingJobV2Summary(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_type: str | None = None
+    """
+    Visualization log type of a training job. After this parameter is configured, the training job can be used as the data source of a visualization job. The options are as follows:
+
+    - **tensorboard**
+    - **mindstudio-insight**
+    """
+    log_dir: CreateTrainingJobV2LogDir | None = None
+    """
+    Visualization log output of a training job. This parameter is mandatory when **log_type** is not empty.
+    """
+    data_sources: list[CreateTrainingJobV2DataSource] | None = None
+    """
+    Visualization log input of a visualization job or debug training job. This parameter is mandatory when **tensorboard/enable** or **mindstudio-insight/enable** is set to **true** for advanced training functions.
+    """
+
+
+class CreateTrainingJobV2Summary2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_type: str | None = None
+    """
+    Visualization log type of a training job. After this parameter is configured, the training job can be used as the data source of a visualization job. The options are as follows:
+
+    - **tensorboard**
+    - **mindstudio-insight**
+    """
+    log_dir: CreateTrainingJobV2LogDir2 | None = None
+    """
+    Visualization log output of a training job. This parameter is mandatory when **log_type** is not empty.
+    """
+    data_sources: list[CreateTrainingJobV2DataSource2] | None = None
+    """
+    Visualization log input of a visualization job or debug training job. This parameter is mandatory when **tensorboard/enable** or **mindstudio-insight/enable** is set to **true** for advanced training functions.
+    """
+
+
+class CreateTrainingJobVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: CreateTrainingJobNfs | None = None
+    """
+    Storage volume of the shared file system type. Only the training jobs running in a resource pool with the shared file system network connected support such storage volumes. For details, see Table 6.
+    """
+    host_path: CreateTrainingJobHostPath | None = None
+    """
+    Storage volume of the host file system type. Only training jobs running in a dedicated resource pool support such storage volumes. For details, see Table 7.
+    """
+
+
+class CreateVersionTrainingJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    worker_server_num: int
+    """
+    Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    """
+    app_url: str
+    """
+    Code directory of a training job, for example, **/usr/app/**. This parameter must be used together with **boot_file_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    boot_file_url: str
+    """
+    Boot file of a training job, which needs to be stored in the code directory. Example value: **/usr/app/boot.py** This parameter must be used together with **app_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    parameter: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 5.
+    """
+    data_url: str | None = None
+    """
+    OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, **/usr/data/**. This parameter cannot be used together with **data_source** or **dataset_id** and **dataset_version_id**. However, one of the parameters must exist.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    data_source: list[CreateTrainingJobDataSource] | None = None
+    """
+    Dataset of a training job. This parameter cannot be used with **data_url**, **dataset_id**, or **dataset_version_id**. For details, see Table 4.
+    """
+    spec_id: int
+    """
+    ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications. When creating a public pool job, ensure that **spec_id** is mandatory and cannot be used with **pool_id**.
+    """
+    pool_id: str
+    """
+    ID of a dedicated resource pool. To obtain the ID, do as follows: Log in to the ModelArts management console, choose **Dedicated Resource Pools** in the navigation pane on the left, and view the resource pool ID in the dedicated resource pool list. When creating a dedicated pool job, ensure that **pool_id** is mandatory and cannot be used with **spec_id**.
+    """
+    engine_id: int
+    """
+    ID of the engine selected for a training job. The default value is **1**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    """
+    model_id: int
+    """
+    ID of the built-in model of a training job. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    train_url: str
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: **/bucket/trainUrl/**
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    pre_version_id: int
+    """
+    ID of the previous version of a training job. You can obtain the value of **version_id** by calling the API described in Obtaining Training Job Versions.
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job. Example value: **100.125.5.235:20202/jobmng/custom-cpu-base:1.0**
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job. The format is **bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}**.
+    """
+
+
+class CreateVersionTrainingJobRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_desc: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    """
+    config: CreateVersionTrainingJobConfig
+    """
+    Parameters for creating a training job For details, see Table 3.
+    """
+
+
+class CreateVersionTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+    job_id: int | None = None
+    """
+    ID of a training job
+    """
+    job_name: str | None = None
+    """
+    Name of a training job
+    """
+    status: int | None = None
+    """
+    Status of a training job. For details about the job statuses, see Job Statuses.
+    """
+    create_time: int | None = None
+    """
+    Timestamp when a training job is created
+    """
+    version_id: int | None = None
+    """
+    Version ID of a training job
+    """
+    version_name: str | None = None
+    """
+    Version name of a training job
+    """
+
+
+class CreateVisualizationJobFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str
+    """
+    Resource specification code of a visualization job. You can obtain the code through the **flavor** parameter.
+    """
+
+
+class CreateVisualizationJobRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_name: Annotated[str, Field(max_length=20, min_length=1)]
+    """
+    Name of a visualization job. The value must contain 1 to 20 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    job_desc: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a visualization job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    """
+    train_url: str
+    """
+    OBS path
+    """
+    job_type: str | None = None
+    """
+    Type of a visualization job. You can create visualization jobs of TensorBoard and MindInsight types. The default type is TensorBoard.
+    """
+    flavor: CreateVisualizationJobFlavor | None = None
+    """
+    Specifications when a visualization job is created. You do not need to set this parameter. For details, see Table 3.
+    """
+    schedule: CreateVisualizationJobSchedule | None = None
+    """
+    Auto stop setting. For details, see Table 4.
+    """
+
+
+class CreateVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_id: int | None = None
+    """
+    ID of a visualization job
+    """
+    job_name: str | None = None
+    """
+    Name of a visualization job
+    """
+    status: int | None = None
+    """
+    Status of a visualization job. For details about the job statuses, see Job Statuses.
+    """
+    create_time: int | None = None
+    """
+    Time when a visualization job is created, in timestamp format
+    """
+    service_url: str | None = None
+    """
+    Endpoint of a visualization job
+    """
+
+
+class CreateVisualizationJobSchedule(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Set this parameter to **stop**.
+    """
+    time_unit: str
+    """
+    Unit of auto stop duration. The value is **HOURS**.
+    """
+    duration: Annotated[int, Field(ge=0, le=24)]
+    """
+    Auto stop duration. The value ranges from 0 to 24.
+    """
+
+
+class CreateWorkerRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Member description. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    emails: str
+    """
+    Email address of a labeling team member.
+    """
+    role: int
+    """
+    Member role. Options:
+
+    - **0**: labeling personnel
+    - **1**: reviewer
+    - **2**: team administrator
+    """
+
+
+class CreateWorkforceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    workforce_name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Labeling team name. The value contains 1 to 64 characters, including only letters, digits, underscores (_), and hyphens (-).
+    """
+
+
+class CreateWorkforceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+
+
+class CreateWorkforceTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_sync_dataset: bool | None = True
+    """
+    Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
+
+    - **true**: Automatically synchronize the result of a team labeling task to the dataset. (Default value)
+    - **false**: Do not automatically synchronize the result of a team labeling task to the dataset.
+    """
+    data_sync_type: int | None = None
+    """
+    Synchronization type. Options:
+
+    - **0**: unsynchronization
+    - **1**: data synchronization
+    - **2**: label synchronization
+    - **3**: data and label synchronization
+    """
+    repetition: Annotated[int | None, Field(ge=1)] = None
+    """
+    Number of persons who label each sample in a team labeling task. The minimum value is **1**.
+    """
+    sample_conditions: str | None = None
+    """
+    Search conditions of dataset samples. Samples that meet the conditions are filtered for team labeling.
+    """
+    synchronize_auto_labeling_data: bool | None = False
+    """
+    Whether to synchronize the auto labeling result of a team labeling task. Options:
+
+    - **true**: Synchronize the results to be confirmed to team members after auto labeling is complete.
+    - **false**: Do not synchronize the auto labeling results. (Default value)
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    """
+    task_name: str | None = None
+    """
+    Name of a team labeling task.
+    """
+    synchronize_data: bool | None = None
+    """
+    Whether to synchronously update new data.
+    """
+
+
+class CreateWorkforceTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task_id: str | None = None
+    """
+    ID of a team labeling task.
+    """
+
+
+class CreatingStep(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    step: int | None = None
+    """
+    Creation step.
+    """
+    type: str | None = None
+    """
+    Batch creation type.
+
+    - **rack**: entire rack
+    - **hyperinstance**: supernodes
+    """
+
+
+class Credential(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ssh_private_key: str | None = None
+    """
+    SSH private certificate
+    """
+    access_token: str | None = None
+    """
+    OAuth token of GitHub
+    """
+
+
+class CustomHooks(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    container_hooks: ContainerHooks | None = None
+    """
+    Container-related hook configuration.
+    """
+
+
+class DataVolumesRes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    category: str | None = None
+    """
+    Storage type The value can be OBS.
+    """
+    id: str | None = None
+    """
+    ID of the instance with OBS storage mounted.
+    """
+    mount_path: str | None = None
+    """
+    Path where OBS storage is mounted to a notebook instance.
+    """
+    status: str | None = None
+    """
+    Status of OBS storage to be mounted. Options:
+
+    - **MOUNTING**: being mounted
+    - **MOUNT_FAILED**: mounting failed
+    - **MOUNTED**: mounted
+    - **UNMOUNTING**: being unmounted
+    - **UNMOUNT_FAILED**: unmounting failed
+    - **UNMOUNTED**: unmounted
+    """
+    uri: str | None = None
+    """
+    OBS object path
+    """
+
+
+class DatasetAndFilePreview(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples in a dataset.
+    """
+    annotated_sub_sample_count: int | None = None
+    """
+    Number of labeled subsamples.
+    """
+    content_labeling: bool | None = None
+    """
+    Whether to enable content labeling for the speech paragraph labeling dataset. This function is enabled by default.
+    """
+    create_time: int | None = None
+    """
+    Time when a dataset is created.
+    """
+    current_version_id: str | None = None
+    """
+    Current version ID of a dataset.
+    """
+    current_version_name: Annotated[str | None, Field(max_length=32, min_length=1)] = (
+        None
+    )
+    """
+    Current version name of a dataset. Version name. The value is a string of 1 to 32 characters consisting of letters, digits, underscores (_), and hyphens (-).
+    """
+    data_format: str | None = None
+    """
+    Data format.
+    """
+    data_sources: list[UploadSamplesJsonDataSource] | None = None
+    """
+    Data source list.
+    """
+    data_statistics: dict[str, Any] | None = None
+    """
+    Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
+    """
+    data_update_time: int | None = None
+    """
+    Time when a sample and a label are updated.
+    """
+    data_url: str | None = None
+    """
+    Data path for training.
+    """
+    dataset_format: int | None = None
+    """
+    Dataset format. Options:
+
+    - **0**: file
+    - **1**: table
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    dataset_name: str | None = None
+    """
+    Dataset name.
+    """
+    dataset_tags: list[str] | None = None
+    """
+    Key identifier list of a dataset, for example, ["Image","Object detection"].
+    """
+    dataset_type: int | None = None
+    """
+    Dataset type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **400**: table dataset
+    - **600**: video labeling
+    - **900**: custom format
+    """
+    dataset_version_count: int | None = None
+    """
+    Version number of a dataset.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    deletion_stats: dict[str, int] | None = None
+    """
+    Deletion reason statistics.
+    """
+    description: str | None = None
+    """
+    Dataset description.
+    """
+    enterprise_project_id: str | None = None
+    """
+    Enterprise project ID.
+    """
+    exist_running_task: bool | None = None
+    """
+    Whether the dataset contains running (including initialization) tasks. Options:
+
+    - **true**: The dataset contains running tasks.
+    - **false**: The dataset does not contain running tasks.
+    """
+    exist_workforce_task: bool | None = None
+    """
+    Whether the dataset contains team labeling tasks. Options:
+
+    - **true**: The dataset contains team labeling tasks.
+    - **false**: The dataset does not contain team labeling tasks.
+    """
+    feature_supports: list[str] | None = None
+    """
+    List of features supported by the dataset. Currently, only the value **0** is supported, indicating that the OBS file size is limited.
+    """
+    import_data: bool | None = None
+    """
+    Whether to import data. Options:
+
+    - **true**: Import data.
+    - **false**: Do not import data.
+    """
+    import_task_id: str | None = None
+    """
+    ID of an import task.
+    """
+    inner_annotation_path: str | None = None
+    """
+    Path for storing the labeling result of a dataset.
+    """
+    inner_data_path: str | None = None
+    """
+    Path for storing the internal data of a dataset.
+    """
+    inner_log_path: str | None = None
+    """
+    Path for storing internal logs of a dataset.
+    """
+    inner_task_path: str | None = None
+    """
+    Path for internal task of a dataset.
+    """
+    inner_temp_path: str | None = None
+    """
+    Path for storing internal temporary files of a dataset.
+    """
+    inner_work_path: str | None = None
+    """
+    Output directory of a dataset.
+    """
+    label_task_count: int | None = None
+    """
+    Number of labeling tasks.
+    """
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    Dataset label list.
+    """
+    loading_sample_count: int | None = None
+    """
+    Number of loading samples.
+    """
+    managed: bool | None = None
+    """
+    Whether a dataset is hosted. Options:
+
+    - **true**: The dataset is hosted.
+    - **false**: The dataset is not hosted.
+    """
+    next_version_num: int | None = None
+    """
+    Number of next versions of a dataset.
+    """
+    running_tasks_id: list[str] | None = None
+    """
+    ID list of running (including initialization) tasks.
+    """
+    samples: list[AnnotationFile] | None = None
+    """
+    Sample list.
+    """
+    schema_: Annotated[list[Schema] | None, Field(alias="schema")] = None
+    """
+    Schema list.
+    """
+    status: int | None = None
+    """
+    Dataset status. Options:
+
+    - **0**: creating dataset
+    - **1**: normal dataset
+    - **2**: deleting dataset
+    - **3**: deleted dataset
+    - **4**: abnormal dataset
+    - **5**: synchronizing dataset
+    - **6**: releasing dataset
+    - **7**: dataset in version switching
+    - **8**: importing dataset
+    """
+    third_path: str | None = None
+    """
+    Third-party path.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of dataset samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples. For example, the total number of key frame images extracted from the video labeling dataset is that of subsamples.
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of auto labeling samples to be confirmed.
+    """
+    update_time: int | None = None
+    """
+    Time when a dataset is updated.
+    """
+    versions: list[DatasetVersion] | None = None
+    """
+    Dataset version information. Currently, only the current version information of a dataset is recorded.
+    """
+    work_path: str | None = None
+    """
+    Output dataset path, which is used to store output files such as label files. The path is an OBS path in the format of /*Bucket name*/*File path*. For example: /**obs-bucket**.
+    """
+    work_path_type: int | None = 0
+    """
+    Type of the dataset output path. The default value is 0, indicating an OBS bucket.
+    """
+    workforce_descriptor: WorkforceDescriptor | None = None
+    """
+    Team labeling information.
+    """
+    workforce_task_count: int | None = None
+    """
+    Number of team labeling tasks of a dataset.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class DatasetVersion(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_sample_count: int | None = None
+    """
+    Number of added samples.
+    """
+    analysis_cache_path: str | None = None
+    """
+    Cache path for feature analysis.
+    """
+    analysis_status: int | None = None
+    """
+    Status of a feature analysis task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    """
+    analysis_task_id: str | None = None
+    """
+    ID of a feature analysis task.
+    """
+    annotated_sample_count: int | None = None
+    """
+    Number of samples with labeled versions.
+    """
+    annotated_sub_sample_count: int | None = None
+    """
+    Number of labeled subsamples.
+    """
+    clear_hard_property: bool | None = True
+    """
+    Whether to clear hard example properties during release. Options:
+
+    - **true**: Clear hard example properties. (Default value)
+    - **false**: Do not clear hard example properties.
+    """
+    code: str | None = None
+    """
+    Status code of a preprocessing task such as rotation and cropping.
+    """
+    create_time: int | None = None
+    """
+    Time when a version is created.
+    """
+    crop: bool | None = False
+    """
+    Whether to crop the image. This field is valid only for the object detection dataset whose labeling box is in the rectangle shape. Options:
+
+    - **true**: Crop the image.
+    - **false**: Do not crop the image. (Default value)
+    """
+    crop_path: str | None = None
+    """
+    Path for storing cropped files.
+    """
+    crop_rotate_cache_path: str | None = None
+    """
+    Temporary directory for executing the rotation and cropping task.
+    """
+    data_analysis: dict[str, Any] | None = None
+    """
+    Feature analysis result in JSON format.
+    """
+    data_path: str | None = None
+    """
+    Path for storing data.
+    """
+    data_statistics: dict[str, Any] | None = None
+    """
+    Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
+    """
+    data_validate: bool | None = None
+    """
+    Whether data is validated by the validation algorithm before release. Options:
+
+    - **true**: The data has been validated.
+    - **false**: The data has not been validated.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    deletion_stats: dict[str, int] | None = None
+    """
+    Deletion reason statistics.
+    """
+    description: str | None = None
+    """
+    Description of a version.
+    """
+    export_images: bool | None = False
+    """
+    Whether to export images to the version output directory during release. Options:
+
+    - **true**: Export images to the version output directory.
+    - **false**: Do not export images to the version output directory. (Default value)
+    """
+    extract_serial_number: bool | None = False
+    """
+    Whether to parse the subsample number during release. The field is valid for the healthcare dataset. Options:
+
+    - **true**: Parse the subsample number.
+    - **false**: Do not parse the subsample number. (Default value)
+    """
+    include_dataset_data: bool | None = None
+    """
+    Whether to include the source data of a dataset during release. Options:
+
+    - **true**: The source data of a dataset is included.
+    - **false**: The source data of a dataset is not included.
+    """
+    is_current: bool | None = None
+    """
+    Whether the current dataset version is used. Options:
+
+    - **true**: The current dataset version is used.
+    - **false**: The current dataset version is not used.
+    """
+    label_stats: list[DescDatasetLabelStats] | None = None
+    """
+    Label statistics list of a released version.
+    """
+    label_type: str | None = None
+    """
+    Label type of a released version. Options:
+
+    - **multi**: Multi-label samples are included.
+    - **single**: All samples are single-labeled.
+    """
+    manifest_cache_input_path: str | None = None
+    """
+    Input path for the **manifest** file cache during version release.
+    """
+    manifest_path: str | None = None
+    """
+    Path for storing the **manifest** file with the released version.
+    """
+    message: str | None = None
+    """
+    Task information recorded during release (for example, error information).
+    """
+    modified_sample_count: int | None = None
+    """
+    Number of modified samples.
+    """
+    previous_annotated_sample_count: int | None = None
+    """
+    Number of labeled samples of parent versions.
+    """
+    previous_total_sample_count: int | None = None
+    """
+    Total samples of parent versions.
+    """
+    previous_version_id: str | None = None
+    """
+    Parent version ID
+    """
+    processor_task_id: str | None = None
+    """
+    ID of a preprocessing task such as rotation and cropping.
+    """
+    processor_task_status: int | None = None
+    """
+    Status of a preprocessing task such as rotation and cropping. The options are as follows:
+
+    - 0: initialized - **1**: running
+    - 2: completed
+    - 3: failed
+    - 4: stopped
+    - 5: timeout
+    - 6: Deletion failed.
+    - 7: Failed to stop.
+    """
+    remove_sample_usage: bool | None = True
+    """
+    Whether to clear the existing usage information of a dataset during release. Options:
+
+    - **true**: Clear the existing usage information of a dataset. (Default value)
+    - **false**: Do not clear the existing usage information of a dataset.
+    """
+    rotate: bool | None = False
+    """
+    Whether to rotate the image. Options:
+
+    - **true**: Rotate the image.
+    - **false**: Do not rotate the image. (Default value)
+    """
+    rotate_path: str | None = None
+    """
+    Path for storing the rotated file.
+    """
+    sample_state: str | None = None
+    """
+    Sample status. The options are as follows:
+
+    - __ALL__: labeled
+    - __NONE__: not marked
+    - __UNCHECK__: to be accepted
+    - __ACCEPTED__: The acceptance is passed.
+    - __REJECTED__: rejected
+    - __UNREVIEWED__: to be reviewed
+    - __REVIEWED__: approved
+    - __WORKFORCE_SAMPLED__: sampled
+    - __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    - __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    - __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    - __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    - __AUTO_ANNOTATION__: to be confirmed
+    """
+    start_processor_task: bool | None = False
+    """
+    Whether to start a data analysis task during release. Options:
+
+    - **true**: Start a data analysis task during release.
+    - **false**: Do not start a data analysis task during release. (Default value)
+    """
+    status: int | None = None
+    """
+    Status of a dataset version. Options:
+
+    - **0**: creating
+    - **1**: running
+    - **2**: deleting
+    - **3**: deleted
+    - **4**: error
+    """
+    tags: list[str] | None = None
+    """
+    Key identifier list of the dataset. The labeling type is used as the default label when the labeling task releases a version. For example, ["Image","Object detection"].
+    """
+    task_type: int | None = None
+    """
+    Labeling task type of the released version, which is the same as the dataset type.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of version samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples.
+    """
+    train_evaluate_sample_ratio: str | None = "1.00"
+    """
+    Split training and verification ratio during version release. The default value is **1.00**, indicating that all released versions are training sets.
+    """
+    update_time: int | None = None
+    """
+    Time when a version is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+    version_name: str | None = None
+    """
+    Dataset version name.
+    """
+    with_column_header: bool | None = None
+    """
+    Whether the first row in the released CSV file is a column name. This field is valid for the table dataset. Options:
+
+    - **true**: The first row in the released CSV file is a column name.
+    - **false**: The first row in the released CSV file is not a column name.
+    """
+
+
+class DeleteDevelopmentEnvironmentInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    instance_id: str | None = None
+    """
+    Instance ID
+    """
+
+
+class DeleteImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    support_res_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Enums:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class DeleteLabelAndSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class DeleteLabelsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    List of labels to be deleted.
+    """
+
+
+class DeleteLabelsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Response body for deleting a label.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class DeleteModelResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    delete_success_list: list[str] | None = None
+    """
+    ID list of models successfully deleted
+    """
+    delete_failed_list: list[DeleteModelResponseFailedList] | None = None
+    """
+    ID of the model that fails to be deleted and the failure cause list
+    """
+
+
+class DeleteModelResponseFailedList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_msg: str | None = None
+    """
+    Error message of the model deletion failure
+    """
+    error_code: str | None = None
+    """
+    Error code of the model deletion failure
+    """
+    model_id: str | None = None
+    """
+    ID of a model that fails to be deleted
+    """
+
+
+class DeleteNetworkResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpec | None = None
+    """
+    Description of network resources.
+    """
+    status: NetworkStatus | None = None
+    """
+    Status of network resources.
+    """
+
+
+class DeleteNetworkResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class DeleteNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class DeletePluginResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Type of the plug-in instance.
+    """
+    metadata: PluginMetadata | None = None
+    """
+    Metadata of the plug-in instance.
+    """
+    spec: CreatePluginPluginSpec2 | None = None
+    """
+    Plug-in instance details.
+    """
+    status: PluginStatus | None = None
+    """
+    Plug-in instance status.
+    """
+
+
+class DeletePluginResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class DeletePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadataDeletion | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: CreatePoolPoolSpec | None = None
+    """
+    Description of a resource pool.
+    """
+    status: PoolStatus | None = None
+    """
+    Status of a resource pool.
+    """
+
+
+class DeletePoolResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class DeleteSamplesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    delete_source: bool | None = False
+    """
+    Whether to delete the source file. This field is valid for non-text datasets. (A text dataset is the entire text file. Therefore, deleting a piece of data from the text file does not affect the source text.) Options:
+
+    - **false**: Do not delete the source file. (Default value)
+    - **true**: Delete the source file. (Note: This operation may affect the dataset versions or other datasets that have used these files. As a result, the page display, training, or inference is abnormal.)
+    """
+    samples: list[str] | None = None
+    """
+    Sample ID list.
+    """
+
+
+class DeleteSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Response list for deleting a sample in batches.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class DeleteTaskResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class DeleteTaskResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class DeleteTrainingJobConfigurationResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+
+
+class DeleteTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class DeleteVersionTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+
+
+class DeleteVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class DeleteWorkforceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Result of deleting team members in batches.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class DescDatasetLabelStats(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    attributes: list[CreateDatasetLabelAttribute] | None = None
+    """
+    Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
+    """
+    count: int | None = None
+    """
+    Number of labels.
+    """
+    name: str | None = None
+    """
+    Label name.
+    """
+    property: CreateDatasetLabelProperty | None = None
+    """
+    Basic attribute key-value pair of a label, such as color and shortcut keys.
+    """
+    sample_count: int | None = None
+    """
+    Number of samples containing the label.
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class DescDatasetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples in a dataset.
+    """
+    annotated_sub_sample_count: int | None = None
+    """
+    Number of labeled subsamples.
+    """
+    content_labeling: bool | None = None
+    """
+    Whether to enable content labeling for the speech paragraph labeling dataset. This function is enabled by default.
+    """
+    create_time: int | None = None
+    """
+    Time when a dataset is created.
+    """
+    current_version_id: str | None = None
+    """
+    Current version ID of a dataset.
+    """
+    current_version_name: Annotated[str | None, Field(max_length=32, min_length=1)] = (
+        None
+    )
+    """
+    Current version name of a dataset. Version name. The value is a string of 1 to 32 characters consisting of letters, digits, underscores (_), and hyphens (-).
+    """
+    data_format: str | None = None
+    """
+    Data format.
+    """
+    data_sources: list[UploadSamplesJsonDataSource] | None = None
+    """
+    Data source list.
+    """
+    data_statistics: dict[str, Any] | None = None
+    """
+    Sample statistics on a dataset, including the statistics on sample metadata.
+    """
+    data_update_time: int | None = None
+    """
+    Time when a sample and a label are updated.
+    """
+    dataset_format: int | None = None
+    """
+    Dataset format. Options:
+
+    - **0**: file
+    - **1**: table
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    dataset_name: str | None = None
+    """
+    Dataset name.
+    """
+    dataset_tags: list[str] | None = None
+    """
+    Key identifier list of a dataset, for example, ["Image","Object detection"].
+    """
+    dataset_type: int | None = None
+    """
+    Dataset type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **400**: table dataset
+    - **600**: video labeling
+    - **900**: custom format
+    """
+    dataset_version_count: int | None = None
+    """
+    Number of dataset versions.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    deletion_stats: dict[str, int] | None = None
+    """
+    Deletion reason statistics.
+    """
+    description: str | None = None
+    """
+    Dataset description.
+    """
+    enterprise_project_id: str | None = None
+    """
+    Enterprise project ID.
+    """
+    exist_running_task: bool | None = None
+    """
+    Whether the dataset contains running (including initialization) tasks. Options:
+
+    - **true**: The dataset contains running tasks.
+    - **false**: The dataset does not contain running tasks.
+    """
+    exist_workforce_task: bool | None = None
+    """
+    Whether the dataset contains team labeling tasks. Options:
+
+    - **true**: The dataset contains team labeling tasks.
+    - **false**: The dataset does not contain team labeling tasks.
+    """
+    feature_supports: list[str] | None = None
+    """
+    List of features supported by the dataset. Currently, only the value **0** is supported, indicating that the OBS file size is limited.
+    """
+    import_data: bool | None = None
+    """
+    Whether to import data. Options:
+
+    - **true**: Import data.
+    - **false**: Do not import data.
+    """
+    import_task_id: str | None = None
+    """
+    ID of an import task.
+    """
+    inner_annotation_path: str | None = None
+    """
+    Path for storing the labeling result of a dataset.
+    """
+    inner_data_path: str | None = None
+    """
+    Path for storing the internal data of a dataset.
+    """
+    inner_log_path: str | None = None
+    """
+    Path for storing internal logs of a dataset.
+    """
+    inner_task_path: str | None = None
+    """
+    Path for internal task of a dataset.
+    """
+    inner_temp_path: str | None = None
+    """
+    Path for storing internal temporary files of a dataset.
+    """
+    inner_work_path: str | None = None
+    """
+    Output directory of a dataset.
+    """
+    label_task_count: int | None = None
+    """
+    Number of labeling tasks.
+    """
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    Dataset label list.
+    """
+    loading_sample_count: int | None = None
+    """
+    Number of loading samples.
+    """
+    managed: bool | None = None
+    """
+    Whether a dataset is hosted. Options:
+
+    - **true**: The dataset is hosted.
+    - **false**: The dataset is not hosted.
+    """
+    next_version_num: int | None = None
+    """
+    Number of next versions of a dataset.
+    """
+    running_tasks_id: list[str] | None = None
+    """
+    ID list of running (including initialization) tasks.
+    """
+    schema_: Annotated[list[Schema] | None, Field(alias="schema")] = None
+    """
+    Schema list.
+    """
+    status: int | None = None
+    """
+    Dataset status. Options:
+
+    - **0**: creating dataset
+    - **1**: normal dataset
+    - **2**: deleting dataset
+    - **3**: deleted dataset
+    - **4**: abnormal dataset
+    - **5**: synchronizing dataset
+    - **6**: releasing dataset
+    - **7**: dataset in version switching
+    - **8**: importing dataset
+    """
+    third_path: str | None = None
+    """
+    Third-party path.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of dataset samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples. For example, the total number of key frame images extracted from the video labeling dataset is that of subsamples.
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of auto labeling samples to be confirmed.
+    """
+    update_time: int | None = None
+    """
+    Time when a dataset is updated.
+    """
+    versions: list[DatasetVersion] | None = None
+    """
+    Dataset version information. Currently, only the current version information of a dataset is recorded.
+    """
+    work_path: str | None = None
+    """
+    Output dataset path, which is used to store output files such as label files. The path is an OBS path in the format of /*Bucket name*/*File path*. For example: /**obs-bucket**.
+    """
+    work_path_type: int | None = 0
+    """
+    Type of the dataset output path. The default value is 0, indicating an OBS bucket.
+    """
+    workforce_descriptor: WorkforceDescriptor | None = None
+    """
+    Team labeling information.
+    """
+    workforce_task_count: int | None = None
+    """
+    Number of team labeling tasks of a dataset.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class DescImportTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples.
+    """
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    data_source: UploadSamplesJsonDataSource | None = None
+    """
+    Data source.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    elapsed_time: int | None = None
+    """
+    Task running time, in seconds.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    file_statistics: FileCopyProgress | None = None
+    """
+    File replication progress
+    """
+    finished_file_count: int | None = None
+    """
+    Number of files that have been transferred.
+    """
+    finished_file_size: int | None = None
+    """
+    Size of the file that has been transferred, in bytes.
+    """
+    import_path: str | None = None
+    """
+    OBS path or **manifest** path to be imported.
+
+    - When importing a manifest file, ensure that the path is accurate to the manifest file.
+    - When a path is imported as a directory, the dataset type can only support image classification, object detection, text classification, or sound classification.
+    """
+    import_type: int | None = None
+    """
+    Import mode. Options:
+
+    - **0**: Import by directory.
+    - **1**: Import by manifest file.
+    """
+    imported_sample_count: int | None = None
+    """
+    Number of imported samples.
+    """
+    imported_sub_sample_count: int | None = None
+    """
+    Number of imported subsamples.
+    """
+    processor_task_id: str | None = None
+    """
+    ID of a preprocessing task.
+    """
+    processor_task_status: int | None = None
+    """
+    Status of a preprocessing task.
+    """
+    status: str | None = None
+    """
+    Status of an import task. Options:
+
+    - **QUEUING**: queuing
+    - **STARTING**: execution started
+    - **RUNNING**: running
+    - **COMPLETED**: completed
+    - **FAILED**: failed
+    - **NOT_EXIST**: not found
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_file_count: int | None = None
+    """
+    Total number of files.
+    """
+    total_file_size: int | None = None
+    """
+    Total file size, in bytes.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples.
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of samples to be confirmed.
+    """
+    update_ms: int | None = None
+    """
+    Time when a task is updated.
+    """
+
+
+class DescProcessorTaskVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_sample_count: int | None = None
+    """
+    Number of added images after processing.
+    """
+    create_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted images after processing.
+    """
+    description: str | None = None
+    """
+    Version description of a data processing task.
+    """
+    duration_seconds: int | None = None
+    """
+    Running time of a data processing task, in seconds.
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Input channel of a data processing task.
+    """
+    modified_sample_count: int | None = None
+    """
+    Number of modified images after processing.
+    """
+    origin_sample_count: int | None = None
+    """
+    Number of images before processing.
+    """
+    status: int | None = None
+    """
+    Status of a data processing task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    - **4**: stopped
+    """
+    task_id: str | None = None
+    """
+    ID of a data processing task.
+    """
+    task_version_id: str | None = None
+    """
+    Version ID of a data processing task.
+    """
+    template: TemplateParam | None = None
+    """
+    Algorithm template, such as the algorithm ID and parameters.
+    """
+    unmodified_sample_count: int | None = None
+    """
+    Number of unmodified images after processing.
+    """
+    update_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    version_name: str | None = None
+    """
+    Version name of a data processing task.
+    """
+    work_path: WorkPath | None = None
+    """
+    Output channel of a data processing task.
+    """
+
+
+class DescProcessorTaskVersionResultsResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    new_source: str | None = None
+    """
+    Address of the sample after processing
+    """
+    origin_source: str | None = None
+    """
+    Source address of a sample
+    """
+    result_description: list[dict[str, Any]] | None = None
+    """
+    Processing description of a sample
+    """
+    result_property: int | None = None
+    """
+    Processing status of a sample. Options:
+
+    - **-1**: All results are processed.
+    - **0**: reserved
+    - **1**: modified
+    - **2**: deleted
+    - **3:** added
+    """
+    sample_id: str | None = None
+    """
+    Sample ID, which is generated by **md5** in the OBS path.
+    """
+    signed_new_source: str | None = None
+    """
+    Address of the sample after signing
+    """
+    signed_origin_source: str | None = None
+    """
+    Address of the source sample after signing
+    """
+    version_id: str | None = None
+    """
+    Version ID of a data processing task
+    """
+
+
+class DescTaskVersionResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_sample_count: int | None = None
+    """
+    Number of added images after processing.
+    """
+    create_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted images after processing.
+    """
+    description: str | None = None
+    """
+    Version description of a data processing task.
+    """
+    duration_seconds: int | None = None
+    """
+    Running time of a data processing task, in seconds.
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Input channel of a data processing task.
+    """
+    modified_sample_count: int | None = None
+    """
+    Number of modified images after processing.
+    """
+    origin_sample_count: int | None = None
+    """
+    Number of images before processing.
+    """
+    status: int | None = None
+    """
+    Status of a data processing task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    - **4**: stopped
+    """
+    task_id: str | None = None
+    """
+    ID of a data processing task.
+    """
+    task_version_id: str | None = None
+    """
+    Version ID of a data processing task.
+    """
+    template: TemplateParam | None = None
+    """
+    Algorithm template, such as the algorithm ID and parameters.
+    """
+    unmodified_sample_count: int | None = None
+    """
+    Number of unmodified images after processing.
+    """
+    update_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    version_name: str | None = None
+    """
+    Version name of a data processing task.
+    """
+    work_path: WorkPath | None = None
+    """
+    Output channel of a data processing task.
+    """
+
+
+class DescWorkerResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Creation time.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    email: str | None = None
+    """
+    Email address of a labeling team member.
+    """
+    role: int | None = None
+    """
+    Role. The options are as follows:
+
+    - 0: annotator
+    - 1: reviewer
+    - 2: team manager
+    - 3: dataset owner
+    """
+    status: int | None = None
+    """
+    Current login status of a labeling team member. Options:
+
+    - **0**: The invitation email has not been sent.
+    - **1**: The invitation email has been sent but the user has not logged in.
+    - **2**: The user has logged in.
+    - **3**: The labeling team member has been deleted.
+    """
+    update_time: int | None = None
+    """
+    Update time.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member.
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+
+
+class DescWorkforceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a labeling team is created.
+    """
+    description: str | None = None
+    """
+    Description of a labeling team.
+    """
+    update_time: int | None = None
+    """
+    Time when a labeling team is updated.
+    """
+    worker_count: int | None = None
+    """
+    Total number of labeling team members.
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+    workforce_name: str | None = None
+    """
+    Name of a labeling team.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class DescWorkforceTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_sync_dataset: bool | None = None
+    """
+    Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
+
+    - **true**: Automatically synchronize the result of a team labeling task to the dataset.
+    - **false**: Do not automatically synchronize the result of a team labeling task to the dataset.
+    """
+    check_rate: float | None = None
+    """
+    Acceptance ratio of a team labeling task.
+    """
+    checking_task_desc: WorkforceSamplingTaskDesc | None = None
+    """
+    Details about the current acceptance task of a team labeling task.
+    """
+    create_time: int | None = None
+    """
+    Time when a labeling task is created.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    description: str | None = None
+    """
+    Description of a labeling task.
+    """
+    label_stats: list[DescDatasetLabelStats] | None = None
+    """
+    Label statistics of a labeling task.
+    """
+    pass_rate: float | None = None
+    """
+    Acceptance pass rate of a team labeling task.
+    """
+    repetition: Annotated[int | None, Field(ge=1)] = None
+    """
+    Number of persons who label each sample in a team labeling task. The minimum value is **1**.
+    """
+    sample_search_conditions: list[ExportTaskSearchCondition] | None = None
+    """
+    Sample search conditions when creating a task.
+    """
+    sample_stats: SampleStats | None = None
+    """
+    Sample statistics of a labeling task.
+    """
+    score: float | None = None
+    """
+    Average acceptance score of a team labeling task.
+    """
+    status: int | None = None
+    """
+    Status of a team labeling task. Options:
+
+    - **0**: Starting. The owner or manager is starting the task, and files to be labeled are still being allocated. The owner, manager, annotator, and reviewer can view the task list. Since the task allocation has not been completed, no other task can be started.
+    - **1**: Running. The annotator or reviewer performs labeling or reviews the task, and the owner performs acceptance. For example, new files need to be allocated again if auto labeling files are added or synchronized, or unlabeled files are imported.
+    - **2**: Accepting. The owner initiates an acceptance task, but the acceptance has not been completed. In this state, a new acceptance task can be started only after the current one is completed.
+    - **3**: Accepted. The team labeling task has been completed.
+    - **4: Rejected. The manager starts the task again. In this state, samples need to be labeled and the task must be reviewed again.
+    - **5**: Synchronizing acceptance result. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that the acceptance result is being synchronized.
+    - **6**: Created. The task has been created by the owner but has not been started. Only the owner and manager can view the task list.
+    - **7**: Acceptance sampling. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that acceptance sampling is in progress.
+    """
+    synchronize_auto_labeling_data: bool | None = False
+    """
+    Whether to synchronize the auto labeling result of a team labeling task. Options:
+
+    - **true**: Synchronize the results to be confirmed to team members after auto labeling is complete.
+    - **false**: Do not synchronize the auto labeling results. (Default value)
+    """
+    synchronize_data: bool | None = False
+    """
+    Whether to synchronize the added data of a team labeling task. Options:
+
+    - **true**: Upload files, synchronize data sources, and synchronize imported unlabeled files to team members.
+    - **false**: Do not synchronize the added data. (Default value)
+    """
+    task_id: str | None = None
+    """
+    ID of a labeling task.
+    """
+    task_name: str | None = None
+    """
+    Name of a labeling task.
+    """
+    update_time: int | None = None
+    """
+    Time when a labeling task is updated.
+    """
+    version_id: str | None = None
+    """
+    Version ID of the dataset associated with a labeling task.
+    """
+    worker_stats: list[WorkerTask] | None = None
+    """
+    Labeling progress statistics on team labeling task members.
+    """
+    workforce_stats: WorkforceStats | None = None
+    """
+    Statistics on team labeling task members.
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    """
+
+
+class DescribeAutoAnnotationSampleHardDetail(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    alo_name: str | None = None
+    """
+    Alias.
+    """
+    id: int | None = None
+    """
+    Reason ID.
+    """
+    reason: str | None = None
+    """
+    Reason description.
+    """
+    suggestion: str | None = None
+    """
+    Handling suggestion.
+    """
+
+
+class DescribeAutoAnnotationSampleResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_accept: bool | None = None
+    """
+    Whether the acceptance is passed, which is used for team labeling. Options:
+
+    - **true**: The acceptance is passed.
+    - **false**: The acceptance is not passed.
+    """
+    check_comment: str | None = None
+    """
+    Acceptance comment, which is used for team labeling.
+    """
+    check_score: str | None = None
+    """
+    Acceptance score, which is used for team labeling.
+    """
+    deletion_reasons: list[str] | None = None
+    """
+    Reason for deleting a sample, which is used for healthcare.
+    """
+    hard_details: dict[str, DescribeAutoAnnotationSampleHardDetail] | None = None
+    """
+    Details about difficulties, including description, causes, and suggestions of difficult problems.
+    """
+    labelers: list[CreateDatasetWorker] | None = None
+    """
+    Labeling personnel list of sample assignment. The labelers record the team members to which the sample is allocated for team labeling.
+    """
+    labels: list[UploadSamplesJsonSampleLabel] | None = None
+    """
+    Sample label list.
+    """
+    metadata: UploadSamplesJsonSampleMetadata | None = None
+    """
+    Key-value pair of the sample **metadata** attribute.
+    """
+    review_accept: bool | None = None
+    """
+    Whether to accept the review, which is used for team labeling. Options:
+
+    - **true**: accepted
+    - **false**: rejected
+    """
+    review_comment: str | None = None
+    """
+    Review comment, which is used for team labeling.
+    """
+    review_score: str | None = None
+    """
+    Review score, which is used for team labeling.
+    """
+    sample_data: list[str] | None = None
+    """
+    Sample data list.
+    """
+    sample_dir: str | None = None
+    """
+    Sample path.
+    """
+    sample_id: str | None = None
+    """
+    Sample ID.
+    """
+    sample_name: str | None = None
+    """
+    Sample name.
+    """
+    sample_size: int | None = None
+    """
+    Sample size or text length, in bytes.
+    """
+    sample_status: str | None = None
+    """
+    Sample status. The options are as follows:
+
+    - __ALL__: labeled
+    - __NONE__: not marked
+    - __UNCHECK__: to be accepted
+    - __ACCEPTED__: The acceptance is passed.
+    - __REJECTED__: rejected
+    - __UNREVIEWED__: to be reviewed
+    - __REVIEWED__: approved
+    - __WORKFORCE_SAMPLED__: sampled
+    - __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    - __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    - __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    - __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    - __AUTO_ANNOTATION__: to be confirmed
+    """
+    sample_time: int | None = None
+    """
+    Sample time, when OBS is last modified.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: speech
+    - **4**: table
+    - **6**: video
+    - **9**: custom format
+    """
+    score: str | None = None
+    """
+    Comprehensive score, which is used for team labeling.
+    """
+    source: str | None = None
+    """
+    Source address of sample data.
+    """
+    sub_sample_url: str | None = None
+    """
+    Subsample URL, which is used for healthcare.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member, which is used for team labeling.
+    """
+
+
+class DescribeDatasetVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_sample_count: int | None = None
+    """
+    Number of added samples.
+    """
+    analysis_cache_path: str | None = None
+    """
+    Cache path for feature analysis.
+    """
+    analysis_status: int | None = None
+    """
+    Status of a feature analysis task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    """
+    analysis_task_id: str | None = None
+    """
+    ID of a feature analysis task.
+    """
+    annotated_sample_count: int | None = None
+    """
+    Number of samples with labeled versions.
+    """
+    annotated_sub_sample_count: int | None = None
+    """
+    Number of labeled subsamples.
+    """
+    clear_hard_property: bool | None = True
+    """
+    Whether to clear hard example properties during release. Options:
+
+    - **true**: Clear hard example properties. (Default value)
+    - **false**: Do not clear hard example properties.
+    """
+    code: str | None = None
+    """
+    Status code of a preprocessing task such as rotation and cropping.
+    """
+    create_time: int | None = None
+    """
+    Time when a version is created.
+    """
+    crop: bool | None = False
+    """
+    Whether to crop the image. This field is valid only for the object detection dataset whose labeling box is in the rectangle shape. Options:
+
+    - **true**: Crop the image.
+    - **false**: Do not crop the image. (Default value)
+    """
+    crop_path: str | None = None
+    """
+    Path for storing cropped files.
+    """
+    crop_rotate_cache_path: str | None = None
+    """
+    Temporary directory for executing the rotation and cropping task.
+    """
+    data_analysis: dict[str, Any] | None = None
+    """
+    Feature analysis result in JSON format.
+    """
+    data_path: str | None = None
+    """
+    Path for storing data.
+    """
+    data_statistics: dict[str, Any] | None = None
+    """
+    Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
+    """
+    data_validate: bool | None = None
+    """
+    Whether data is validated by the validation algorithm before release. Options:
+
+    - **true**: The data has been validated.
+    - **false**: The data has not been validated.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    deletion_stats: dict[str, int] | None = None
+    """
+    Deletion reason statistics.
+    """
+    description: str | None = None
+    """
+    Description of a version.
+    """
+    export_images: bool | None = False
+    """
+    Whether to export images to the version output directory during release. Options:
+
+    - **true**: Export images to the version output directory.
+    - **false**: Do not export images to the version output directory. (Default value)
+    """
+    extract_serial_number: bool | None = False
+    """
+    Whether to parse the subsample number during release. The field is valid for the healthcare dataset. Options:
+
+    - **true**: Parse the subsample number.
+    - **false**: Do not parse the subsample number. (Default value)
+    """
+    include_dataset_data: bool | None = None
+    """
+    Whether to include the source data of a dataset during release. Options:
+
+    - **true**: The source data of a dataset is included.
+    - **false**: The source data of a dataset is not included.
+    """
+    is_current: bool | None = None
+    """
+    Whether the current dataset version is used. Options:
+
+    - **true**: The current dataset version is used.
+    - **false**: The current dataset version is not used.
+    """
+    label_stats: list[DescDatasetLabelStats] | None = None
+    """
+    Label statistics list of a released version.
+    """
+    label_type: str | None = None
+    """
+    Label type of a released version. Options:
+
+    - **multi**: Multi-label samples are included.
+    - **single**: All samples are single-labeled.
+    """
+    manifest_cache_input_path: str | None = None
+    """
+    Input path for the **manifest** file cache during version release.
+    """
+    manifest_path: str | None = None
+    """
+    Path for storing the **manifest** file with the released version.
+    """
+    message: str | None = None
+    """
+    Task information recorded during release (for example, error information).
+    """
+    modified_sample_count: int | None = None
+    """
+    Number of modified samples.
+    """
+    previous_annotated_sample_count: int | None = None
+    """
+    Number of labeled samples of parent versions.
+    """
+    previous_total_sample_count: int | None = None
+    """
+    Total samples of parent versions.
+    """
+    previous_version_id: str | None = None
+    """
+    Parent version ID
+    """
+    processor_task_id: str | None = None
+    """
+    ID of a preprocessing task such as rotation and cropping.
+    """
+    processor_task_status: int | None = None
+    """
+    Status of a preprocessing task such as rotation and cropping. The options are as follows:
+
+    - 0: initialized - **1**: running
+    - 2: completed
+    - 3: failed
+    - 4: stopped
+    - 5: timeout
+    - 6: Deletion failed.
+    - 7: Failed to stop.
+    """
+    remove_sample_usage: bool | None = True
+    """
+    Whether to clear the existing usage information of a dataset during release. Options:
+
+    - **true**: Clear the existing usage information of a dataset. (Default value)
+    - **false**: Do not clear the existing usage information of a dataset.
+    """
+    rotate: bool | None = False
+    """
+    Whether to rotate the image. Options:
+
+    - **true**: Rotate the image.
+    - **false**: Do not rotate the image. (Default value)
+    """
+    rotate_path: str | None = None
+    """
+    Path for storing the rotated file.
+    """
+    sample_state: str | None = None
+    """
+    Sample status. The options are as follows:
+
+    - __ALL__: labeled
+    - __NONE__: not marked
+    - __UNCHECK__: to be accepted
+    - __ACCEPTED__: The acceptance is passed.
+    - __REJECTED__: rejected
+    - __UNREVIEWED__: to be reviewed
+    - __REVIEWED__: approved
+    - __WORKFORCE_SAMPLED__: sampled
+    - __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    - __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    - __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    - __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    - __AUTO_ANNOTATION__: to be confirmed
+    """
+    start_processor_task: bool | None = False
+    """
+    Whether to start a data analysis task during release. Options:
+
+    - **true**: Start a data analysis task during release.
+    - **false**: Do not start a data analysis task during release. (Default value)
+    """
+    status: int | None = None
+    """
+    Status of a dataset version. Options:
+
+    - **0**: creating
+    - **1**: running
+    - **2**: deleting
+    - **3**: deleted
+    - **4**: error
+    """
+    tags: list[str] | None = None
+    """
+    Key identifier list of the dataset. The labeling type is used as the default label when the labeling task releases a version. For example, ["Image","Object detection"].
+    """
+    task_type: int | None = None
+    """
+    Labeling task type of the released version, which is the same as the dataset type.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of version samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples.
+    """
+    train_evaluate_sample_ratio: str | None = "1.00"
+    """
+    Split training and verification ratio during version release. The default value is **1.00**, indicating that all released versions are training sets.
+    """
+    update_time: int | None = None
+    """
+    Time when a version is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+    version_name: str | None = None
+    """
+    Dataset version name.
+    """
+    with_column_header: bool | None = None
+    """
+    Whether the first row in the released CSV file is a column name. This field is valid for the table dataset. Options:
+
+    - **true**: The first row in the released CSV file is a column name.
+    - **false**: The first row in the released CSV file is not a column name.
+    """
+
+
+class DescribeProcessorTaskResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    data_source: ProcessorDataSource | None = None
+    """
+    Input of a data processing task. Either this parameter or **inputs** is delivered.
+    """
+    description: str | None = None
+    """
+    Description of a data processing task.
+    """
+    duration_seconds: int | None = None
+    """
+    Running time of data processing, in seconds.
+    """
+    error_msg: str | None = None
+    """
+    Error message. This field is displayed when the value of status is **3**.
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Input channel list of a data processing task. Either this parameter or **data_source** is delivered.
+    """
+    is_current: bool | None = None
+    """
+    Whether the current task is the latest of the same type of this version.
+    """
+    name: str | None = None
+    """
+    Name of a data processing task.
+    """
+    result: dict[str, Any] | None = None
+    """
+    Output result of a data processing task. This field is displayed when status is set to **2** and is valid for a feature analysis task.
+    """
+    status: int | None = None
+    """
+    Status of a data processing task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    - **4**: stopped
+    """
+    task_id: str | None = None
+    """
+    ID of a data processing task.
+    """
+    template: TemplateParam | None = None
+    """
+    Data processing template, such as the algorithm ID and parameters.
+    """
+    version_count: int | None = None
+    """
+    Version number of a data processing task.
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID corresponding to a data processing task.
+    """
+    version_name: str | None = None
+    """
+    Dataset version name corresponding to a data processing task.
+    """
+    work_path: WorkPath | None = None
+    """
+    Working directory of a data processing task.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID of a data processing task. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class DescribeProcessorTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a data processing task is created.
+    """
+    data_source: ProcessorDataSource | None = None
+    """
+    Input of a data processing task. Either this parameter or **inputs** is delivered.
+    """
+    description: str | None = None
+    """
+    Description of a data processing task.
+    """
+    duration_seconds: int | None = None
+    """
+    Running time of data processing, in seconds.
+    """
+    error_msg: str | None = None
+    """
+    Error message. This field is displayed when the value of status is **3**.
+    """
+    inputs: list[ProcessorDataSource] | None = None
+    """
+    Input channel list of a data processing task. Either this parameter or **data_source** is delivered.
+    """
+    is_current: bool | None = None
+    """
+    Whether the current task is the latest of the same type of this version.
+    """
+    name: str | None = None
+    """
+    Name of a data processing task.
+    """
+    result: dict[str, Any] | None = None
+    """
+    Output result of a data processing task. This field is displayed when status is set to **2** and is valid for a feature analysis task.
+    """
+    status: int | None = None
+    """
+    Status of a data processing task. Options:
+
+    - **0**: initialized
+    - **1**: running
+    - **2**: completed
+    - **3**: failed
+    - **4**: stopped
+    """
+    task_id: str | None = None
+    """
+    ID of a data processing task.
+    """
+    template: TemplateParam | None = None
+    """
+    Data processing template, such as the algorithm ID and parameters.
+    """
+    version_count: int | None = None
+    """
+    Version number of a data processing task.
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID corresponding to a data processing task.
+    """
+    version_name: str | None = None
+    """
+    Dataset version name corresponding to a data processing task.
+    """
+    work_path: WorkPath | None = None
+    """
+    Working directory of a data processing task.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID of a data processing task. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class DescribeSampleResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_accept: bool | None = None
+    """
+    Whether the acceptance is passed, which is used for team labeling. Options:
+
+    - **true**: The acceptance is passed.
+    - **false**: The acceptance is not passed.
+    """
+    check_comment: str | None = None
+    """
+    Acceptance comment, which is used for team labeling.
+    """
+    check_score: str | None = None
+    """
+    Acceptance score, which is used for team labeling.
+    """
+    deletion_reasons: list[str] | None = None
+    """
+    Reason for deleting a sample, which is used for healthcare.
+    """
+    hard_details: dict[str, ListSamplesHardDetail] | None = None
+    """
+    Difficult problem details, including description, causes, and suggestions of difficult problems.
+    """
+    labelers: list[ListSamplesWorker] | None = None
+    """
+    Labeling personnel list of sample allocation. The list records the team members receiving the samples, which is used for team labeling.
+    """
+    labels: list[ListSamplesSampleLabel] | None = None
+    """
+    List of sample labels
+    """
+    metadata: ListWorkforceTaskSamplesSampleMetadata | None = None
+    """
+    Attribute key-value pair of the sample metadata
+    """
+    review_accept: bool | None = None
+    """
+    Whether to accept the review, which is used for team labeling. Options:
+
+    - **true**: The review is accepted.
+    - **false**: The review is rejected.
+    """
+    review_comment: str | None = None
+    """
+    Review comment, which is used for team labeling.
+    """
+    review_score: str | None = None
+    """
+    Review score, which is used for team labeling.
+    """
+    sample_data: list[str] | None = None
+    """
+    List of sample data
+    """
+    sample_dir: str | None = None
+    """
+    Path for storing a sample
+    """
+    sample_id: str | None = None
+    """
+    Sample ID
+    """
+    sample_name: str | None = None
+    """
+    Sample name
+    """
+    sample_size: int | None = None
+    """
+    Sample size or text length, in bytes
+    """
+    sample_status: str | None = None
+    """
+    Sample status. Options:
+
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
+    """
+    sample_time: int | None = None
+    """
+    Sample time, when OBS is last modified.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: audio
+    - **4**: table
+    - **6**: video
+    - **9**: free format
+    """
+    score: str | None = None
+    """
+    Comprehensive score, which is used for team labeling.
+    """
+    source: str | None = None
+    """
+    Source address of sample data
+    """
+    sub_sample_url: str | None = None
+    """
+    Subsample URL, which is used for healthcare.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member, which is used for team labeling.
+    """
+
+
+class DescribeWorkforceTaskSampleResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_accept: bool | None = None
+    """
+    Whether the acceptance is passed, which is used for team labeling. Options:
+
+    - **true**: The acceptance is passed.
+    - **false**: The acceptance is not passed.
+    """
+    check_comment: str | None = None
+    """
+    Acceptance comment, which is used for team labeling.
+    """
+    check_score: str | None = None
+    """
+    Acceptance score, which is used for team labeling.
+    """
+    deletion_reasons: list[str] | None = None
+    """
+    Reason for deleting a sample, which is used for healthcare.
+    """
+    hard_details: dict[str, ListSamplesHardDetail] | None = None
+    """
+    Difficult problem details, including description, causes, and suggestions of difficult problems.
+    """
+    labelers: list[ListSamplesWorker] | None = None
+    """
+    Labeling personnel list of sample allocation. The list records the team members receiving the samples, which is used for team labeling.
+    """
+    labels: list[ListSamplesSampleLabel] | None = None
+    """
+    List of sample labels
+    """
+    metadata: DescribeWorkforceTaskSampleSampleMetadata | None = None
+    """
+    Attribute key-value pair of the sample metadata
+    """
+    review_accept: bool | None = None
+    """
+    Whether to accept the review, which is used for team labeling. Options:
+
+    - **true**: The review is accepted.
+    - **false**: The review is rejected.
+    """
+    review_comment: str | None = None
+    """
+    Review comment, which is used for team labeling.
+    """
+    review_score: str | None = None
+    """
+    Review score, which is used for team labeling.
+    """
+    sample_data: list[str] | None = None
+    """
+    List of sample data
+    """
+    sample_dir: str | None = None
+    """
+    Path for storing a sample
+    """
+    sample_id: str | None = None
+    """
+    Sample ID
+    """
+    sample_name: str | None = None
+    """
+    Sample name
+    """
+    sample_size: int | None = None
+    """
+    Sample size or text length, in bytes
+    """
+    sample_status: str | None = None
+    """
+    Sample status. Options:
+
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
+    """
+    sample_time: int | None = None
+    """
+    Sample time, when OBS is last modified.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: audio
+    - **4**: table
+    - **6**: video
+    - **9**: free format
+    """
+    score: str | None = None
+    """
+    Comprehensive score, which is used for team labeling.
+    """
+    source: str | None = None
+    """
+    Source address of sample data
+    """
+    sub_sample_url: str | None = None
+    """
+    Subsample URL, which is used for healthcare.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member, which is used for team labeling.
+    """
+
+
+class DescribeWorkforceTaskSampleSampleMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_import_origin: Annotated[
+        int | None, Field(alias="@modelarts:import_origin")
+    ] = None
+    """
+    Sample source, which is a default attribute.
+    """
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
+    """
+    Whether the sample is labeled as a hard sample, which is a default attribute. Options:
+
+    - **0**: The label is not a hard example.
+    - **1**: The label is a hard example.
+    """
+    field_modelarts_hard_coefficient: Annotated[
+        float | None, Field(alias="@modelarts:hard_coefficient", ge=0.0, le=1.0)
+    ] = None
+    """
+    Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from **0** to **1**.
+    """
+    field_modelarts_hard_reasons: Annotated[
+        list[int] | None, Field(alias="@modelarts:hard_reasons")
+    ] = None
+    """
+    ID of a hard example reason, which is a default attribute. Options:
+
+    - **0**: No object is identified.
+    - **1**: The confidence is low.
+    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
+    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
+    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
+    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
+    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
+    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
+    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
+    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
+    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
+    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
+    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
+    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
+    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
+    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
+    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
+    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
+    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
+    - **19**: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the original image.
+    - **20**: The data augmentation result based on fliplr is inconsistent with the prediction result of the original image.
+    - **21**: The data augmentation result based on Crop is inconsistent with the prediction result of the original image.
+    - **22**: The data augmentation result based on flipud is inconsistent with the prediction result of the original image.
+    - **23**: The data augmentation result based on scale is inconsistent with the prediction result of the original image.
+    - **24**: The data augmentation result based on translate is inconsistent with the prediction result of the original image.
+    - **25**: The data augmentation result based on shear is inconsistent with the prediction result of the original image.
+    - **26**: The data augmentation result based on superpixels is inconsistent with the prediction result of the original image.
+    - **27**: The data augmentation result based on sharpen is inconsistent with the prediction result of the original image.
+    - **28**: The data augmentation result based on add is inconsistent with the prediction result of the original image.
+    - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
+    - **30**: The data is predicted to be abnormal.
+    """
+    field_modelarts_size: Annotated[
+        list[dict[str, Any]] | None, Field(alias="@modelarts:size")
+    ] = None
+    """
+    Default attribute: image size, including width, height, and depth. The type is List[/topic/body/section/table/tgroup/tbody/row/entry/p/br. {\""}) (br]. In the list, the first number indicates the width (pixels), the second number indicates the height (pixels), and the third number indicates the depth (the depth can be left blank and the default value is **3**). For example, **[100,200,3]** and **[100,200]** are both valid. Note: This parameter is mandatory only when the sample label list contains the object detection label.
+    """
+
+
+class Disk(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    size: str | None = None
+    """
+    Disk size.
+    """
+    unit: str | None = None
+    """
+    Unit of the disk size, which is GB generally.
+    """
+
+
+class DiskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    size: int | None = None
+    """
+    Disk size.
+    """
+    unit: str | None = None
+    """
+    Unit of the disk size.
+    """
+
+
+class DisplayInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    en_US: str | None = None
+    """
+    English name.
+    """
+
+
+class DockerDeployment(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    namespace: str | None = None
+    """
+    SWR organization name, which is globally unique
+    """
+    image_name: str | None = None
+    """
+    Image name
+    """
+    image_tag: str | None = None
+    """
+    Image tag
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Label information, which can be extended. By default, this parameter is left blank.
+    """
+
+
+class Domain(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Account ID.
+    """
+    name: str | None = None
+    """
+    Account name.
+    """
+
+
+class EndpointsReq(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    allowed_access_ips: list[str] | None = None
+    """
+    Public IP addresses that can remotely access the notebook instance. A maximum of five public IP addresses are supported.
+    """
+    service: str | None = None
+    """
+    Supported service. Possible values are as follows:
+
+    - **NOTEBOOK**: You can access notebook instances using HTTPS.
+    - **SSH**: You can remotely access notebook instances through SSH.
+    """
+    key_pair_names: list[str] | None = None
+    """
+    Name of the SSH key pair, which can be created and viewed on the **Key Pair** page of the Elastic Cloud Server (ECS) console.
+    """
+
+
+class EndpointsRes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    allowed_access_ips: list[str] | None = None
+    """
+    Whitelist of public IP addresses that are allowed to access the notebook instance through SSH. By default, all public IP addresses can access the notebook instance. If this parameter is specified, only the clients with the specified IP addresses can access the notebook instance.
+    """
+    dev_service: str | None = None
+    """
+    Path for accessing the notebook instance. The enumerated values are as follows:
+
+    - **NOTEBOOK**: You can access notebook instances using HTTPS.
+    - **SSH**: You can remotely access the notebook instance through SSH.
+    """
+    ssh_keys: list[str] | None = None
+    """
+    List of SSH key pairs. You can set multiple key pairs to access an SSH instance at the same time.
+    """
+    service: str | None = None
+    """
+    Path for accessing the notebook instance. The enumerated values are as follows:
+
+    - **NOTEBOOK**: You can access notebook instances using HTTPS.
+    - **SSH**: You can remotely access the notebook instance through SSH.
+    """
+    uri: str | None = None
+    """
+    Private IP address of the instance
+    """
+
+
+class Engine(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_id: str | None = None
+    """
+    Engine ID selected for an algorithm.
+    """
+    engine_name: str | None = None
+    """
+    Engine version name selected for an algorithm. If **engine_id** is specified, leave this parameter blank.
+    """
+    engine_version: str | None = None
+    """
+    Engine version name selected for an algorithm. If **engine_id** is specified, leave this parameter blank.
+    """
+    image_url: str | None = None
+    """
+    Custom image URL selected by an algorithm.
+    """
+
+
+class EngineAndRuntimesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ai_engine: str | None = None
+    """
+    AI engine type. The options are as follows:
+
+    - **TensorFlow**
+    - **PyTorch**
+    - **MindSpore**
+    - **XGBoost**
+    - **Scikit_Learn**
+    - **Spark_MLlib**
+    """
+    runtimes: list[str] | None = None
+    """
+    Runtime image, for example, **pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64**
+    """
+    request_mode: list[str] | None = None
+    """
+    Request mode. The AI engine supports synchronous or asynchronous real-time services.
+
+    - **sync**: synchronous real-time service
+    - **async**: asynchronous real-time service
+    """
+    accelerators: list[Accelerator] | None = None
+    """
+    Accelerator cards that can be used by the AI engine.
+    """
+    arch: list[str] | None = None
+    """
+    AI engine architecture. The options are as follows:
+
+    - **x86_64**
+    - **aarch64**
+    """
+    status_list: list[str] | None = None
+    """
+    AI engine status. The options are as follows:
+
+    - **normal**: The AI engine is normal.
+    - **deleted**: The AI engine is deleted.
+    - **deleting**: The AI engine is being deleted.
+    """
+    image_source: list[str] | None = None
+    """
+    Image source. The options are as follows:
+
+    - **base_image**
+    - **uniform_image**
+    """
+
+
+class Engines(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_type: int | None = None
+    """
+    Engine type of a training job
+    """
+    engine_id: int | None = None
+    """
+    ID of the engine selected for a training job
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job
+    """
+
+
+class Error(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Error code for an algorithm
+    """
+    message: str | None = None
+    """
+    Error information returned by an algorithm
+    """
+
+
+class Events(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    event_type: str | None = None
+    """
+    Event type. Options:
+
+    - **normal**: normal events
+    - **abnormal**: abnormal events
+    """
+    event_info: str | None = None
+    """
+    Event information, which mainly describes the the five phases of the deployment process. More information can be supplemented later. The five phases are image building, environment preparation, resource scheduling, image pulling, and model startup.
+    """
+    occur_time: float | None = None
+    """
+    Time when an event occurs, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+
+
+class ExportTaskExportParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    clear_hard_property: bool | None = True
+    """
+    Whether to clear hard example attributes. Options:
+
+    - **true**: Clear hard example attributes. (Default value)
+    - **false**: Do not clear hard example attributes.
+    """
+    export_dataset_version_format: str | None = None
+    """
+    Format of the dataset version to which data is exported.
+    """
+    export_dataset_version_name: str | None = None
+    """
+    Name of the dataset version to which data is exported.
+    """
+    export_dest: str | None = "DIR"
+    """
+    Dataset export type. The options are as follows:
+
+    - DIR: Data is exported to OBS (default value).
+    - NEW_DATASET: Export data to a new dataset.
+    """
+    export_new_dataset_name: str | None = None
+    """
+    Name of the new dataset to which data is exported.
+    """
+    export_new_dataset_work_path: str | None = None
+    """
+    Working directory of the new dataset to which data is exported.
+    """
+    ratio_sample_usage: bool | None = False
+    """
+    Whether to randomly allocate the training set and validation set based on the specified ratio. Options:
+
+    - **true**: Allocate the training set and validation set.
+    - **false**: Do not allocate the training set and validation set. (Default value)
+    """
+    sample_state: str | None = None
+    """
+    Sample status. The options are as follows:
+
+    - __ALL__: labeled
+    - __NONE__: not marked
+    - __UNCHECK__: to be accepted
+    - __ACCEPTED__: The acceptance is passed.
+    - __REJECTED__: rejected
+    - __UNREVIEWED__: to be reviewed
+    - __REVIEWED__: approved
+    - __WORKFORCE_SAMPLED__: sampled
+    - __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    - __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    - __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    - __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    - __AUTO_ANNOTATION__: to be confirmed
+    """
+    samples: list[str] | None = None
+    """
+    ID list of exported samples.
+    """
+    search_conditions: list[ExportTaskSearchCondition] | None = None
+    """
+    Exported search conditions. The relationship between multiple search conditions is OR.
+    """
+    train_sample_ratio: str | None = "1.00"
+    """
+    Split ratio of training set and verification set during specified version release. The default value is **1.00**, indicating that all released versions are training sets.
+    """
+
+
+class ExportTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotation_format: str | None = None
+    """
+    Labeling format. Options:
+
+    - **VOC**: VOC
+    - **COCO**: COCO
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    export_type: int | None = None
+    """
+    Export type. Options:
+
+    - **0**: labeled
+    - **1**: unlabeled
+    - **2**: all
+    - **3**: conditional search
+    """
+    path: str | None = None
+    """
+    Output path for exporting data to OBS. This parameter is mandatory when data is exported to OBS or a new dataset.
+    """
+    sample_state: str | None = None
+    """
+    Sample status. The options are as follows:
+
+    - __ALL__: labeled
+    - __NONE__: not marked
+    - __UNCHECK__: to be accepted
+    - __ACCEPTED__: The acceptance is passed.
+    - __REJECTED__: rejected
+    - __UNREVIEWED__: to be reviewed
+    - __REVIEWED__: approved
+    - __WORKFORCE_SAMPLED__: sampled
+    - __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    - __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    - __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    - __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    - __AUTO_ANNOTATION__: to be confirmed
+    """
+    source_type_header: str | None = "obs://"
+    """
+    Prefix of the OBS path in the exported labeling file. The default value is **obs://**. You can set it to **s3://**. The image path starting with **obs** cannot be parsed during training. Set the path prefix in the exported **manifest** file to **s3://**.
+    """
+    status: int | None = None
+    """
+    Task status.
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID, which must be specified when data of a dataset version is exported.
+    """
+    with_column_header: bool | None = True
+    """
+    Whether to write the column name in the first line of the CSV file during export. This field is valid for the table dataset. Options:
+
+    - **true**: Write the column name in the first line of the CSV file. (Default value)
+    - **false**: Do not write the column name in the first line of the CSV file.
+    """
+
+
+class ExportTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    export_type: int | None = None
+    """
+    Export type. Options:
+
+    - **0**: labeled
+    - **1**: unlabeled
+    - **2**: all
+    - **3**: conditional search
+    """
+    finished_sample_count: int | None = None
+    """
+    Number of completed samples.
+    """
+    path: str | None = None
+    """
+    Export output path.
+    """
+    progress: float | None = None
+    """
+    Percentage of current task progress.
+    """
+    status: str | None = None
+    """
+    Task status. Options:
+
+    - **INIT**: initialized
+    - **RUNNING**: running
+    - **FAILED**: failed
+    - **SUCCESSED**: completed
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    update_time: int | None = None
+    """
+    Time when a task is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+
+
+class ExportTaskSearchCondition(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coefficient: str | None = None
+    """
+    Filter by coefficient of difficulty.
+    """
+    frame_in_video: int | None = None
+    """
+    A frame in the video.
+    """
+    hard: str | None = None
+    """
+    Whether a sample is a hard sample. Options:
+
+    - **0**: non-hard sample
+    - **1**: hard sample
+    """
+    import_origin: str | None = None
+    """
+    Filter by data source.
+    """
+    kvp: str | None = None
+    """
+    CT dosage, filtered by dosage.
+    """
+    label_list: ExportTaskSearchLabels | None = None
+    """
+    Label search criteria.
+    """
+    labeler: str | None = None
+    """
+    Labeler.
+    """
+    metadata: SearchProp | None = None
+    """
+    Search by sample attribute.
+    """
+    parent_sample_id: str | None = None
+    """
+    Parent sample ID.
+    """
+    sample_dir: str | None = None
+    """
+    Directory where data samples are stored (the directory must end with a slash (/)). Only samples in the specified directory are searched for. Recursive search of directories is not supported.
+    """
+    sample_name: str | None = None
+    """
+    Search by sample name, including the file name extension.
+    """
+    sample_time: str | None = None
+    """
+    When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. Options:
+
+    - **month**: Search for samples added from 30 days ago to the current day.
+    - **day**: Search for samples added from yesterday (one day ago) to the current day.
+    - **yyyyMMdd-yyyyMMdd**: Search for samples added in a specified period (at most 30 days), in the format of **Start date-End date**. For example, **20190901-2019091501** indicates that samples generated from September 1 to September 15, 2019 are searched.
+    """
+    score: str | None = None
+    """
+    Search by confidence.
+    """
+    slice_thickness: str | None = None
+    """
+    DICOM layer thickness. Samples are filtered by layer thickness.
+    """
+    study_date: str | None = None
+    """
+    DICOM scanning time.
+    """
+    time_in_video: str | None = None
+    """
+    A time point in the video.
+    """
+
+
+class ExportTaskSearchLabel(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Label name.
+    """
+    op: str | None = None
+    """
+    Operation type between multiple attributes. Options:
+
+    - **OR**: OR operation
+    - **AND**: AND operation
+    """
+    property: dict[str, list[str]] | None = None
+    """
+    Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class ExportTaskSearchLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[ExportTaskSearchLabel] | None = None
+    """
+    List of label search criteria.
+    """
+    op: str | None = None
+    """
+    If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. Options:
+
+    - **OR**: OR operation
+    - **AND**: AND operation
+    """
+
+
+class ExportTaskStatusResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    export_type: int | None = None
+    """
+    Export type. Options:
+
+    - **0**: labeled
+    - **1**: unlabeled
+    - **2**: all
+    - **3**: conditional search
+    """
+    finished_sample_count: int | None = None
+    """
+    Number of completed samples.
+    """
+    path: str | None = None
+    """
+    Export output path.
+    """
+    progress: float | None = None
+    """
+    Percentage of current task progress.
+    """
+    status: str | None = None
+    """
+    Task status.
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    update_time: int | None = None
+    """
+    Time when a task is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+
+
+class FileCopyProgress(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    file_num_finished: int | None = None
+    """
+    Number of files that have been transferred.
+    """
+    file_num_total: int | None = None
+    """
+    Total number of files.
+    """
+    file_size_finished: int | None = None
+    """
+    Size of the file that has been transferred, in bytes.
+    """
+    file_size_total: int | None = None
+    """
+    Total file size, in bytes.
+    """
+
+
+class Filter(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Key of the grouping condition.
+    """
+    operator: str | None = None
+    """
+    Grouping condition key operators. The options are **between**, **like**, **in**, and **not** .
+    """
+    value: list[str] | None = None
+    """
+    Value of the grouping condition key.
+    """
+
+
+class FlavorCreatingStepVO(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    displayInfo: DisplayInfo | None = None
+    """
+    Name of the step displayed externally.
+    """
+    step: int | None = None
+    """
+    Step.
+    """
+    type: str | None = None
+    """
+    Batch type.
+    """
+
+
+class FlavorDetail(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor_type: str | None = None
+    """
+    Resource flavor type. The options are as follows:
+
+    - **CPU**
+    - **GPU**
+    """
+    billing: BillingInfo | None = None
+    """
+    Billing information of a resource flavor.
+    """
+    flavor_info: FlavorInfo | None = None
+    """
+    Resource flavor details.
+    """
+
+
+class FlavorInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    max_num: int | None = None
+    """
+    Maximum number of nodes that can be selected. The value **1** indicates that the distributed mode is not supported.
+    """
+    cpu: Cpu | None = None
+    """
+    CPU specifications.
+    """
+    gpu: Gpu | None = None
+    """
+    GPU specifications.
+    """
+    npu: Npu | None = None
+    """
+    NPU specifications.
+    """
+    memory: Memory | None = None
+    """
+    Memory information.
+    """
+    disk: Disk | None = None
+    """
+    Disk information.
+    """
+
+
+class FlavorInfoResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    max_num: int | None = None
+    """
+    Maximum number of nodes that can be selected. The value **1** indicates that the distributed mode is not supported.
+    """
+    cpu: Cpu | None = None
+    """
+    CPU specifications.
+    """
+    gpu: Gpu | None = None
+    """
+    GPU specifications.
+    """
+    npu: Npu | None = None
+    """
+    NPU specifications.
+    """
+    memory: Memory | None = None
+    """
+    Memory information.
+    """
+    disk: DiskResponse | None = None
+    """
+    Disk information.
+    """
+
+
+class FlavorResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor_id: str | None = None
+    """
+    ID of the resource flavor.
+    """
+    flavor_name: str | None = None
+    """
+    Name of the resource flavor.
+    """
+    max_num: int | None = None
+    """
+    Maximum number of nodes in a resource flavor.
+    """
+    flavor_type: str | None = None
+    """
+    Resource flavor type. Options:
+
+    - **CPU**
+    - **GPU**
+    """
+    billing: BillingInfo | None = None
+    """
+    Billing information of a resource flavor.
+    """
+    flavor_info: FlavorInfoResponse | None = None
+    """
+    Resource flavor details.
+    """
+    attributes: dict[str, str] | None = None
+    """
+    Other specification attributes.
+    """
+
+
+class GPUInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    gpu: int | None = None
+    """
+    Number of GPUs.
+    """
+    gpu_memory: str | None = None
+    """
+    GPU memory.
+    """
+    type: str | None = None
+    """
+    GPU type.
+    """
+
+
+class GetAuthorizationsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_count: float | None = None
+    """
+    Authorization information.
+    """
+    auth: list[AuthorizationResponse] | None = None
+    """
+    Authorization information list.
+    """
+
+
+class GetDatasetMetricsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metrics: dict[str, dict[str, int]] | None = None
+    """
+    Dataset monitoring information.
+    """
+
+
+class GetDatasetStatsLabelProperty(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_color: Annotated[str | None, Field(alias="@modelarts:color")] = None
+    """
+    Label color, which is a hexadecimal code of a color, for example, **#FFFFF0**. The default value is left blank.
+    """
+    field_modelarts_default_shape: Annotated[
+        str | None, Field(alias="@modelarts:default_shape")
+    ] = None
+    """
+    Default shape of an object detection label (dedicated attribute). By default, this parameter is left blank. Options:
+
+    - **bndbox**: rectangle
+    - **polygon**: polygon
+    - **circle**: circle
+    - **line**: straight line
+    - **dashed**: dashed line
+    - **point**: point
+    - **polyline**: polyline
+    """
+    field_modelarts_from_type: Annotated[
+        str | None, Field(alias="@modelarts:from_type")
+    ] = None
+    """
+    Type of the head entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+    field_modelarts_rename_to: Annotated[
+        str | None, Field(alias="@modelarts:rename_to")
+    ] = None
+    """
+    The new name of the label
+    """
+    field_modelarts_shortcut: Annotated[
+        str | None, Field(alias="@modelarts:shortcut")
+    ] = None
+    """
+    Label shortcut key, for example, **D**. By default, this parameter is left blank.
+    """
+    field_modelarts_to_type: Annotated[
+        str | None, Field(alias="@modelarts:to_type")
+    ] = None
+    """
+    Type of the tail entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+
+
+class GetDatasetStatsLabelStats(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    attributes: list[UpdateDatasetLabelAttribute] | None = None
+    """
+    Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
+    """
+    count: int | None = None
+    """
+    Number of labels
+    """
+    name: str | None = None
+    """
+    Label name
+    """
+    property: GetDatasetStatsLabelProperty | None = None
+    """
+    Basic attribute key-value pair of a label, such as color and shortcut keys.
+    """
+    sample_count: int | None = None
+    """
+    Number of samples containing the label
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class GetDatasetStatsPairOfintAndHardDetail(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: int | None = None
+    """
+    Number of times that a hard example reason occurs
+    """
+    value: ListSamplesHardDetail | None = None
+    """
+    Reason for a hard example
+    """
+
+
+class GetDatasetStatsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_path: str | None = None
+    """
+    Path for storing data of a dataset
+    """
+    data_spliting_enable: bool | None = None
+    """
+    Whether the dataset can be split into training set and validation set based on the sample labeling statistics. Options:
+
+    - **true**: The dataset can be split into training and validation sets.
+    - **false**: The dataset cannot be split into training and validation sets.
+    """
+    grouped_label_stats: dict[str, list[GetDatasetStatsLabelStats]] | None = None
+    """
+    Label statistics grouped by labeling type
+    """
+    hard_detail_stats: dict[str, GetDatasetStatsPairOfintAndHardDetail] | None = None
+    """
+    Statistics on hard example reasons. The type is *Map***<Integer,** *Pair***<Integer, HardDetail>>**. The key of **Map** indicates the ID of the hard example reason, the key of **Pair** indicates how many times has the hard example reason occurred, and the value of **Pair** indicates the hard example reason.
+    """
+    key_sample_stats: dict[str, int] | None = None
+    """
+    Statistics on hard examples
+    """
+    label_stats: list[GetDatasetStatsLabelStats] | None = None
+    """
+    List of label statistics
+    """
+    metadata_stats: dict[str, Any] | None = None
+    """
+    Statistics on sample metadata in JSON format.
+    """
+    sample_stats: dict[str, int] | None = None
+    """
+    Statistics on sample status
+    """
+
+
+class GetExportTaskStatusOfDatasetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    export_type: int | None = None
+    """
+    Export type. Options:
+
+    - **0**: labeled
+    - **1**: unlabeled
+    - **2**: all
+    - **3**: conditional search
+    """
+    finished_sample_count: int | None = None
+    """
+    Number of completed samples.
+    """
+    path: str | None = None
+    """
+    Export output path.
+    """
+    progress: float | None = None
+    """
+    Percentage of current task progress.
+    """
+    status: str | None = None
+    """
+    Task status.
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    update_time: int | None = None
+    """
+    Time when a task is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+
+
+class GetExportTasksStatusOfDatasetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    export_format: int | None = None
+    """
+    Format of the exported directory. Options:
+
+    - **1**: tree structure. Example: **rabbits/1.jpg,bees/2.jpg**.
+    - **2**: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    """
+    export_params: ExportTaskExportParams | None = None
+    """
+    Parameters of a dataset export task.
+    """
+    export_tasks: list[ExportTaskStatusResp] | None = None
+    """
+    Export task list
+    """
+    export_type: int | None = None
+    """
+    Export type. Options:
+
+    - **0**: labeled
+    - **1**: unlabeled
+    - **2**: all
+    - **3**: conditional search
+    """
+    finished_sample_count: int | None = None
+    """
+    Number of completed samples.
+    """
+    path: str | None = None
+    """
+    Export output path.
+    """
+    progress: float | None = None
+    """
+    Percentage of current task progress.
+    """
+    status: str | None = None
+    """
+    Task status.
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_count: int | None = None
+    """
+    Total number of export tasks
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    update_time: int | None = None
+    """
+    Time when a task is updated.
+    """
+    version_format: str | None = None
+    """
+    Format of a dataset version. Options:
+
+    - **Default**: default format
+    - **CarbonData**: CarbonData (supported only by table datasets)
+    - **CSV**: CSV
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID.
+    """
+
+
+class GetProcessorTaskItemsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[ProcessorTaskItem] | None = None
+    """
+    Algorithm type list.
+    """
+    total: int | None = None
+    """
+    Total number.
+    """
+
+
+class GetWorkforceSamplingTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    checking_stats: CheckTaskStats | None = None
+    """
+    Real-time acceptance statistics.
+    """
+    total_stats: CheckTaskStats | None = None
+    """
+    Historical statistics.
+    """
+
+
+class GetWorkforceTaskMetricsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    sample_stats: dict[str, dict[str, int]] | None = None
+    """
+    Statistics on team labeling task members.
+    """
+
+
+class Gpu(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    unit_num: int | None = None
+    """
+    Number of GPUs.
+    """
+    product_name: str | None = None
+    """
+    Product name.
+    """
+    memory: str | None = None
+    """
+    Memory.
+    """
+
+
+class GpuInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    brand: str | None = None
+    """
+    Brand.
+    """
+    version: str | None = None
+    """
+    Card type.
+    """
+    unit: str | None = None
+    """
+    Unit.
+    """
+    memory: int | None = None
+    """
+    Memory size of the card.
+    """
+    gpu: float | None = None
+    """
+    Number of GPUs.
+    """
+
+
+class GuideDoc(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    doc_url: str | None = None
+    """
+    HTTP(S) link of the document
+    """
+    doc_name: str | None = None
+    """
+    Document name, which must start with a letter.
+    """
+
+
+class Image(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    support_res_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Enums:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class ImageGroup(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    The image name.
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    namespace: str | None = None
+    """
+    Mirror the SWR organization described.
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    version_count: int | None = None
+    """
+    Specifies the number of image versions.
+    """
+
+
+class ImageInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu_image_url: str | None = None
+    """
+    Image with the matched CPU specifications.
+    """
+    gpu_image_url: str | None = None
+    """
+    Image with the matched GPU flavors
+    """
+    image_version: str | None = None
+    """
+    Image version.
+    """
+
+
+class ImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Time (UTC) when the image is created, accurate to millisecond
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Time (UTC) when the image was last updated, accurate to millisecond
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Options:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class ImportTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_source: UploadSamplesJsonDataSource | None = None
+    """
+    Data source.
+    """
+    difficult_only: bool | None = False
+    """
+    Whether to import only hard examples. Options:
+
+    - **true**: Only difficult samples are imported.
+    - **false**: All samples are imported. (Default value)
+    """
+    excluded_labels: list[CreateDatasetLabel] | None = None
+    """
+    Do not import samples containing the specified label.
+    """
+    final_annotation: bool | None = True
+    """
+    Whether to import data to the final state. Options:
+
+    - **true**: Import data to the final state. (Default value)
+    - **false**: Do not import data to the final state.
+    """
+    import_annotations: bool | None = True
+    """
+    Whether to import labels. Options:
+
+    - **true**: Import labels. (Default value)
+    - **false**: Do not import labels.
+    """
+    import_folder: str | None = None
+    """
+    Name of the subdirectory in the dataset storage directory after import. You can specify the same subdirectory for multiple import tasks to avoid repeated import of the same samples. This field is invalid for table datasets.
+    """
+    import_origin: str | None = "obs"
+    """
+    Data source. Options:
+
+    - **obs**: OBS bucket (default value)
+    - **dws**: GaussDB(DWS)
+    - **dli**: DLI
+    - **rds**: RDS
+    - **mrs**: MRS
+    - **inference**: Inference service
+    """
+    import_path: str
+    """
+    OBS path or **manifest** path to be imported.
+
+    - When importing a manifest file, ensure that the path is accurate to the manifest file.
+    - When a path is imported as a directory, the dataset type can only support image classification, object detection, text classification, or sound classification.
+    """
+    import_samples: bool | None = True
+    """
+    Whether to import samples. Options:
+
+    - **true**: Import samples. (Default value)
+    - **false**: Do not import samples.
+    """
+    import_type: str | None = None
+    """
+    Import mode. Options:
+
+    - **dir**: Import datasets through an OBS path.
+    - **manifest**: Import datasets through a manifest file.
+    """
+    included_labels: list[CreateDatasetLabel] | None = None
+    """
+    Import samples containing the specified label.
+    """
+    label_format: LabelFormat | None = None
+    """
+    Label format. This parameter is used only for text datasets.
+    """
+    with_column_header: bool | None = False
+    """
+    Whether the first row in the file is a column name. This field is valid for the table dataset. Options:
+
+    - **true**: The first row in the file is the column name.
+    - **false**: The first row in the file is not the column name. (Default value)
+    """
+
+
+class ImportTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task_id: str | None = None
+    """
+    ID of an import task.
+    """
+
+
+class ImportTaskStatusResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples.
+    """
+    create_time: int | None = None
+    """
+    Time when a task is created.
+    """
+    data_source: UploadSamplesJsonDataSource | None = None
+    """
+    Data source.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    elapsed_time: int | None = None
+    """
+    Task running time, in seconds.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    file_statistics: FileCopyProgress | None = None
+    """
+    File replication progress
+    """
+    finished_file_count: int | None = None
+    """
+    Number of files that have been transferred.
+    """
+    finished_file_size: int | None = None
+    """
+    Size of the file that has been transferred, in bytes.
+    """
+    import_path: str | None = None
+    """
+    OBS path or **manifest** path to be imported.
+
+    - When importing a manifest file, ensure that the path is accurate to the manifest file.
+    - When a path is imported as a directory, the dataset type can only support image classification, object detection, text classification, or sound classification.
+    """
+    import_type: int | None = None
+    """
+    Import mode. Options:
+
+    - **0**: Import by directory.
+    - **1**: Import by manifest file.
+    """
+    imported_sample_count: int | None = None
+    """
+    Number of imported samples.
+    """
+    imported_sub_sample_count: int | None = None
+    """
+    Number of imported subsamples.
+    """
+    processor_task_id: str | None = None
+    """
+    ID of a preprocessing task.
+    """
+    processor_task_status: int | None = None
+    """
+    Status of a preprocessing task.
+    """
+    status: str | None = None
+    """
+    Status of an import task. Options:
+
+    - **QUEUING**: queuing
+    - **STARTING**: execution started
+    - **RUNNING**: running
+    - **COMPLETED**: completed
+    - **FAILED**: failed
+    - **NOT_EXIST**: not found
+    """
+    task_id: str | None = None
+    """
+    Task ID.
+    """
+    total_file_count: int | None = None
+    """
+    Total number of files.
+    """
+    total_file_size: int | None = None
+    """
+    Total file size, in bytes.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    total_sub_sample_count: int | None = None
+    """
+    Total number of subsamples generated from the parent samples.
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of samples to be confirmed.
+    """
+    update_ms: int | None = None
+    """
+    Time when a task is updated.
+    """
+
+
+class Instances(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    status: str | None = None
+    """
+    Instance status
+    """
+    creation_timestamp: str | None = None
+    """
+    Time when an instance is created
+    """
+    profile: ShowDevelopmentEnvironmentInstancesProfile | None = None
+    """
+    Configuration information. For details, see Table 5.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    spec: ShowDevelopmentEnvironmentInstancesNotebook | None = None
+    """
+    Instance definition. For details about parameters of a notebook instance, see Table 13.
+    """
+    workspace: CreateDevelopmentEnvironmentInstanceWorkspace2 | None = None
+    """
+    Workspace. For details, see Table 17.
+    """
+    latest_update_timestamp: str | None = None
+    """
+    Time when an instance is modified
+    """
+    flavor_details: ShowDevelopmentEnvironmentInstancesFlavorDetails | None = None
+    """
+    Flavor details. For details, see Table 9.
+    """
+    pool: ShowDevelopmentEnvironmentInstancesPool | None = None
+    """
+    Dedicated resource pool. For details, see Table 10.
+    """
+    ai_project: CreateDevelopmentEnvironmentInstanceAIProject2 | None = None
+    """
+    AI project. For details, see Table 11.
+    """
+    error_code: str | None = None
+    """
+    Error code. For details, see Error Codes.
+    """
+    queuing_info: ShowDevelopmentEnvironmentInstancesQueuingInfo | None = None
+    """
+    Queuing information. For details, see Table 18.
+    """
+    user: CreateDevelopmentEnvironmentInstanceUser | None = None
+    """
+    User information. For details, see Table 19.
+    """
+    repository: ShowDevelopmentEnvironmentInstancesRepository | None = None
+    """
+    Git repository information. For details, see Table 20. This parameter cannot be used. It is automatically returned when the API is called.
+    """
+
+
+class JobAlgorithm(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Algorithm ID.
+    """
+    name: str | None = None
+    """
+    Algorithm name. Leave it blank.
+    """
+    subscription_id: str | None = None
+    """
+    Subscription ID of a subscribed algorithm, which must be used with **item_version_id**
+    """
+    item_version_id: str | None = None
+    """
+    Version ID of the subscribed algorithm, which must be used with **subscription_id**
+    """
+    code_dir: str | None = None
+    """
+    Code directory of a training job, for example, /usr/app/. This parameter must appear together with boot_file. If boot_file is set to id or subscription_id+item_version_id, you do not need to set this parameter.
+    """
+    boot_file: str | None = None
+    """
+    Boot file of a training job, which needs to be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used together with code_dir. If code_dir is set to id or subscription_id+item_version_id, you do not need to set this parameter.
+    """
+    autosearch_config_path: str | None = None
+    """
+    YAML configuration path of auto search jobs. An OBS URL is required.
+    """
+    autosearch_framework_path: str | None = None
+    """
+    Framework code directory of auto search jobs. An OBS URL is required.
+    """
+    command: str | None = None
+    """
+    Command for starting the container of the custom image of a training job in the custom image scenario.
+    """
+    parameters: list[CreateTrainingJobV2Object] | None = None
+    """
+    Running parameters of a training job.
+    """
+    policies: JobPolicies | None = None
+    """
+    Policies supported by jobs, which are used for hyperparameter search.
+    """
+    inputs: list[CreateTrainingJobV2Input] | None = None
+    """
+    Input of a training job.
+    """
+    outputs: list[CreateTrainingJobV2Output] | None = None
+    """
+    Output of a training job.
+    """
+    engine: JobEngine | None = None
+    """
+    Engine of a training job. Leave this parameter blank if the job is created using **id** of the algorithm in algorithm management, or **subscription_id+item_version_id** of the subscribed algorithm.
+    """
+    local_code_dir: str | None = None
+    """
+    Local directory to the training container to which the algorithm code directory is downloaded Rules:
+
+    - The value must be a directory in /home.
+    - In v1 compatibility mode, the current field does not take effect.
+    - When code_dir is prefixed with file://, the current field does not take effect.
+    """
+    working_dir: str | None = None
+    """
+    Work directory where an algorithm is executed. Note that this parameter does not take effect in v1 compatibility mode.
+    """
+    environments: dict[str, str] | None = None
+    """
+    Environment variables of a training job. Format: "key":"value". The key can contain a maximum of 8,192 characters, and the value can contain a maximum of 4,096 characters. A maximum of 100 key-value pairs are allowed. The variable name can contain only letters, digits, and underscores (*), and must start with a letter or underscore (*).
+
+    Note: Variables cannot contain $.
+    """
+    summary: CreateTrainingJobV2Summary | None = None
+    """
+    Visualization log summary.
+    """
+
+
+class JobAlgorithmResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    name: str | None = None
+    """
+    Algorithm name.
+    """
+    subscription_id: str | None = None
+    """
+    Subscription ID of a subscribed algorithm, which must be used with **item_version_id**
+    """
+    item_version_id: str | None = None
+    """
+    Version ID of the subscribed algorithm, which must be used with **subscription_id**
+    """
+    code_dir: str | None = None
+    """
+    Code directory of a training job, for example, /usr/app/. This parameter must be set together with boot_file. If id or subscription_id+item_version_id has been set for boot_file, you do not need to set this parameter.
+    """
+    boot_file: str | None = None
+    """
+    Boot file of a training job, which needs to be stored in the code directory. for example, **/usr/app/boot.py**. This parameter must be used together with code_dir. If id or subscription_id+item_version_id has been set for code_dir, you do not need to set this parameter.
+    """
+    autosearch_config_path: str | None = None
+    """
+    YAML configuration path of an auto search job. An OBS URL is required. For example, obs://bucket/file.yaml.
+    """
+    autosearch_framework_path: str | None = None
+    """
+    Framework code directory of auto search jobs. An OBS URL is required. For example, obs://bucket/files/.
+    """
+    command: str | None = None
+    """
+    Boot command for starting the container of a custom image for a training job. For example, **python train.py**.
+    """
+    parameters: list[CreateTrainingJobV2Object2] | None = None
+    """
+    Running parameters of a training job.
+    """
+    policies: Policies | None = None
+    """
+    Policies supported by jobs.
+    """
+    inputs: list[CreateTrainingJobV2Input2] | None = None
+    """
+    Input of a training job.
+    """
+    outputs: list[CreateTrainingJobV2Output2] | None = None
+    """
+    Output of a training job.
+    """
+    engine: JobEngine | None = None
+    """
+    Engine of a training job. Leave this parameter blank if the job is created using **id** of the algorithm in algorithm management, or **subscription_id+item_version_id** of the subscribed algorithm.
+    """
+    local_code_dir: str | None = None
+    """
+    Local directory of the training container to which the algorithm code directory is downloaded. The rules are as follows:
+
+    - The directory must be under **/home**.
+    - In v1 compatibility mode, the current field does not take effect.
+    - When **code_dir** is prefixed with **file://**, the current field does not take effect.
+    """
+    working_dir: str | None = None
+    """
+    Work directory where an algorithm is executed. Note that this parameter does not take effect in v1 compatibility mode.
+    """
+    environments: list[dict[str, str]] | None = None
+    """
+    Environment variables of a training job. The format is **key:value**. Leave this parameter blank.
+    """
+    summary: CreateTrainingJobV2Summary2 | None = None
+    """
+    Visualization log summary.
+    """
+
+
+class JobEndpointsReq(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ssh: SSHReq | None = None
+    """
+    SSH connection information.
+    """
+
+
+class JobEndpointsResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ssh: SSHResp | None = None
+    """
+    SSH connection information.
+    """
+    jupyter_lab: JupyterLab | None = None
+    """
+    JupyterLab connection information.
+    """
+    tensorboard: Tensorboard | None = None
+    """
+    TensorBoard connection information.
+    """
+    mindstudio_insight: MindStudioInsight | None = None
+    """
+    MindStudio Insight connection information.
+    """
+
+
+class JobEngine(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_id: str | None = None
+    """
+    Engine ID selected for a training job. The value can be **engine_id**, **engine_name + engine_version**, or **image_url**.
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job. If **engine_id** has been set, you do not need to set this parameter. If you use a preset framework and custom image to create a training job, you must set both this parameter and **image_url**.
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job. If **engine_id** has been set, you do not need to set this parameter.
+    """
+    image_url: str | None = None
+    """
+    Custom image URL selected for a training job. The URL is obtained from SWR.
+
+    You can select an image or enter an image in the format of "Organization name/Image name:tag".
+    """
+    install_sys_packages: bool | None = None
+    """
+    Whether to install the MoXing version specified by the training platform. Value **true** means to install the specified MoXing version. This parameter is available only when **engine_name**, **engine_version**, and **image_url** are set.
+    """
+
+
+class JobPolicies(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_search: CreateTrainingJobV2AutoSearch | None = None
+    """
+    Hyperparameter search configuration.
+    """
+
+
+class JobProgress(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    notebook_id: str | None = None
+    """
+    Instance ID.
+    """
+    status: str | None = None
+    """
+    Job status in a specified step. Enums:
+
+    - **WAITING**: The job is awaiting.
+    - **PROCESSING**: The job is being processed.
+    - **FAILED**: The job failed.
+    - **COMPLETED**: The job is complete.
+    """
+    step: int | None = None
+    """
+    Job step. Options:
+
+    - **1**: Prepare storage.
+    - **2**: Prepare compute resources.
+    - **3**: Configure the network.
+    - **4**: Initialize the instance.
+    """
+    step_description: str | None = None
+    """
+    Description of a step in a job.
+    """
+
+
+class JobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    Training job type, which is **job** by default. Options:
+
+    - **job**: training job
+    """
+    metadata: CreateTrainingJobV2JobMetadata2 | None = None
+    """
+    Metadata of a training job.
+    """
+    status: Status | None = None
+    """
+    Status of a training job. You do not need to set this parameter when creating a job.
+    """
+    algorithm: JobAlgorithmResponse | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    tasks: list[TaskResponse] | None = None
+    """
+    List of tasks in heterogeneous training jobs.
+    """
+    spec: SpecResponce | None = None
+    """
+    Specifications of a training job.
+    """
+    endpoints: JobEndpointsResp | None = None
+    """
+    This section describes the configurations required for remotely accessing a training job.
+    """
+
+
+class JobVolume(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: CreateTrainingJobV2Nfs | None = None
+    """
+    Volumes attached in NFS mode.
+    """
+
+
+class JupyterLab(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str | None = None
+    """
+    JupyterLab address of a training job.
+    """
+    token: str | None = None
+    """
+    JupyterLab token of a training job.
+    """
+
+
+class LabelFormat(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    label_type: str | None = None
+    """
+    Label type of text classification. Options:
+
+    - **0**: The label is separated from the text, and they are distinguished by the fixed suffix **_result**. For example, the text file is **abc.txt**, and the label file is **abc_result.txt**.
+    - **1**: Default value. Labels and texts are stored in the same file and separated by separators. You can use **text_sample_separator** to specify the separator between the text and label and **text_label_separator** to specify the separator between labels.
+    """
+    text_label_separator: str | None = None
+    """
+    Separator between labels. By default, a comma (,) is used as the separator. The separator needs to be escaped. The separator can contain only one character, such as a letter, a digit, or any of the following special characters: `!@#$%^&*_=|?/':.;,`
+    """
+    text_sample_separator: str | None = None
+    """
+    Separator between the text and label. By default, the **Tab** key is used as the separator. The separator needs to be escaped. The separator can contain only one character, such as a letter, a digit, or any of the following special characters: `!@#$%^&*_=|?/':.;,`
+    """
+
+
+class Lease(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_at: int | None = None
+    """
+    Time (UTC) when the instance is created, accurate to millisecond.
+    """
+    duration: int | None = None
+    """
+    Instance running duration, which is calculated based on the instance creation time. If the instance creation time plus the duration is greater than the current time, the system automatically stops the instance.
+    """
+    enable: bool | None = None
+    """
+    Whether to enable auto stop of the instance.
+    """
+    type: str | None = None
+    """
+    Indicates the automatic stop type.
+
+    - timing: The task is automatically stopped.
+    - idle: The task is stopped when it is idle.
+    """
+    update_at: int | None = None
+    """
+    Time when the instance is last updated (excluding the heartbeat detection time), in UTC milliseconds.
+    """
+
+
+class LeaseReq(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    duration: int | None = None
+    """
+    Indicates the running duration starting from the current time. After the running duration expires, the system automatically stops. Unit: ms.
+    """
+    type: str | None = "timing"
+    """
+    Automatic stop type. The default value is timing.
+    """
+
+
+class ListAlgorithmsI18nDescription(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    language: str | None = None
+    """
+    International languag.
+    """
+    description: str | None = None
+    """
+    Description of an international language.
+    """
+
+
+class ListAlgorithmsJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code_dir: str | None = None
+    """
+    Algorithm code directory, for example, **/usr/app/**. This parameter must be used together with **boot_file**.
+    """
+    boot_file: str | None = None
+    """
+    Code boot file of the algorithm, which must be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used with **code_dir**.
+    """
+    command: str | None = None
+    """
+    Container startup command of a custom image algorithm.
+    """
+    parameters: list[ListAlgorithmsObject] | None = None
+    """
+    Running parameter of an algorithm.
+    """
+    inputs: list[CreateAlgorithmInputs] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[Outputs] | None = None
+    """
+    Data output of an algorithm.
+    """
+    engine: Engine | None = None
+    """
+    Algorithm engine.
+    """
+    code_tree: list[CodeTree] | None = None
+    """
+    Algorithm directory tree
+    """
+    parameters_customization: bool | None = None
+    """
+    Whether the algorithm allows hyperparameter customization during training job creation.
+    """
+
+
+class ListAlgorithmsObject(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Parameter name.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+    description: str | None = None
+    """
+    Parameter description.
+    """
+    constraint: Constraint | None = None
+    """
+    Parameter constraint.
+    """
+    i18n_description: ListAlgorithmsI18nDescription | None = None
+    """
+    Internationalization description.
+    """
+
+
+class ListAlgorithmsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    """
+    Total number of queried algorithms of the current user.
+    """
+    count: int | None = None
+    """
+    Total number of algorithms that meet the search criteria of the current user.
+    """
+    limit: int | None = None
+    """
+    Maximum number of queried algorithms of the current user.
+    """
+    offset: int | None = None
+    """
+    Offset of all algorithm queries of the current user.
+    """
+    sort_by: str | None = None
+    """
+    Fields used to sort queried algorithms of the current user.
+    """
+    order: str | None = "desc"
+    """
+    Order of queried algorithms of the current user. The default value is **desc**, indicating the descending order. You can also set this parameter to **asc**, indicating the ascending order.
+    """
+    group_by: str | None = None
+    """
+    Grouping mode of queried algorithms of the current user.
+    """
+    items: list[AlgorithmResponse] | None = None
+    """
+    Details about all algorithms that meet the search criteria of the current user.
+    """
+
+
+class ListAllNotebooksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[NotebookResp] | None = None
+    """
+    Data
+    """
+    pages: int | None = None
+    """
+    Total pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total records
+    """
+
+
+class ListAllWorkersResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_number: int | None = None
+    """
+    Total number of labeling team members.
+    """
+    workers: list[CreateDatasetWorker] | None = None
+    """
+    Labeling team members list queried by page.
+    """
+
+
+class ListAttachableObSsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[DataVolumesRes] | None = None
+    """
+    Data
+    """
+    pages: int | None = None
+    """
+    Total pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total records
+    """
+
+
+class ListAutoAnnotationSamplesDescribeSampleResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_accept: bool | None = None
+    """
+    Whether the acceptance is passed, which is used for team labeling. Options:
+
+    - **true**: The acceptance is passed.
+    - **false**: The acceptance is not passed.
+    """
+    check_comment: str | None = None
+    """
+    Acceptance comment, which is used for team labeling.
+    """
+    check_score: str | None = None
+    """
+    Acceptance score, which is used for team labeling.
+    """
+    deletion_reasons: list[str] | None = None
+    """
+    Reason for deleting a sample, which is used for healthcare.
+    """
+    hard_details: dict[str, ListSamplesHardDetail] | None = None
+    """
+    Difficult problem details, including description, causes, and suggestions of difficult problems.
+    """
+    labelers: list[ListSamplesWorker] | None = None
+    """
+    Labeling personnel list of sample allocation. The list records the team members receiving the samples, which is used for team labeling.
+    """
+    labels: list[ListSamplesSampleLabel] | None = None
+    """
+    List of sample labels
+    """
+    metadata: ListAutoAnnotationSamplesSampleMetadata | None = None
+    """
+    Attribute key-value pair of the sample metadata
+    """
+    review_accept: bool | None = None
+    """
+    Whether to accept the review, which is used for team labeling. Options:
+
+    - **true**: The review is accepted.
+    - **false**: The review is rejected.
+    """
+    review_comment: str | None = None
+    """
+    Review comment, which is used for team labeling.
+    """
+    review_score: str | None = None
+    """
+    Review score, which is used for team labeling.
+    """
+    sample_data: list[str] | None = None
+    """
+    List of sample data
+    """
+    sample_dir: str | None = None
+    """
+    Path for storing a sample
+    """
+    sample_id: str | None = None
+    """
+    Sample ID
+    """
+    sample_name: str | None = None
+    """
+    Sample name
+    """
+    sample_size: int | None = None
+    """
+    Sample size or text length, in bytes
+    """
+    sample_status: str | None = None
+    """
+    Sample status. Options:
+
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
+    """
+    sample_time: int | None = None
+    """
+    Sample time, when OBS is last modified.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: audio
+    - **4**: table
+    - **6**: video
+    - **9**: free format
+    """
+    score: str | None = None
+    """
+    Comprehensive score, which is used for team labeling.
+    """
+    source: str | None = None
+    """
+    Source address of sample data
+    """
+    sub_sample_url: str | None = None
+    """
+    Subsample URL, which is used for healthcare.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member, which is used for team labeling.
+    """
+
+
+class ListAutoAnnotationSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    sample_count: int | None = None
+    """
+    Number of samples
+    """
+    samples: list[ListAutoAnnotationSamplesDescribeSampleResp] | None = None
+    """
+    List of samples
+    """
+
+
+class ListAutoAnnotationSamplesSampleMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_import_origin: Annotated[
+        int | None, Field(alias="@modelarts:import_origin")
+    ] = None
+    """
+    Sample source, which is a default attribute.
+    """
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
+    """
+    Whether the sample is labeled as a hard example, which is a default attribute. Options:
+
+    - **0**: The label is not a hard example.
+    - **1**: The label is a hard example.
+    """
+    field_modelarts_hard_coefficient: Annotated[
+        float | None, Field(alias="@modelarts:hard_coefficient", ge=0.0, le=1.0)
+    ] = None
+    """
+    Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from **0** to **1**.
+    """
+    field_modelarts_hard_reasons: Annotated[
+        list[int] | None, Field(alias="@modelarts:hard_reasons")
+    ] = None
+    """
+    ID of a hard example reason, which is a default attribute. Options:
+
+    - **0**: No object is identified.
+    - **1**: The confidence is low.
+    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
+    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
+    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
+    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
+    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
+    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
+    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
+    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
+    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
+    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
+    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
+    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
+    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
+    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
+    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
+    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
+    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
+    - **19**: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the original image.
+    - **20**: The data augmentation result based on fliplr is inconsistent with the prediction result of the original image.
+    - **21**: The data augmentation result based on Crop is inconsistent with the prediction result of the original image.
+    - **22**: The data augmentation result based on flipud is inconsistent with the prediction result of the original image.
+    - **23**: The data augmentation result based on scale is inconsistent with the prediction result of the original image.
+    - **24**: The data augmentation result based on translate is inconsistent with the prediction result of the original image.
+    - **25**: The data augmentation result based on shear is inconsistent with the prediction result of the original image.
+    - **26**: The data augmentation result based on superpixels is inconsistent with the prediction result of the original image.
+    - **27**: The data augmentation result based on sharpen is inconsistent with the prediction result of the original image.
+    - **28**: The data augmentation result based on add is inconsistent with the prediction result of the original image.
+    - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
+    - **30**: The data is predicted to be abnormal.
+    """
+    field_modelarts_size: Annotated[
+        list[dict[str, Any]] | None, Field(alias="@modelarts:size")
+    ] = None
+    """
+    image size, including width, height, and depth. The type is List[/topic/body/section/table/tgroup/tbody/row/entry/p/br. {\""}) (br]. In the list, the first number indicates the width (pixels), the second number indicates the height (pixels), and the third number indicates the depth (the depth can be left blank and the default value is **3**). For example, **[100,200,3]** and **[100,200]** are both valid. Note: This parameter is mandatory only when the sample label list contains the object detection label.
+    """
+
+
+class ListDatasetVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_number: int | None = None
+    """
+    Total number of dataset versions.
+    """
+    versions: list[DatasetVersion] | None = None
+    """
+    Dataset version list.
+    """
+
+
+class ListDatasetsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    datasets: list[DatasetAndFilePreview] | None = None
+    """
+    Dataset list queried by page.
+    """
+    total_number: int | None = None
+    """
+    Total number of datasets. The value cannot exceed 100.
+    """
+
+
+class ListEventsEvent(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Event**: event
+    """
+    type: str | None = None
+    """
+    Event type. Options:
+
+    - **Normal**: normal event
+    - **Warning**: abnormal event
+    """
+    firstTimestamp: str | None = None
+    """
+    Time when an event occurred for the first time
+    """
+    lastTimestamp: str | None = None
+    """
+    Time when an event occurred for the last time
+    """
+    count: int | None = None
+    """
+    Consecutive occurrences of an event
+    """
+    reason: str | None = None
+    """
+    Event cause
+    """
+    message: str | None = None
+    """
+    Event details
+    """
+
+
+class ListEventsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **EventList**: event list
+    """
+    items: list[ListEventsEvent] | None = None
+    """
+    Events
+    """
+    total: int | None = None
+    """
+    Total number of events
+    """
+
+
+class ListEventsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListEventsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListFlavorsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[NotebookFlavor] | None = None
+    """
+    Pagination data
+    """
+    flavors: list[NotebookFlavor] | None = None
+    """
+    List of specifications that can be switched.
+    """
+    pages: int | None = None
+    """
+    Total number of pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total number of records
+    """
+
+
+class ListImageGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page number.
+    """
+    data: list[ImageGroup] | None = None
+    """
+    Indicates the data.
+    """
+    pages: int | None = None
+    """
+    Total number of pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total number of records
+    """
+
+
+class ListImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[ImageResponse] | None = None
+    """
+    Data
+    """
+    pages: int | None = None
+    """
+    Total pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total records
+    """
+
+
+class ListImportTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    import_tasks: list[ImportTaskStatusResp] | None = None
+    """
+    List of import tasks.
+    """
+    total_count: int | None = None
+    """
+    Number of import tasks.
+    """
+
+
+class ListJobEngineSpecificationsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    engines: list[Engines] | None = None
+    """
+    List of engine specifications attributes. For details, see Table 4.
+    """
+
+
+class ListJobResourceSpecificationsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    spec_total_count: int | None = None
+    """
+    Total number of job resource specifications
+    """
+    specs: list[Specs] | None = None
+    """
+    List of resource specifications attributes. For details, see Table 4.
+    """
+
+
+class ListLabelsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    Label list.
+    """
+    total_number: int | None = None
+    """
+    Number of labels
+    """
+
+
+class ListModelsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    models: list[ModelListItem] | None = None
+    """
+    Model metadata
+    """
+    total_count: int | None = None
+    """
+    Total number of models that meet the search criteria when no paging is performed
+    """
+    count: int | None = None
+    """
+    Total number of models that meet the search criteria
+    """
+
+
+class ListNetworksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **NetworkList**: networks
+    """
+    metadata: NeworkListMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    items: list[Network] | None = None
+    """
+    Network resources.
+    """
+
+
+class ListNodeTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
+    """
+    Resource tag list
+    """
+
+
+class ListNodeTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListNodeTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListNodeTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListNotebooksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[NotebookResp] | None = None
+    """
+    Data
+    """
+    pages: int | None = None
+    """
+    Total pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total records
+    """
+
+
+class ListOrdersPoolResourceFlavorCount(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor: str | None = None
+    """
+    Resource flavor name, for example, **modelarts.vm.gpu.t4u8**.
+    """
+    count: int | None = None
+    """
+    Minimum count for the flavors in a pool.
+    """
+    maxCount: int | None = None
+    """
+    Elastic usage of the resource flavor. This parameter value is the same the **count** value in a physical pool.
+    """
+    azs: list[Azs] | None = None
+    """
+    Number of AZs where resources are located.
+    """
+
+
+class ListOrdersResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of results that meet the query conditions.
+    """
+    items: list[Order] | None = None
+    """
+    Returned event details.
+    """
+
+
+class ListOrdersResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListOrdersResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListPluginTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    API type. The value is fixed at **PluginTemplateList** and cannot be changed.
+    """
+    apiVersion: str | None = None
+    """
+    API version. The value is fixed at **v2** and cannot be changed.
+    """
+    items: list[PluginTemplateV2] | None = None
+    """
+    List of plug-in templates.
+    """
+
+
+class ListPluginTemplatesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListPluginsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **NodePoolList**: node list
+    """
+    items: list[Plugin] | None = None
+    """
+    Node pool list.
+    """
+
+
+class ListPoolNodesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **NodeList**: nodes
+    """
+    metadata: NodeListMetadata | None = None
+    """
+    Metadata of the resource list, including pagination information.
+    """
+    items: list[Node] | None = None
+    """
+    Nodes.
+    """
+
+
+class ListPoolNodesResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListPoolTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
+    """
+    Resource tag list
+    """
+
+
+class ListPoolTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListPoolTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListPoolTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListPoolsPool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadata | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: CreatePoolPoolSpec | None = None
+    """
+    Description of a resource pool.
+    """
+    status: PoolStatus | None = None
+    """
+    Status of a resource pool.
+    """
+
+
+class ListPoolsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **PoolList**: resource pools
+    """
+    items: list[ListPoolsPool] | None = None
+    """
+    Resource pools.
+    """
+
+
+class ListProcessorTaskVersionResultsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of results.
+    """
+    has_more: bool | None = None
+    """
+    Whether all results are returned.
+    """
+    results: list[DescProcessorTaskVersionResultsResp] | None = None
+    """
+    Result displayed by page.
+    """
+
+
+class ListProcessorTaskVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of versions.
+    """
+    versions: list[DescTaskVersionResp] | None = None
+    """
+    Version list of a data processing task queried by page.
+    """
+
+
+class ListProcessorTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of data processing tasks.
+    """
+    tasks: list[DescribeProcessorTaskResp] | None = None
+    """
+    Data processing task list queried by page.
+    """
+
+
+class ListResourceFlavorsDataVolumeItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    volumeType: str | None = None
+    """
+    Disk type. The options are as follows:
+
+    - **SSD**: ultra-high I/O disk
+    - **GPSSD**: general-purpose SSD
+    - **SAS**: high I/O disk
+    - **SATA**: common disk
+    """
+    size: str | None = None
+    """
+    Disk size, in GiB.
+    """
+
+
+class ListResourceFlavorsResourceFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **ResourceFlavor**: resource specification
+    """
+    metadata: ListResourceFlavorsResourceFlavorMetadata | None = None
+    """
+    Metadata of a resource specification.
+    """
+    spec: ListResourceFlavorsResourceFlavorSpec | None = None
+    """
+    Description of a resource specification.
+    """
+    status: ResourceFlavorStatus | None = None
+    """
+    Status of a resource specification.
+    """
+
+
+class ListResourceFlavorsResourceFlavorMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Resource flavor name.
+    """
+    labels: ResourceFlavorLabel | None = None
+    """
+    Labels of a resource flavor.
+    """
+    annotations: ResourceFlavorAnnotations | None = None
+    """
+    Annotations of a resource flavor.
+    """
+
+
+class ListResourceFlavorsResourceFlavorSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Resource specification type.
+    """
+    cpuArch: str | None = None
+    """
+    Computer architecture. Options:
+
+    - **x86**
+    - **arm64**
+    """
+    cpu: str | None = None
+    """
+    Number of CPU cores.
+    """
+    memory: str | None = None
+    """
+    Memory size in GiB.
+    """
+    gpu: ListResourceFlavorsResourceFlavorXpu | None = None
+    """
+    GPU information.
+    """
+    npu: ListResourceFlavorsResourceFlavorXpu | None = None
+    """
+    NPU information.
+    """
+    dataVolumes: list[ListResourceFlavorsDataVolumeItem] | None = None
+    """
+    Data disks
+    """
+    rootVolume: ListResourceFlavorsDataVolumeItem | None = None
+    """
+    System disk information.
+    """
+    jobFlavors: list[str] | None = None
+    """
+    Training job types supported by resource specifications.
+    """
+    nodeConfigTemplate: str | None = None
+    """
+    Node configuration template used by resource flavor
+    """
+    creatingSteps: list[FlavorCreatingStepVO] | None = None
+    """
+    Information about the resource flavor for creating nodes by step.
+    """
+    flavorBootType: str | None = None
+    """
+    Boot type of a BMS. The options are as follows:
+
+    - **LocalDisk**: local disk
+    - **Volume**: cloud hard disk (quick provisioning)
+    """
+    localDiskDetail: str | None = None
+    """
+    Physical disk specifications.
+    """
+
+
+class ListResourceFlavorsResourceFlavorXpu(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    XPU type.
+    """
+    size: str | None = None
+    """
+    Number of XPUs.
+    """
+    memory: str | None = None
+    """
+    XPU memory.
+    """
+
+
+class ListResourceFlavorsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **ResourceFlavorList**: resource specifications
+    """
+    metadata: NeworkListMetadata | None = None
+    """
+    Metadata of resource specifications.
+    """
+    items: list[ListResourceFlavorsResourceFlavor] | None = None
+    """
+    Resource specifications.
+    """
+
+
+class ListResourceFlavorsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListResourceFlavorsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListSamplesDescribeSampleResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_accept: bool | None = None
+    """
+    Whether the acceptance is passed, which is used for team labeling. Options:
+
+    - **true**: The acceptance is passed.
+    - **false**: The acceptance is not passed.
+    """
+    check_comment: str | None = None
+    """
+    Acceptance comment, which is used for team labeling.
+    """
+    check_score: str | None = None
+    """
+    Acceptance score, which is used for team labeling.
+    """
+    deletion_reasons: list[str] | None = None
+    """
+    Reason for deleting a sample, which is used for healthcare.
+    """
+    hard_details: dict[str, ListSamplesHardDetail] | None = None
+    """
+    Difficult problem details, including description, causes, and suggestions of difficult problems.
+    """
+    labelers: list[ListSamplesWorker] | None = None
+    """
+    Labeling personnel list of sample allocation. The list records the team members receiving the samples, which is used for team labeling.
+    """
+    labels: list[ListSamplesSampleLabel] | None = None
+    """
+    List of sample labels
+    """
+    metadata: ListSamplesSampleMetadata | None = None
+    """
+    Attribute key-value pair of the sample metadata
+    """
+    review_accept: bool | None = None
+    """
+    Whether to accept the review, which is used for team labeling. Options:
+
+    - **true**: The review is accepted.
+    - **false**: The review is rejected.
+    """
+    review_comment: str | None = None
+    """
+    Review comment, which is used for team labeling.
+    """
+    review_score: str | None = None
+    """
+    Review score, which is used for team labeling.
+    """
+    sample_data: list[str] | None = None
+    """
+    List of sample data
+    """
+    sample_dir: str | None = None
+    """
+    Path for storing a sample
+    """
+    sample_id: str | None = None
+    """
+    Sample ID
+    """
+    sample_name: str | None = None
+    """
+    Sample name
+    """
+    sample_size: int | None = None
+    """
+    Sample size or text length, in bytes
+    """
+    sample_status: str | None = None
+    """
+    Sample status. Options:
+
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
+    """
+    sample_time: int | None = None
+    """
+    Sample time, when OBS is last modified.
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: audio
+    - **4**: table
+    - **6**: video
+    - **9**: free format
+    """
+    score: str | None = None
+    """
+    Comprehensive score, which is used for team labeling.
+    """
+    source: str | None = None
+    """
+    Source address of sample data
+    """
+    sub_sample_url: str | None = None
+    """
+    Subsample URL, which is used for healthcare.
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member, which is used for team labeling.
+    """
+
+
+class ListSamplesHardDetail(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    alo_name: str | None = None
+    """
+    Alias
+    """
+    id: int | None = None
+    """
+    Reason ID
+    """
+    reason: str | None = None
+    """
+    Reason description
+    """
+    suggestion: str | None = None
+    """
+    Handling suggestion
+    """
+
+
+class ListSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    sample_count: int | None = None
+    """
+    Number of samples
+    """
+    samples: list[ListSamplesDescribeSampleResp] | None = None
+    """
+    List of samples
+    """
+
+
+class ListSamplesSampleLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -428,7 +13291,7 @@ class AutoAnnotationProgressSampleLabel(BaseModel):
     """
     Label name
     """
-    property: AutoAnnotationProgressSampleLabelProperty | None = None
+    property: ListSamplesSampleLabelProperty | None = None
     """
     Attribute key-value pair of the sample label, such as the object shape and shape feature
     """
@@ -454,7 +13317,7 @@ class AutoAnnotationProgressSampleLabel(BaseModel):
     """
 
 
-class AutoAnnotationProgressSampleLabelProperty(BaseModel):
+class ListSamplesSampleLabelProperty(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -584,15 +13447,843 @@ class AutoAnnotationProgressSampleLabelProperty(BaseModel):
     """
 
 
-class AutoAnnotationProgressSampleLabels(BaseModel):
+class ListSamplesSampleMetadata(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    labels: list[AutoAnnotationProgressSampleLabel] | None = None
+    field_modelarts_import_origin: Annotated[
+        int | None, Field(alias="@modelarts:import_origin")
+    ] = None
+    """
+    Sample source, which is a default attribute.
+    """
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
+    """
+    Whether the sample is labeled as a hard sample, which is a default attribute. Options:
+
+    - **0**: The label is not a hard example.
+    - **1**: The label is a hard example.
+    """
+    field_modelarts_hard_coefficient: Annotated[
+        float | None, Field(alias="@modelarts:hard_coefficient", ge=0.0, le=1.0)
+    ] = None
+    """
+    Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from **0** to **1**.
+    """
+    field_modelarts_hard_reasons: Annotated[
+        list[int] | None, Field(alias="@modelarts:hard_reasons")
+    ] = None
+    """
+    ID of a hard example reason, which is a default attribute. Options:
+
+    - **0**: No object is identified.
+    - **1**: The confidence is low.
+    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
+    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
+    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
+    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
+    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
+    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
+    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
+    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
+    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
+    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
+    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
+    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
+    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
+    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
+    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
+    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
+    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
+    - **19**: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the original image.
+    - **20**: The data augmentation result based on fliplr is inconsistent with the prediction result of the original image.
+    - **21**: The data augmentation result based on Crop is inconsistent with the prediction result of the original image.
+    - **22**: The data augmentation result based on flipud is inconsistent with the prediction result of the original image.
+    - **23**: The data augmentation result based on scale is inconsistent with the prediction result of the original image.
+    - **24**: The data augmentation result based on translate is inconsistent with the prediction result of the original image.
+    - **25**: The data augmentation result based on shear is inconsistent with the prediction result of the original image.
+    - **26**: The data augmentation result based on superpixels is inconsistent with the prediction result of the original image.
+    - **27**: The data augmentation result based on sharpen is inconsistent with the prediction result of the original image.
+    - **28**: The data augmentation result based on add is inconsistent with the prediction result of the original image.
+    - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
+    - **30**: The data is predicted to be abnormal.
+    """
+    field_modelarts_size: Annotated[
+        list[dict[str, Any]] | None, Field(alias="@modelarts:size")
+    ] = None
+    """
+    Image size (width, height, and depth of the image), which is a default attribute, with type of **List<Integer>**. In the list, the first number indicates the width (pixels), the second number indicates the height (pixels), and the third number indicates the depth (the depth can be left blank and the default value is **3**). For example, **[100,200,3]** and **[100,200]** are both valid. Note: This parameter is mandatory only when the sample label list contains the object detection label.
+    """
+
+
+class ListSamplesWorker(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Worker creation time
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team member description. The value contains 0 to 256 characters. Special characters `(^!<>=&"')` are not allowed.
+    """
+    email: str | None = None
+    """
+    Email address of a labeling team member
+    """
+    role: int | None = None
+    """
+    Role. Options:
+
+    - **0**: marker
+    - **1**: reviewer
+    - **2**: team manager
+    - **3**: dataset owner
+    """
+    status: int | None = None
+    """
+    Current login status of a labeled member. Options:
+
+    - **0**: No invitation email is sent.
+    - **1**: The invitation email is sent but the member has not logged in.
+    - **2**: The member has logged in.
+    - **3**: The member has been deleted.
+    """
+    update_time: int | None = None
+    """
+    Worker update time
+    """
+    worker_id: str | None = None
+    """
+    ID of a labeling team member
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team
+    """
+
+
+class ListSearchResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labelers: list[str] | None = None
+    """
+    List of labeling team members.
+    """
+    labels: list[CreateDatasetLabel] | None = None
+    """
+    Label list.
+    """
+    metadata: dict[str, list[str]] | None = None
+    """
+    Attribute key-value pair of a dataset.
+    """
+
+
+class ListServices(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    failed_times: int | None = None
+    """
+    Number of failed service calls
+    """
+    owner: str | None = None
+    """
+    User to which a service belongs
+    """
+    due_time: float | None = None
+    """
+    Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not returned if automatic stop is not configured.
+    """
+    finished_time: float | None = None
+    """
+    Batch service completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is returned only when the service is a batch service.
+    """
+    infer_type: str | None = None
+    """
+    Inference mode. Options:
+
+    - **real-time**
+    - **batch**
+    """
+    service_name: str | None = None
+    """
+    Service name
+    """
+    description: str | None = None
+    """
+    Service description.
+    """
+    project: str | None = None
+    """
+    Project to which a service belongs
+    """
+    invocation_times: int | None = None
+    """
+    Total number of service calls
+    """
+    publish_at: int | None = None
+    """
+    Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    workspace_id: str | None = None
+    """
+    Workspace ID
+    """
+    schedule: list[ShowServiceSchedule] | None = None
+    """
+    Service scheduling configuration. If this parameter is not configured, no value will be returned.
+    """
+    start_time: float | None = None
+    """
+    Batch service start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is returned only when the service is a batch service.
+    """
+    operation_time: float | None = None
+    """
+    Operation time of a request
+    """
+    is_shared: bool | None = None
+    """
+    Whether a service is subscribed True indicates that the service is a subscription service.
+    """
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    progress: int | None = None
+    """
+    Deployment progress. This parameter is available when the status is **deploying**.
+    """
+    shared_count: float | None = None
+    """
+    Number of subscribed services
+    """
+    tenant: str | None = None
+    """
+    Tenant to which a service belongs
+    """
+    status: str | None = None
+    """
+    Service status. The options are as follows:
+
+    - **running**: The service is running properly.
+    - **deploying**: The service is being deployed, including image creation and resource scheduling deployment.
+    - **concerning**: An alarm has been generated, indicating that some backend instances malfunction.
+    - **failed**: Deploying the service failed. For details about the failure cause, see the event and log tab pages.
+    - **stopped**: The service has been stopped.
+    - **finished**: Service running is completed. This status is available only for batch services.
+    """
+    is_opened_sample_collection: str | None = None
+    """
+    Whether to enable data collection, which defaults to **false**
+    """
+    transition_at: float | None = None
+    """
+    Time when the service status changes
+    """
+    is_free: bool | None = None
+    """
+    Whether a free-of-charge flavor is used
+    """
+    additional_properties: dict[str, str] | None = None
+    """
+    Additional service attribute. If this parameter is not configured, no value will be returned.
+    """
+
+
+class ListServicesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_count: int | None = None
+    """
+    Total number of services that meet the search criteria when no paging is performed
+    """
+    count: int | None = None
+    """
+    Number of services in the query result. If **offset** and **limit** are not configured, the values of **count** and **total** are the same.
+    """
+    services: list[ListServices] | None = None
+    """
+    Collection of obtained services
+    """
+
+
+class ListTasksDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of records that meet the search criteria
+    """
+    tasks: list[TaskDetails] | None = None
+    """
+    Number of searched service tasks
+    """
+
+
+class ListTasksDetailsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListTasksDetailsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListTasksEvent(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Event creation time
+    """
+    description: str | None = None
+    """
+    Description
+    """
+    elapsed_time: int | None = None
+    """
+    Event execution time
+    """
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_message: str | None = None
+    """
+    Error message
+    """
+    events: list[ListTasksEvent] | None = None
+    """
+    List of sub-events
+    """
+    level: int | None = None
+    """
+    Event severity
+    """
+    name: str | None = None
+    """
+    Event name
+    """
+    ordinal: int | None = None
+    """
+    Sequence number
+    """
+    parent_name: str | None = None
+    """
+    Parent event name
+    """
+    status: str | None = None
+    """
+    Status. Options:
+
+    - **waiting**: The event is waiting.
+    - **running**: The event is running.
+    - **failed**: The event is failed.
+    - **success**: The subtask is successfully executed.
+    """
+
+
+class ListTasksExportParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    clear_hard_property: bool | None = True
+    """
+    Whether to clear hard example attributes. Options:
+
+    - **true**: Hard example attributes are cleared. (Default)
+    - **false**: Hard example attributes are not cleared.
+    """
+    export_dataset_version_format: str | None = None
+    """
+    Format of the dataset version to be exported
+    """
+    export_dataset_version_name: str | None = None
+    """
+    Name of the dataset version to be exported
+    """
+    export_dest: str | None = "DIR"
+    """
+    Format of the exported dataset. Options:
+
+    - **DIR**: Export to OBS. (default)
+    - **NEW_DATASET**: Export to a new dataset.
+    """
+    export_new_dataset_name: str | None = None
+    """
+    Name of the new dataset to which data is exported
+    """
+    export_new_dataset_work_path: str | None = None
+    """
+    Working directory of the new dataset to which data is exported
+    """
+    ratio_sample_usage: bool | None = False
+    """
+    Whether to randomly allocate data to the training and validation datasets based on the specified ratio. Options:
+
+    - **true**: The data is randomly allocated to the training and validation datasets.
+    - **false**: The data is not randomly allocated to the training and validation datasets. (Default)
+    """
+    sample_state: str | None = None
+    """
+    Sample status. Options:
+
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
+    """
+    samples: list[str] | None = None
+    """
+    ID list of exported samples
+    """
+    search_conditions: list[ListTasksSearchCondition] | None = None
+    """
+    Exported search criteria. Multiple search criteria are in the OR relationship.
+    """
+    train_sample_ratio: str | None = "1.00"
+    """
+    Split ratio of training and validation datasets for specified version release. The default value is **1.00**, indicating that all data is allocated to the training dataset.
+    """
+
+
+class ListTasksFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Attribute code of a resource specification, which is used for task creating
+    """
+
+
+class ListTasksHardSelectTask(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_at: int | None = None
+    """
+    Task creation time
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID
+    """
+    dataset_name: str | None = None
+    """
+    Dataset name
+    """
+    hard_select_task_id: str | None = None
+    """
+    ID of selected hard example task
+    """
+    task_status: str | None = None
+    """
+    Task status
+    """
+    time: int | None = None
+    """
+    Task execution time
+    """
+    update_at: int | None = None
+    """
+    Task update time
+    """
+
+
+class ListTasksInfConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    envs: dict[str, str] | None = None
+    """
+    Environment variable key-value pair required for running a model. This parameter is optional. By default, it is left blank. To ensure data security, do not enter sensitive information in environment variables.
+    """
+    instance_count: int | None = None
+    """
+    Number of instances (compute nodes) for deploying a model
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    specification: str | None = None
+    """
+    Resource specifications of real-time services. For details, see Deploying a Service.
+    """
+    weight: int | None = None
+    """
+    Traffic weight allocated to a model. This parameter is mandatory only when **infer_type** is set to **real-time**. The sum of the weights must be 100.
+    """
+
+
+class ListTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    exist_running_deploy_task: bool | None = None
+    """
+    Whether the dataset contains running (including initialization) one-click model deployment. Options:
+
+    - **true**: The dataset contains running one-click model deployment.
+    - **false**: The dataset does not contain running one-click model deployment.
+    """
+    tasks: list[RunningTask] | None = None
+    """
+    Specifies the task list.
+    """
+    total_count: int | None = None
+    """
+    Total number of tasks.
+    """
+
+
+class ListTasksResult(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples
+    """
+    confidence_scope: str | None = None
+    """
+    Confidence. The value ranges from **0** to **1**.
+    """
+    dataset_name: str | None = None
+    """
+    Dataset name
+    """
+    dataset_type: str | None = None
+    """
+    Dataset type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **400**: table dataset
+    - **600**: video labeling
+    - **900**: free format
+    """
+    description: str | None = None
+    """
+    Description
+    """
+    dlf_model_job_name: str | None = None
+    """
+    DLF model inference job name
+    """
+    dlf_service_job_name: str | None = None
+    """
+    DLF real-time service job name
+    """
+    dlf_train_job_name: str | None = None
+    """
+    DLF training job name
+    """
+    events: list[ListTasksEvent] | None = None
+    """
+    Event
+    """
+    hard_example_path: str | None = None
+    """
+    Path for storing hard examples
+    """
+    hard_select_tasks: list[ListTasksHardSelectTask] | None = None
+    """
+    List of selected hard example jobs
+    """
+    manifest_path: str | None = None
+    """
+    Path for storing the **manifest** files
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    model_version: str | None = None
+    """
+    Model version
+    """
+    samples: list[ListTasksSampleLabels] | None = None
+    """
+    Inference result of the real-time video service.
+    """
+    service_id: str | None = None
+    """
+    Real-time service ID
+    """
+    service_name: str | None = None
+    """
+    Real-time service name
+    """
+    service_resource: str | None = None
+    """
+    ID of the real-time service bound to a user.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples
+    """
+    train_data_path: str | None = None
+    """
+    Path for storing training data
+    """
+    train_job_id: str | None = None
+    """
+    Training job ID
+    """
+    train_job_name: str | None = None
+    """
+    Training job name
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of samples to be confirmed
+    """
+    version_id: str | None = None
+    """
+    Dataset version ID
+    """
+    version_name: str | None = None
+    """
+    Dataset version name
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class ListTasksSampleLabel(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_by: str | None = None
+    """
+    Video labeling method, which is used to determine whether a video is labeled manually or automatically. Options:
+
+    - **human**: manual labeling
+    - **auto**: auto labeling
+    """
+    id: str | None = None
+    """
+    Label ID
+    """
+    name: str | None = None
+    """
+    Label name
+    """
+    property: ListTasksSampleLabelProperty | None = None
+    """
+    Attribute key-value pair of the sample label, such as the object shape and shape feature
+    """
+    score: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    """
+    Confidence. The value ranges from **0** to **1**.
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class ListTasksSampleLabelProperty(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_content: Annotated[
+        str | None, Field(alias="@modelarts:content")
+    ] = None
+    """
+    Speech text content, which is a default attribute dedicated to the speech label (including the speech content and speech start and end points)
+    """
+    field_modelarts_end_index: Annotated[
+        int | None, Field(alias="@modelarts:end_index")
+    ] = None
+    """
+    End position of the text, which is a default attribute dedicated to the named entity label. The end position does not include the character corresponding to the value of **end_index**. Examples:
+
+    - If the text is "**Barack Hussein Obama II (born on August 4, 1961) is an attorney and politician.**", **start_index** and **end_index** of **Barack Hussein Obama II** are **0** and **23**, respectively.
+    - If the text is "**Hope is the thing with feathers**", **start_index** and **end_index** of **Hope** are **0** and **4**, respectively.
+    """
+    field_modelarts_end_time: Annotated[
+        str | None, Field(alias="@modelarts:end_time")
+    ] = None
+    """
+    Speech end time, which is a default attribute dedicated to the speech start/end point label, in the format of hh:mm:ss.SSS. (**hh** indicates hour; **mm** indicates minute; **ss** indicates second; and **SSS** indicates millisecond.)
+    """
+    field_modelarts_feature: Annotated[
+        dict[str, Any] | None, Field(alias="@modelarts:feature")
+    ] = None
+    """
+    Shape feature, which is a default attribute dedicated to the object detection label, with type of **List** The upper left corner of an image is used as the coordinate origin **[0, 0]**. Each coordinate point is represented by **[***x***,** *y***]**. *x* indicates the horizontal coordinate, and *y* indicates the vertical coordinate (both *x* and *y* are greater than or equal to 0). The format of each shape is as follows:
+
+    - **bndbox**: consists of two points, for example, **[[0,10],[50,95]]**. The upper left vertex of the rectangle is the first point, and the lower right vertex is the second point. That is, the x-coordinate of the first point must be less than the x-coordinate of the second point, and the y-coordinate of the first point must be less than the y-coordinate of the second point.
+    - **polygon**: consists of multiple points that are connected in sequence to form a polygon, for example, **[[0,100],[50,95],[10,60],[500,400]]**.
+    - **circle**: consists of the center and radius, for example, **[[100,100],[50]]**.
+    - **line**: consists of two points, for example, **[[0,100],[50,95]]**. The first point is the start point, and the second point is the end point.
+    - **dashed**: consists of two points, for example, **[[0,100],[50,95]]**. The first point is the start point, and the second point is the end point.
+    - **point**: consists of one point, for example, **[[0,100]]**.
+    - **polyline**: consists of multiple points, for example, **[[0,100],[50,95],[10,60],[500,400]]**.
+    """
+    field_modelarts_from: Annotated[str | None, Field(alias="@modelarts:from")] = None
+    """
+    Start entity ID of the triplet relationship label, which is a default attribute dedicated to the triplet relationship label
+    """
+    field_modelarts_hard: Annotated[str | None, Field(alias="@modelarts:hard")] = None
+    """
+    Whether the sample is labeled as a hard example, which is a default attribute. Options:
+
+    - **0/false**: The label is not a hard example.
+    - **1/true**: The label is a hard example.
+    """
+    field_modelarts_hard_coefficient: Annotated[
+        str | None, Field(alias="@modelarts:hard_coefficient")
+    ] = None
+    """
+    Coefficient of difficulty of each label level, which is a default attribute. The value ranges from **0** to **1**.
+    """
+    field_modelarts_hard_reasons: Annotated[
+        str | None, Field(alias="@modelarts:hard_reasons")
+    ] = None
+    """
+    Reasons why the sample is a hard example, which is a default attribute. Use a hyphen (-) to separate every two hard example reason IDs, for example, **3-20-21-19**. Options:
+
+    - **0**: No object is identified.
+    - **1**: The confidence is low.
+    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
+    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
+    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
+    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
+    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
+    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
+    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
+    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
+    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
+    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
+    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
+    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
+    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
+    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
+    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
+    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
+    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
+    - **19**: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the original image.
+    - **20**: The data augmentation result based on fliplr is inconsistent with the prediction result of the original image.
+    - **21**: The data augmentation result based on Crop is inconsistent with the prediction result of the original image.
+    - **22**: The data augmentation result based on flipud is inconsistent with the prediction result of the original image.
+    - **23**: The data augmentation result based on scale is inconsistent with the prediction result of the original image.
+    - **24**: The data augmentation result based on translate is inconsistent with the prediction result of the original image.
+    - **25**: The data augmentation result based on shear is inconsistent with the prediction result of the original image.
+    - **26**: The data augmentation result based on superpixels is inconsistent with the prediction result of the original image.
+    - **27**: The data augmentation result based on sharpen is inconsistent with the prediction result of the original image.
+    - **28**: The data augmentation result based on add is inconsistent with the prediction result of the original image.
+    - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
+    - **30**: The data is predicted to be abnormal.
+    """
+    field_modelarts_shape: Annotated[str | None, Field(alias="@modelarts:shape")] = None
+    """
+    Object shape, which is a default attribute dedicated to the object detection label and is left empty by default. Options:
+
+    - **bndbox**: rectangle
+    - **polygon**: polygon
+    - **circle**: circle
+    - **line**: straight line
+    - **dashed**: dashed line
+    - **point**: point
+    - **polyline**: polyline
+    """
+    field_modelarts_source: Annotated[str | None, Field(alias="@modelarts:source")] = (
+        None
+    )
+    """
+    Speech source, which is a default attribute dedicated to the speech start/end point label and can be set to a speaker or narrator
+    """
+    field_modelarts_start_index: Annotated[
+        int | None, Field(alias="@modelarts:start_index")
+    ] = None
+    """
+    Start position of the text, which is a default attribute dedicated to the named entity label. The start value begins from 0, including the character corresponding to the value of **start_index**.
+    """
+    field_modelarts_start_time: Annotated[
+        str | None, Field(alias="@modelarts:start_time")
+    ] = None
+    """
+    Speech start time, which is a default attribute dedicated to the speech start/end point label, in the format of hh:mm:ss.SSS. (**hh** indicates hour; **mm** indicates minute; **ss** indicates second; and **SSS** indicates millisecond.)
+    """
+    field_modelarts_to: Annotated[str | None, Field(alias="@modelarts:to")] = None
+    """
+    Direction entity ID of the triplet relationship label, which is a default attribute dedicated to the triplet relationship label
+    """
+
+
+class ListTasksSampleLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: list[ListTasksSampleLabel] | None = None
     """
     List of sample labels. If this parameter is left blank, all sample labels are deleted.
     """
-    metadata: AutoAnnotationProgressSampleMetadata | None = None
+    metadata: ListTasksSampleMetadata | None = None
     """
     Attribute key-value pair of the sample metadata
     """
@@ -630,7 +14321,7 @@ class AutoAnnotationProgressSampleLabels(BaseModel):
     """
 
 
-class AutoAnnotationProgressSampleMetadata(BaseModel):
+class ListTasksSampleMetadata(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -699,7 +14390,7 @@ class AutoAnnotationProgressSampleMetadata(BaseModel):
     """
 
 
-class AutoAnnotationProgressSearchCondition(BaseModel):
+class ListTasksSearchCondition(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -726,7 +14417,7 @@ class AutoAnnotationProgressSearchCondition(BaseModel):
     """
     CT dosage, filtered by dosage.
     """
-    label_list: AutoAnnotationProgressSearchLabels | None = None
+    label_list: ListTasksSearchLabels | None = None
     """
     Label search criteria
     """
@@ -734,7 +14425,7 @@ class AutoAnnotationProgressSearchCondition(BaseModel):
     """
     Annotator
     """
-    metadata: AutoAnnotationProgressSearchProp | None = None
+    metadata: SearchProp | None = None
     """
     Search by sample attribute
     """
@@ -776,7 +14467,7 @@ class AutoAnnotationProgressSearchCondition(BaseModel):
     """
 
 
-class AutoAnnotationProgressSearchLabel(BaseModel):
+class ListTasksSearchLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -813,11 +14504,11 @@ class AutoAnnotationProgressSearchLabel(BaseModel):
     """
 
 
-class AutoAnnotationProgressSearchLabels(BaseModel):
+class ListTasksSearchLabels(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    labels: list[AutoAnnotationProgressSearchLabel] | None = None
+    labels: list[ListTasksSearchLabel] | None = None
     """
     Label search criteria
     """
@@ -830,24 +14521,7 @@ class AutoAnnotationProgressSearchLabels(BaseModel):
     """
 
 
-class AutoAnnotationProgressSearchProp(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    op: str | None = None
-    """
-    Relationship between attribute values. Options:
-
-    - **AND**: AND relationship
-    - **OR**: OR relationship
-    """
-    props: dict[str, list[str]] | None = None
-    """
-    Search criteria of an attribute. Multiple search criteria can be set.
-    """
-
-
-class AutoAnnotationProgressSmartTaskConfig(BaseModel):
+class ListTasksSmartTaskConfig(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -879,7 +14553,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     confidence_scope: str | None = None
     """
-    Confidence range of key samples. The minimum and maximum values are separated by hyphens (-). Example: 0.10-0.90.
+    Confidence range of key samples. The minimum and maximum values are separated by hyphens (-), for example, **0.10-0.90**.
     """
     description: str | None = None
     """
@@ -896,11 +14570,11 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     - **1**: tree structure, for example, **rabbits/1.jpg,bees/2.jpg**.
     - **2**: tile structure, for example, **1.jpg, 1.txt; 2.jpg, 2.txt**
     """
-    export_params: AutoAnnotationProgressExportParams | None = None
+    export_params: ListTasksExportParams | None = None
     """
     Parameters of a dataset export task
     """
-    flavor: AutoAnnotationProgressFlavor | None = None
+    flavor: ListTasksFlavor | None = None
     """
     Training resource flavor
     """
@@ -916,7 +14590,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated cluster is not used. When using a dedicated cluster to deploy services, ensure that the cluster status is normal. After this parameter is set, the network configuration of the cluster is used, and the **vpc_id** parameter does not take effect.
     """
-    inf_config_list: list[AutoAnnotationProgressInfConfig] | None = None
+    inf_config_list: list[ListTasksInfConfig] | None = None
     """
     Configuration list required for running an inference job, which is optional and left blank by default
     """
@@ -968,7 +14642,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
     Sample output path. The format is as follows: *Dataset output path***/***Dataset name***-***Dataset ID***/annotation/auto-deploy/**. Example: **/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/**.
     """
-    parameters: list[AutoAnnotationProgressTrainingParameter] | None = None
+    parameters: list[ListTasksTrainingParameter] | None = None
     """
     Running parameters of a training job
     """
@@ -991,7 +14665,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     - **0**: The results are saved to OBS.
     - **1**: The results are saved to samples.
     """
-    samples: list[AutoAnnotationProgressSampleLabels] | None = None
+    samples: list[ListTasksSampleLabels] | None = None
     """
     Labeling information for samples to be auto labeled
     """
@@ -1025,7 +14699,7 @@ class AutoAnnotationProgressSmartTaskConfig(BaseModel):
     """
 
 
-class AutoAnnotationProgressTrainingParameter(BaseModel):
+class ListTasksTrainingParameter(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1039,304 +14713,372 @@ class AutoAnnotationProgressTrainingParameter(BaseModel):
     """
 
 
-class CheckTaskStats(BaseModel):
+class ListTrainingJobConfigurationsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    accepted_sample_count: int | None = None
+    is_success: bool | None = None
     """
-    Accepted samples.
+    Whether the request is successful
     """
-    checked_sample_count: int | None = None
+    error_message: str | None = None
     """
-    Checked samples.
+    Error message of a failed API call. This parameter is not included when the API call succeeds.
     """
-    pass_rate: float | None = None
+    error_code: str | None = None
     """
-    Pass rate of samples.
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
     """
-    rejected_sample_count: int | None = None
+    config_total_count: int | None = None
     """
-    Rejected samples.
+    Total number of the queried training job configurations
     """
-    sampled_sample_count: int | None = None
+    configs: list[Configs] | None = None
     """
-    Number of sampled samples.
-    """
-    sampling_num: int | None = None
-    """
-    Samples of an acceptance task.
-    """
-    sampling_rate: float | None = None
-    """
-    Sampling rate of an acceptance task.
-    """
-    score: str | None = None
-    """
-    Acceptance score.
-    """
-    task_id: str | None = None
-    """
-    ID of an acceptance task.
-    """
-    total_sample_count: int | None = None
-    """
-    Total samples.
-    """
-    total_score: int | None = None
-    """
-    Total acceptance score.
-    """
-    unchecked_sample_count: int | None = None
-    """
-    Unchecked samples.
+    **configs** parameters
     """
 
 
-class DescWorkforceTaskResponse(BaseModel):
+class ListTrainingJobEventsEvent(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    auto_sync_dataset: bool | None = None
+    message: str | None = None
     """
-    Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
-
-    - **true**: Automatically synchronize the result of a team labeling task to the dataset.
-    - **false**: Do not automatically synchronize the result of a team labeling task to the dataset.
+    Event information.
     """
-    check_rate: float | None = None
+    level: str | None = None
     """
-    Acceptance ratio of a team labeling task.
+    Event severity.
     """
-    checking_task_desc: WorkforceSamplingTaskDesc | None = None
+    time: str | None = None
     """
-    Details about the current acceptance task of a team labeling task.
+    Time when an event occurs.
     """
-    create_time: int | None = None
+    source: str | None = None
     """
-    Time when a labeling task is created.
-    """
-    dataset_id: str | None = None
-    """
-    Dataset ID.
-    """
-    description: str | None = None
-    """
-    Description of a labeling task.
-    """
-    label_stats: list[LabelStats] | None = None
-    """
-    Label statistics of a labeling task.
-    """
-    pass_rate: float | None = None
-    """
-    Acceptance pass rate of a team labeling task.
-    """
-    repetition: Annotated[int | None, Field(ge=1)] = None
-    """
-    Number of persons who label each sample in a team labeling task. The minimum value is **1**.
-    """
-    sample_search_conditions: list[DescWorkforceTaskSearchCondition] | None = None
-    """
-    Sample search conditions when creating a task.
-    """
-    sample_stats: SampleStats | None = None
-    """
-    Sample statistics of a labeling task.
-    """
-    score: float | None = None
-    """
-    Average acceptance score of a team labeling task.
-    """
-    status: int | None = None
-    """
-    Status of a team labeling task. Options:
-
-    - **0**: Starting. The owner or manager is starting the task, and files to be labeled are still being allocated. The owner, manager, annotator, and reviewer can view the task list. Since the task allocation has not been completed, no other task can be started.
-    - **1**: Running. The annotator or reviewer performs labeling or reviews the task, and the owner performs acceptance. For example, new files need to be allocated again if auto labeling files are added or synchronized, or unlabeled files are imported.
-    - **2**: Accepting. The owner initiates an acceptance task, but the acceptance has not been completed. In this state, a new acceptance task can be started only after the current one is completed.
-    - **3**: Accepted. The team labeling task has been completed.
-    - **4: Rejected. The manager starts the task again. In this state, samples need to be labeled and the task must be reviewed again.
-    - **5**: Synchronizing acceptance result. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that the acceptance result is being synchronized.
-    - **6**: Created. The task has been created by the owner but has not been started. Only the owner and manager can view the task list.
-    - **7**: Acceptance sampling. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that acceptance sampling is in progress.
-    """
-    synchronize_auto_labeling_data: bool | None = False
-    """
-    Whether to synchronize the auto labeling result of a team labeling task. Options:
-
-    - **true**: Synchronize the results to be confirmed to team members after auto labeling is complete.
-    - **false**: Do not synchronize the auto labeling results. (Default value)
-    """
-    synchronize_data: bool | None = False
-    """
-    Whether to synchronize the added data of a team labeling task. Options:
-
-    - **true**: Upload files, synchronize data sources, and synchronize imported unlabeled files to team members.
-    - **false**: Do not synchronize the added data. (Default value)
-    """
-    task_id: str | None = None
-    """
-    ID of a labeling task.
-    """
-    task_name: str | None = None
-    """
-    Name of a labeling task.
-    """
-    update_time: int | None = None
-    """
-    Time when a labeling task is updated.
-    """
-    version_id: str | None = None
-    """
-    Version ID of the dataset associated with a labeling task.
-    """
-    worker_stats: list[WorkerTask] | None = None
-    """
-    Labeling progress statistics on team labeling task members.
-    """
-    workforce_stats: WorkforceStats | None = None
-    """
-    Statistics on team labeling task members.
-    """
-    workforces_config: WorkforcesConfig | None = None
-    """
-    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    Event source
     """
 
 
-class DescWorkforceTaskSearchCondition(BaseModel):
+class ListTrainingJobEventsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    coefficient: str | None = None
+    total: str | None = None
     """
-    Filter by coefficient of difficulty.
+    Total number of records.
     """
-    frame_in_video: int | None = None
+    limit: str | None = None
     """
-    A frame in the video.
+    Maximum number of records that can be displayed.
     """
-    hard: str | None = None
+    offset: str | None = None
     """
-    Whether a sample is a hard sample. Options:
-
-    - **0**: non-hard sample
-    - **1**: hard sample
+    Start number of records.
     """
-    import_origin: str | None = None
+    order: str | None = None
     """
-    Filter by data source.
+    Sorting order.
     """
-    kvp: str | None = None
+    start_time: str | None = None
     """
-    CT dosage, filtered by dosage.
+    Start time of an event.
     """
-    label_list: DescWorkforceTaskSearchLabels | None = None
+    end_time: str | None = None
     """
-    Label search criteria.
+    End time of an event.
     """
-    labeler: str | None = None
+    events: list[ListTrainingJobEventsEvent] | None = None
     """
-    Labeler.
-    """
-    metadata: AutoAnnotationProgressSearchProp | None = None
-    """
-    Search by sample attribute.
-    """
-    parent_sample_id: str | None = None
-    """
-    Parent sample ID.
-    """
-    sample_dir: str | None = None
-    """
-    Directory where data samples are stored (the directory must end with a slash (/)). Only samples in the specified directory are searched for. Recursive search of directories is not supported.
-    """
-    sample_name: str | None = None
-    """
-    Search by sample name, including the file name extension.
-    """
-    sample_time: str | None = None
-    """
-    When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. Options:
-
-    - **month**: Search for samples added from 30 days ago to the current day.
-    - **day**: Search for samples added from yesterday (one day ago) to the current day.
-    - **yyyyMMdd-yyyyMMdd**: Search for samples added in a specified period (at most 30 days), in the format of **Start date-End date**. For example, **20190901-2019091501** indicates that samples generated from September 1 to September 15, 2019 are searched.
-    """
-    score: str | None = None
-    """
-    Search by confidence.
-    """
-    slice_thickness: str | None = None
-    """
-    DICOM layer thickness. Samples are filtered by layer thickness.
-    """
-    study_date: str | None = None
-    """
-    DICOM scanning time.
-    """
-    time_in_video: str | None = None
-    """
-    A time point in the video.
+    Event list.
     """
 
 
-class DescWorkforceTaskSearchLabel(BaseModel):
+class ListTrainingJobEventsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListTrainingJobLogsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    content: str | None = None
+    """
+    Content of the requested log
+    """
+    lines: int | None = None
+    """
+    Lines of the obtained logs
+    """
+    start_line: str | None = None
+    """
+    Start position of the obtained log
+    """
+    end_line: str | None = None
+    """
+    End position of the obtained log
+    """
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+
+
+class ListTrainingJobsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    offset: Annotated[int | None, Field(ge=0)] = None
+    """
+    Number of pages for querying jobs. The minimum value is **0**. For example, if this parameter is set to **0**, the query starts from the first page.
+    """
+    limit: Annotated[int | None, Field(ge=1, le=50)] = None
+    """
+    Number of records on each page for querying jobs. The value ranges from **1** to **50**.
+    """
+    sort_by: str | None = None
+    """
+    Metric for sorting jobs to be queried. **create_time** is used by default for sorting.
+    """
+    order: str | None = "desc"
+    """
+    Order of queried jobs. The default value is **desc**, indicating the descending order. You can also set this parameter to **asc**, indicating the ascending order.
+    """
+    group_by: str | None = None
+    """
+    Condition for grouping the jobs to be queried.
+    """
+    filters: list[Filter] | None = None
+    """
+    Filters for querying jobs.
+    """
+
+
+class ListTrainingJobsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    """
+    Total number of queried jobs of the current user.
+    """
+    count: int | None = None
+    """
+    Total number of jobs that meet the search criteria of the current user.
+    """
+    limit: Annotated[int | None, Field(ge=1, le=50)] = None
+    """
+    Number of records on each page for querying jobs. The value ranges from **1** to **50**.
+    """
+    offset: Annotated[int | None, Field(ge=0)] = None
+    """
+    Number of pages for querying jobs. The minimum value is **0**. For example, if this parameter is set to **0**, the query starts from the first page.
+    """
+    sort_by: str | None = None
+    """
+    Metric for sorting jobs to be queried. **create_time** is used by default for sorting.
+    """
+    order: str | None = "desc"
+    """
+    Order of queried jobs. The default value is **desc**, indicating the descending order. You can also set this parameter to **asc**, indicating the ascending order.
+    """
+    group_by: str | None = None
+    """
+    Condition for grouping the jobs to be queried.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a job is located. The default value is **0**.
+    """
+    ai_project: str | None = "default-ai-project"
+    """
+    AI project to which a job belongs. The default value is **default-ai-project**.
+    """
+    items: list[JobResponse] | None = None
+    """
+    Jobs that meet the search criteria of the current user.
+    """
+
+
+class ListVirtualresourceFlavorsResourceFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. The options are as follows:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. The options are as follows:
+
+    - **ResourceFlavor**: resource flavor
+    """
+    metadata: ListVirtualresourceFlavorsResourceFlavorMetadata | None = None
+    """
+    Metadata of a resource flavor.
+    """
+    spec: ListVirtualresourceFlavorsResourceFlavorSpec | None = None
+    """
+    Description of a resource flavor.
+    """
+
+
+class ListVirtualresourceFlavorsResourceFlavorMetadata(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     name: str | None = None
     """
-    Label name.
-    """
-    op: str | None = None
-    """
-    Operation type between multiple attributes. Options:
-
-    - **OR**: OR operation
-    - **AND**: AND operation
-    """
-    property: dict[str, list[str]] | None = None
-    """
-    Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
-    """
-    type: int | None = None
-    """
-    Label type. Options:
-
-    - **0**: image classification
-    - **1**: object detection
-    - **3**: image segmentation
-    - **100**: text classification
-    - **101**: named entity recognition
-    - **102**: text triplet relationship
-    - **103**: text triplet entity
-    - **200**: sound classification
-    - **201**: speech content
-    - **202**: speech paragraph labeling
-    - **600**: video labeling
+    Resource flavor name.
     """
 
 
-class DescWorkforceTaskSearchLabels(BaseModel):
+class ListVirtualresourceFlavorsResourceFlavorSpec(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    labels: list[DescWorkforceTaskSearchLabel] | None = None
+    type: str | None = None
     """
-    List of label search criteria.
+    Virtual resource flavor type.
     """
-    op: str | None = None
+    cpuArch: str | None = None
     """
-    If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. Options:
+    Computer architecture. The options are as follows:
 
-    - **OR**: OR operation
-    - **AND**: AND operation
+    - **x86**
+    - **arm64**
+    """
+    cpu: str | None = None
+    """
+    Number of CPU cores.
+    """
+    memory: str | None = None
+    """
+    Memory size in GiB.
+    """
+    npu: ListVirtualresourceFlavorsResourceFlavorXpu | None = None
+    """
+    Virtual NPU information.
+    """
+    virtualResourceTemplateName: str | None = None
+    """
+    Template name of the virtual NPU resource corresponding to the resource flavor.
     """
 
 
-class DescribeSampleResp(BaseModel):
+class ListVirtualresourceFlavorsResourceFlavorXpu(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Virtual NPU allocation type, which corresponds to the queried virtual resource template.
+    """
+    size: str | None = None
+    """
+    Size. The value is **1**.
+    """
+    resourceKey: str | None = None
+    """
+    Resource key for virtual NPU allocation
+    """
+
+
+class ListVirtualresourceFlavorsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. The options are as follows:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. The options are as follows:
+
+    - **ResourceFlavorList**: resource flavors
+    """
+    metadata: NeworkListMetadata | None = None
+    """
+    Metadata of resource flavors.
+    """
+    items: list[ListVirtualresourceFlavorsResourceFlavor] | None = None
+    """
+    Resource flavors.
+    """
+
+
+class ListVirtualresourceFlavorsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ListWorkerTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of team labeling tasks.
+    """
+    worker_tasks: list[WorkerTask] | None = None
+    """
+    Team labeling task list queried by page.
+    """
+
+
+class ListWorkersResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_number: int | None = None
+    """
+    Total number of labeling team members.
+    """
+    workers: list[CreateDatasetWorker] | None = None
+    """
+    Labeling team members list queried by page.
+    """
+
+
+class ListWorkforceTaskSamplesDescribeSampleResp(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1359,28 +15101,28 @@ class DescribeSampleResp(BaseModel):
     """
     Reason for deleting a sample, which is used for healthcare.
     """
-    hard_details: dict[str, HardDetail] | None = None
+    hard_details: dict[str, ListSamplesHardDetail] | None = None
     """
-    Details about difficulties, including description, causes, and suggestions of difficult problems.
+    Difficult problem details, including description, causes, and suggestions of difficult problems.
     """
-    labelers: list[Worker] | None = None
+    labelers: list[ListSamplesWorker] | None = None
     """
-    Labeling personnel list of sample assignment. The labelers record the team members to which the sample is allocated for team labeling.
+    Labeling personnel list of sample allocation. The list records the team members receiving the samples, which is used for team labeling.
     """
-    labels: list[UpdateWorkforceSamplingTaskSampleLabel] | None = None
+    labels: list[ListSamplesSampleLabel] | None = None
     """
-    Sample label list.
+    List of sample labels
     """
-    metadata: UpdateWorkforceSamplingTaskSampleMetadata | None = None
+    metadata: ListWorkforceTaskSamplesSampleMetadata | None = None
     """
-    Key-value pair of the sample **metadata** attribute.
+    Attribute key-value pair of the sample metadata
     """
     review_accept: bool | None = None
     """
     Whether to accept the review, which is used for team labeling. Options:
 
-    - **true**: accepted
-    - **false**: rejected
+    - **true**: The review is accepted.
+    - **false**: The review is rejected.
     """
     review_comment: str | None = None
     """
@@ -1392,41 +15134,41 @@ class DescribeSampleResp(BaseModel):
     """
     sample_data: list[str] | None = None
     """
-    Sample data list.
+    List of sample data
     """
     sample_dir: str | None = None
     """
-    Sample path.
+    Path for storing a sample
     """
     sample_id: str | None = None
     """
-    Sample ID.
+    Sample ID
     """
     sample_name: str | None = None
     """
-    Sample name.
+    Sample name
     """
     sample_size: int | None = None
     """
-    Sample size or text length, in bytes.
+    Sample size or text length, in bytes
     """
     sample_status: str | None = None
     """
     Sample status. Options:
 
-    - __ALL__: labeled
-    - __NONE__: unlabeled
-    - __UNCHECK__: to be checked
-    - __ACCEPTED__: accepted
-    - __REJECTED__: rejected
-    - __UNREVIEWED__: to be reviewed
-    - __REVIEWED__: reviewed
-    - __WORKFORCE_SAMPLED__: reviewed data sampled
-    - __WORKFORCE_SAMPLED_UNCHECK__: samples to be checked
-    - __WORKFORCE_SAMPLED_CHECKED__: samples checked
-    - __WORKFORCE_SAMPLED_ACCEPTED__: samples accepted
-    - __WORKFORCE_SAMPLED_REJECTED__: samples rejected
-    - __AUTO_ANNOTATION__: to be checked
+    - **__ALL__**: labeled
+    - **__NONE__**: unlabeled
+    - **__UNCHECK__**: to be accepted
+    - **__ACCEPTED__**: accepted
+    - **__REJECTED__**: rejected
+    - **__UNREVIEWED__**: to be reviewed
+    - **__REVIEWED__**: reviewed
+    - **__WORKFORCE_SAMPLED__**: sampled
+    - **__WORKFORCE_SAMPLED_UNCHECK__**: sampling pending check
+    - **__WORKFORCE_SAMPLED_CHECKED__**: sampling checked
+    - **__WORKFORCE_SAMPLED_ACCEPTED__**: sampling accepted
+    - **__WORKFORCE_SAMPLED_REJECTED__**: sampling rejected
+    - **__AUTO_ANNOTATION__**: to be confirmed
     """
     sample_time: int | None = None
     """
@@ -1438,10 +15180,10 @@ class DescribeSampleResp(BaseModel):
 
     - **0**: image
     - **1**: text
-    - **2**: speech
+    - **2**: audio
     - **4**: table
     - **6**: video
-    - **9**: custom format
+    - **9**: free format
     """
     score: str | None = None
     """
@@ -1449,7 +15191,7 @@ class DescribeSampleResp(BaseModel):
     """
     source: str | None = None
     """
-    Source address of sample data.
+    Source address of sample data
     """
     sub_sample_url: str | None = None
     """
@@ -1461,7 +15203,1896 @@ class DescribeSampleResp(BaseModel):
     """
 
 
-class Error(BaseModel):
+class ListWorkforceTaskSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    sample_count: int | None = None
+    """
+    Number of samples
+    """
+    samples: list[ListWorkforceTaskSamplesDescribeSampleResp] | None = None
+    """
+    List of samples
+    """
+
+
+class ListWorkforceTaskSamplesSampleMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_import_origin: Annotated[
+        int | None, Field(alias="@modelarts:import_origin")
+    ] = None
+    """
+    Sample source, which is a default attribute.
+    """
+    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
+    """
+    Whether the sample is labeled as a hard example, which is a default attribute. Options:
+
+    - **0**: The label is not a hard example.
+    - **1**: The label is a hard example.
+    """
+    field_modelarts_hard_coefficient: Annotated[
+        float | None, Field(alias="@modelarts:hard_coefficient", ge=0.0, le=1.0)
+    ] = None
+    """
+    Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from **0** to **1**.
+    """
+    field_modelarts_hard_reasons: Annotated[
+        list[int] | None, Field(alias="@modelarts:hard_reasons")
+    ] = None
+    """
+    ID of a hard example reason, which is a default attribute. Options:
+
+    - **0**: No object is identified.
+    - **1**: The confidence is low.
+    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
+    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
+    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
+    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
+    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
+    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
+    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
+    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
+    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
+    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
+    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
+    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
+    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
+    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
+    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
+    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
+    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
+    - **19**: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the original image.
+    - **20**: The data augmentation result based on fliplr is inconsistent with the prediction result of the original image.
+    - **21**: The data augmentation result based on Crop is inconsistent with the prediction result of the original image.
+    - **22**: The data augmentation result based on flipud is inconsistent with the prediction result of the original image.
+    - **23**: The data augmentation result based on scale is inconsistent with the prediction result of the original image.
+    - **24**: The data augmentation result based on translate is inconsistent with the prediction result of the original image.
+    - **25**: The data augmentation result based on shear is inconsistent with the prediction result of the original image.
+    - **26**: The data augmentation result based on superpixels is inconsistent with the prediction result of the original image.
+    - **27**: The data augmentation result based on sharpen is inconsistent with the prediction result of the original image.
+    - **28**: The data augmentation result based on add is inconsistent with the prediction result of the original image.
+    - **29**: The data augmentation result based on invert is inconsistent with the prediction result of the original image.
+    - **30**: The data is predicted to be abnormal.
+    """
+    field_modelarts_size: Annotated[
+        list[dict[str, Any]] | None, Field(alias="@modelarts:size")
+    ] = None
+    """
+    Image size (width, height, and depth of the image), which is a default attribute, with type of **List<Integer>**. In the list, the first number indicates the width (pixels), the second number indicates the height (pixels), and the third number indicates the depth (the depth can be left blank and the default value is **3**). For example, **[100,200,3]** and **[100,200]** are both valid. Note: This parameter is mandatory only when the sample label list contains the object detection label.
+    """
+
+
+class ListWorkforceTaskStatsPairOfintAndHardDetail(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: int | None = None
+    """
+    Number of times that a hard example reason occurs.
+    """
+    value: DescribeAutoAnnotationSampleHardDetail | None = None
+    """
+    Reason for a hard example.
+    """
+
+
+class ListWorkforceTaskStatsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_path: str | None = None
+    """
+    Path for storing data of a dataset.
+    """
+    data_spliting_enable: bool | None = None
+    """
+    Whether the dataset can be split into training set and validation set based on the sample labeling statistics. Options:
+
+    - **true**: The dataset can be split into training set and validation set.
+    - **false**: The dataset cannot be split into training set and validation set.
+    """
+    grouped_label_stats: dict[str, list[DescDatasetLabelStats]] | None = None
+    """
+    Label statistics grouped by labeling type.
+    """
+    hard_detail_stats: (
+        dict[str, ListWorkforceTaskStatsPairOfintAndHardDetail] | None
+    ) = None
+    """
+    Statistics on hard example reasons. The type is **Map<Integer, Pair<Integer, HardDetail>>**. The **key** of Map indicates the ID of the hard example reason, the **key** of Pair indicates the number of times that the hard example reason occurs, and the **value** of Pair indicates the hard example reason.
+    """
+    key_sample_stats: dict[str, int] | None = None
+    """
+    Statistics on hard examples.
+    """
+    label_stats: list[DescDatasetLabelStats] | None = None
+    """
+    List of label statistics.
+    """
+    metadata_stats: dict[str, Any] | None = None
+    """
+    Statistics on sample metadata, in JSON format.
+    """
+    sample_stats: dict[str, int] | None = None
+    """
+    Statistics on sample status.
+    """
+
+
+class ListWorkforceTasksResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of team labeling tasks.
+    """
+    tasks: list[WorkforceTask] | None = None
+    """
+    Team labeling task list queried by page.
+    """
+
+
+class ListWorkforcesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_number: int | None = None
+    """
+    Total number of labeling teams.
+    """
+    workforces: list[Workforce] | None = None
+    """
+    Labeling team list queried by page.
+    """
+
+
+class ListWorkloadsResourceRequirement(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu: str | None = None
+    """
+    CPU usage.
+    """
+    memory: str | None = None
+    """
+    Memory usage.
+    """
+    nvidia_com_gpu: Annotated[str | None, Field(alias="nvidia.com/gpu")] = None
+    """
+    GPU usage.
+    """
+
+
+class ListWorkloadsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **WorkloadList**: job list
+    """
+    items: list[Workload] | None = None
+    """
+    Job list
+    """
+
+
+class ListWorkloadsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ListWorkloadsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class Log(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    update_time: float | None = None
+    """
+    Update time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    result: str | None = None
+    """
+    Update result. Options:
+
+    - **SUCCESS**
+    - **FAIL**
+    - **RUNNING**
+    """
+    config: list[ServiceLogConfig] | None = None
+    """
+    Model running configurations
+    """
+    success_num: float | None = None
+    """
+    Number of nodes that are successfully operated. This parameter is returned when **infer_type** is set to **edge**.
+    """
+    failed_num: float | None = None
+    """
+    Number of nodes that fail to be operated. This parameter is returned when **infer_type** is set to **edge**.
+    """
+    result_detail: list[UpdateResult] | None = None
+    """
+    Operation result details. This parameter is returned when **infer_type** is set to **edge**.
+    """
+    cluster_id: str | None = None
+    """
+    ID of a dedicated resource pool
+    """
+    extend_config: list[str] | None = None
+    """
+    Personalized configuration
+    """
+
+
+class LogExportPath(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str | None = None
+    """
+    OBS path for storing training job logs, for example, **obs://example/path**.
+    """
+    host_path: str | None = None
+    """
+    Path of the host where training job logs are stored, for example, **/example/path**.
+    """
+
+
+class LogReportPipeline(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Log pipeline type. Currently, only **LTS** is supported.
+    """
+    configuration: LtsConfiguration | None = None
+    """
+    LTS log configuration.
+    """
+
+
+class LtsConfiguration(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_group_id: Annotated[str, Field(max_length=64, min_length=64)]
+    """
+    LTS log group ID. The value contains 64 characters.
+    """
+    log_stream_id: Annotated[str, Field(max_length=64, min_length=64)]
+    """
+    LTS log stream ID. The value contains 64 characters.
+    """
+
+
+class Memory(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    size: int | None = None
+    """
+    Memory size.
+    """
+    unit: str | None = None
+    """
+    Number of memory units.
+    """
+
+
+class MemoryInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    unit: str | None = None
+    """
+    Unit.
+    """
+    memory: int | None = None
+    """
+    Memory size.
+    """
+
+
+class Metadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int | None = None
+    """
+    Algorithm UUID. You do not need to set this parameter when creating an algorithm.
+    """
+    name: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    """
+    Algorithm name. The value must contain 1 to 64 characters consisting of only digits, letters, underscores (_), and hyphens (-).
+    """
+    description: str | None = None
+    """
+    Description of the algorithm. The value is a string of [0, 256] characters. The default value is NULL.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace where a specified algorithm is located. The default value is **0**. The value 0 indicates the default workspace.
+    """
+    ai_project: str | None = "default-ai-project"
+    """
+    AI project to which a specified algorithm belongs. The default value is **default-ai-project**. The AI project has been brought offline. Ignore it.
+    """
+    user_name: str | None = None
+    """
+    Username.
+    """
+    domain_id: str | None = None
+    """
+    Domain ID of a user.
+    """
+    source: str | None = None
+    """
+    Algorithm source.
+    """
+    api_version: str | None = None
+    """
+    Algorithm API version, which identifies the old and new ones.
+    """
+    is_valid: str | None = None
+    """
+    Algorithm availability.
+    """
+    state: str | None = None
+    """
+    Algorithm state.
+    """
+    tags: list[dict[str, str]] | None = None
+    """
+    Algorithm tags.
+    """
+    attr_list: list[str] | None = None
+    """
+    Algorithm attribute list.
+    """
+    version_num: int | None = 0
+    """
+    Number of algorithm versions. The default value is **0**.
+    """
+    size: int | None = None
+    """
+    Algorithm size.
+    """
+    create_time: int | None = None
+    """
+    Timestamp when the algorithm is created.
+    """
+    update_time: int | None = None
+    """
+    Timestamp when the algorithm is updated.
+    """
+
+
+class MetricObject(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metric: str | None = None
+    """
+    Running metric. The options are as follows:
+
+    - **cpuUsage**: CPU usage
+    - **memUsage**: physical memory usage
+    - **gpuUtil**: GPU usage
+    - **gpuMemUsage**: GPU memory usage
+    - **npuUtil**: NPU usage
+    - **npuMemUsage**: NPU memory usage
+    """
+    value: list[float] | None = None
+    """
+    Value of a running metric. An average value is collected every minute.
+    """
+
+
+class MetricTableItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    allocated: Allocated | None = None
+    """
+    Information about allocated resources.
+    """
+    capacity: Capacity | None = None
+    """
+    Resource capacity information.
+    """
+
+
+class MetricsItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    table: MetricTableItem | None = None
+    """
+    Resource list
+    """
+    metadata: ResourceMetricsMetadata | None = None
+    """
+    Metadata of resource metrics
+    """
+
+
+class MindStudioInsight(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str | None = None
+    """
+    MindStudio Insight URL of a training job.
+    """
+    token: str | None = None
+    """
+    MindStudio Insight token of a training job.
+    """
+
+
+class ModelDependencies(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    installer: str | None = None
+    """
+    Installation mode. Only pip is supported.
+    """
+    packages: list[Packages] | None = None
+    """
+    Collection of dependency packages
+    """
+
+
+class ModelHealth(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Request protocol of the health check API. Only HTTP is supported.
+    """
+    initial_delay_seconds: str | None = None
+    """
+    After an instance is started, a health check starts after the time configured in **initial_delay_seconds** expires.
+    """
+    timeout_seconds: str | None = None
+    """
+    Health check timeout.
+    """
+    url: str | None = None
+    """
+    URL of a health check API.
+    """
+    period_seconds: str | None = None
+    """
+    Health check period.
+    """
+    failure_threshold: str | None = None
+    """
+    Maximum number of health check failures.
+    """
+    check_method: str | None = None
+    """
+    Health check method, which can be **HTTP** or **EXEC** (commands).
+    """
+    command: str | None = None
+    """
+    Commands, which are strings separated by spaces.
+    """
+
+
+class ModelListItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    owner: str | None = None
+    """
+    User ID of the tenant to which a model belongs
+    """
+    model_version: str | None = None
+    """
+    Model version
+    """
+    model_type: str | None = None
+    """
+    Model type
+    """
+    description: str | None = None
+    """
+    Model description
+    """
+    project: str | None = None
+    """
+    Project ID of the tenant to which a model belongs
+    """
+    source_type: str | None = None
+    """
+    Model source type. This parameter is valid and its value is **auto** only if the model is deployed using ExeML.
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    model_source: str | None = None
+    """
+    Model source. Options:
+
+    - **auto**: ExeML
+    - **algos**: built-in algorithm
+    - **custom**: custom model
+    """
+    install_type: list[str] | None = None
+    """
+    Deployment types supported by a model
+    """
+    model_size: int | None = None
+    """
+    Model size, in bytes
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used, the actual value prevails.
+    """
+    model_status: str | None = None
+    """
+    Model status
+    """
+    market_flag: bool | None = None
+    """
+    Whether a model is subscribed from AI Gallery
+    """
+    tunable: bool | None = None
+    """
+    Whether a model can be tuned. **true** indicates that the model can be tuned, and **false** indicates not.
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    create_at: int | None = None
+    """
+    Time when a model is created, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    publishable_flag: bool | None = None
+    """
+    Whether a model can be published to AI Gallery
+    """
+    source_copy: str | None = "false"
+    """
+    Whether to enable image replication. This parameter is valid only when **model_type** is set to **Image**.
+
+    - **true**: Image replication is enabled. After this function is enabled, AI applications cannot be rapidly created, and modifying or deleting an image in the SWR source directory will not affect service deployment.
+    - **false**: Image replication is not enabled. After this function is disabled, AI applications can be rapidly created, but modifying or deleting an image in the SWR source directory will affect service deployment.
+      
+      If this parameter is not configured, image replication is enabled by default.
+    """
+    tenant: str | None = None
+    """
+    Account ID of the tenant to which a model belongs
+    """
+    subscription_id: str | None = None
+    """
+    Model subscription ID
+    """
+    extra: str | None = None
+    """
+    Extended parameter
+    """
+    specification: ModelSpecification | None = None
+    """
+    Minimum specifications for model deployment
+    """
+
+
+class ModelParamsInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Request protocol, for example, **http**.
+    """
+    url: str | None = None
+    """
+    API URL
+    """
+    min: float | None = None
+    """
+    Minimum value of a numeric parameter.
+    """
+    method: str | None = None
+    """
+    Request method, for example, **post**.
+    """
+    max: float | None = None
+    """
+    Maximum value of a numeric parameter.
+    """
+    param_desc: str | None = None
+    """
+    Parameter description.
+    """
+    param_name: str | None = None
+    """
+    Parameter name.
+    """
+    param_type: str | None = None
+    """
+    Parameter type.
+    """
+
+
+class ModelSpecification(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    min_cpu: str | None = None
+    """
+    Minimal CPU specifications
+    """
+    min_gpu: str | None = None
+    """
+    Minimal GPU specifications
+    """
+    min_memory: str | None = None
+    """
+    Minimum memory
+    """
+
+
+class ModelsData(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model_id: int | None = None
+    """
+    Model ID
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    model_usage: int | None = None
+    """
+    Model usage. Options:
+
+    - 1: image classification
+    - 2: object class and location
+    - 3: image semantic segmentation
+    - 4: natural language processing
+    - 5: image embedding
+    """
+    model_precision: str | None = None
+    """
+    Model precision
+    """
+    model_size: int | None = None
+    """
+    Model size, in bytes
+    """
+    model_train_dataset: str | None = None
+    """
+    Model training dataset
+    """
+    model_dataset_format: str | None = None
+    """
+    Dataset format required by a model
+    """
+    model_description_url: str | None = None
+    """
+    URL of the model description
+    """
+    parameter: str | None = None
+    """
+    Running parameters of a model. This parameter is a container environment variable when a training job uses a custom image. For details, see the sample request.
+    """
+    create_time: int | None = None
+    """
+    Time when a model is created
+    """
+    engine_id: int | None = None
+    """
+    Engine ID of a model
+    """
+    engine_name: str | None = None
+    """
+    Engine name of a model
+    """
+    engine_version: str | None = None
+    """
+    Engine version of a model
+    """
+
+
+class Monitor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    failed_times: int | None = None
+    """
+    Number of times that a model instance fails to be called. This parameter is available for real-time services.
+    """
+    model_version: str | None = None
+    """
+    Model version, which is available for real-time services
+    """
+    cpu_memory_total: int | None = None
+    """
+    Total memory, in MB
+    """
+    gpu_usage: float | None = None
+    """
+    Number of used GPUs
+    """
+    node_name: str | None = None
+    """
+    Node name, which is available for edge services
+    """
+    gpu_total: float | None = None
+    """
+    Total number of GPUs
+    """
+    model_id: str | None = None
+    """
+    Model ID, which is available for real-time services
+    """
+    invocation_times: int | None = None
+    """
+    Number of times that a model instance is called. This parameter is available for real-time services.
+    """
+    cpu_core_usage: float | None = None
+    """
+    Number of used CPU cores
+    """
+    cpu_core_total: float | None = None
+    """
+    Total number of CPU cores
+    """
+    model_name: str | None = None
+    """
+    Model name, which is available for real-time services
+    """
+    cpu_memory_usage: int | None = None
+    """
+    Used memory, in MB
+    """
+    node_id: str | None = None
+    """
+    Edge node ID, which is available for edge services
+    """
+    model_running_instance_count: int | None = None
+    """
+    Number of running model instances
+    """
+    model_instance_count: int | None = None
+    """
+    Number of model instances
+    """
+    gpu_memory_total: float | None = None
+    """
+    Total GPU memory, in MB.
+    """
+    gpu_memory_usage: float | None = None
+    """
+    Used GPU memory, in MB.
+    """
+    npu_total: float | None = None
+    """
+    Total number of NPUs.
+    """
+    npu_usage: float | None = None
+    """
+    Number of used NPUs.
+    """
+    npu_memory_total: float | None = None
+    """
+    Total NPU memory, in MB.
+    """
+    npu_memory_usage: float | None = None
+    """
+    Used NPU memory, in MB.
+    """
+
+
+class Network(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpec | None = None
+    """
+    Description of network resources.
+    """
+    status: NetworkStatus | None = None
+    """
+    Status of network resources.
+    """
+
+
+class NetworkConnectionStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerConnectionStatus: list[PeerConnectionStatus] | None = None
+    """
+    Peering connection status
+    """
+    sfsTurboStatus: list[SfsTurboConnectionStatus] | None = None
+    """
+    Status of SFS Turbo accessible to the network
+    """
+
+
+class NetworkMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Automatically generated network name, which is equivalent to **networkId**.
+    """
+    creationTimestamp: str | None = None
+    """
+    Timestamp, for example, **2021-11-01T03:49:41Z**.
+    """
+    labels: CreateNetworkNetworkMetadataLabels2 | None = None
+    """
+    Labels of network resources.
+    """
+    annotations: NetworkMetadataAnnotations | None = None
+    """
+    Annotations of network resources.
+    """
+
+
+class NetworkMetadataAnnotations(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_description: Annotated[
+        str | None, Field(alias="os.modelarts/description")
+    ] = None
+    """
+    Network resource description, which is used to describe a scenario. The following special characters are not allowed: !<>=&"'
+    """
+
+
+class NetworkMetadataCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: CreateNetworkNetworkMetadataLabels
+    """
+    Metadata labels of network resources.
+    """
+
+
+class NetworkMetadataUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotations: NetworkMetadataAnnotations | None = None
+    """
+    Resource annotations.
+    """
+    labels: NetworkUpdateLabels | None = None
+    """
+    Labels of network resources
+    """
+
+
+class NetworkSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ipv6enable: bool | None = None
+    """
+    Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
+    """
+    cidr: str | None = None
+    """
+    Network CIDR.
+    """
+    connection: CreateNetworkNetworkConnection | None = None
+    """
+    Automatically interconnected endpoint.
+    """
+
+
+class NetworkSpecCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ipv6enable: bool | None = None
+    """
+    Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
+    """
+    cidr: str
+    """
+    Network CIDR. Values:
+
+    - **172.16.0.0/12-172.16.0.0/24**
+    - **192.168.0.0/16-192.168.0.0/24**
+    """
+
+
+class NetworkSpecUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ipv6enable: bool | None = None
+    """
+    Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
+    """
+    connection: PatchNetworkNetworkConnection | None = None
+    """
+    Updated network connection.
+    """
+
+
+class NetworkStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: str | None = None
+    """
+    Current network status. Options:
+
+    - **Creating**: The network is being created.
+    - **Active**: The network is functional.
+    - **Abnormal**: The network malfunctions.
+    """
+    connectionStatus: NetworkConnectionStatus | None = None
+    """
+    Network connection status.
+    """
+
+
+class NetworkUpdateLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = None
+    """
+    ID of the workspace to which network belongs
+    """
+
+
+class NeworkListMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    continue_: Annotated[str | None, Field(alias="continue")] = None
+    """
+    Next query position in pagination query.
+    """
+    remainingItemCount: int | None = None
+    """
+    Remaining resources.
+    """
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Node**: node
+    """
+    metadata: NodeMetadata | None = None
+    """
+    Node metadata information, including the node name, creation time, and billing mode.
+    """
+    spec: NodeSpec | None = None
+    """
+    Node description.
+    """
+    status: NodeStatus | None = None
+    """
+    Node status.
+    """
+
+
+class NodeLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_node_cluster: Annotated[
+        str | None, Field(alias="os.modelarts.node/cluster")
+    ] = None
+    """
+    Name of the cluster where the node is located
+    """
+    os_modelarts_node_batch_uid: Annotated[
+        str | None, Field(alias="os.modelarts.node/batch.uid")
+    ] = None
+    """
+    ID of a batch creation.
+    """
+    os_modelarts_node_batch_name: Annotated[
+        str | None, Field(alias="os.modelarts.node/batch.name")
+    ] = None
+    """
+    Name of a batch creation.
+    """
+    os_modelarts_node_volcano_scheduler_cabinet_exclusive: Annotated[
+        str | None, Field(alias="os.modelarts.node/volcano.scheduler.cabinet-exclusive")
+    ] = None
+    """
+    Whether the node is exclusively occupied by the job of the entire cabinet. If yes, the label exists and its value is the ID of the exclusive training job.
+    """
+    cce_kubectl_kubernetes_io_cabinet: Annotated[
+        str | None, Field(alias="cce.kubectl.kubernetes.io/cabinet")
+    ] = None
+    """
+    IP address of the TOR switch where the node is located. Use hyphens (-) to separate multiple IP addresses.
+    """
+
+
+class NodeListMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    continue_: Annotated[str | None, Field(alias="continue")] = None
+    """
+    Next query position in pagination query
+    """
+    remainingItemCount: int | None = None
+    """
+    Remaining resources
+    """
+
+
+class NodeMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Node name.
+    """
+    creationTimestamp: str | None = None
+    """
+    Creation time.
+    """
+    labels: NodeLabels | None = None
+    """
+    Label information of a node.
+    """
+    annotations: NodeVOAnnotations | None = None
+    """
+    Node annotations.
+    """
+
+
+class NodeNetwork(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    vpc: str | None = None
+    """
+    VPC ID
+    """
+    subnet: str | None = None
+    """
+    Subnet ID
+    """
+    securityGroups: list[str] | None = None
+    """
+    Security group IDs
+    """
+
+
+class NodeResource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu: str | None = None
+    """
+    CPUs.
+    """
+    memory: str | None = None
+    """
+    Memory.
+    """
+    nvidia_com_gpu: Annotated[str | None, Field(alias="nvidia.com/gpu")] = None
+    """
+    GPUs.
+    """
+
+
+class NodeSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor: str | None = None
+    """
+    Node specifications
+    """
+    hostNetwork: NodeNetwork | None = None
+    """
+    Node network information
+    """
+
+
+class NodeStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: str | None = None
+    """
+    Node status. Options:
+
+    - **Available**: The node is available.
+    - **Creating**: The node is being created.
+    - **Deleting**: The node is being deleted.
+    - **Abnormal**: The node is not running properly.
+    """
+    az: str | None = None
+    """
+    AZ to which the node belongs
+    """
+    privateIp: str | None = None
+    """
+    IP address of a node
+    """
+    resources: NodeResource | None = None
+    """
+    Node resources
+    """
+    availableResources: NodeResource | None = None
+    """
+    Available node resources
+    """
+    taints: list[Taint] | None = None
+    """
+    Node taints.
+    """
+
+
+class NodeVOAnnotations(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_npu_topology_placement: Annotated[
+        str | None, Field(alias="os.modelarts/npu-topology-placement")
+    ] = None
+    """
+    Topology of the 910 card placement. The bits are numbered from 0 to 15 from right to left. Bit 1 indicates that the card is occupied.
+    """
+    os_modelarts_node_drain: Annotated[
+        str | None, Field(alias="os.modelarts.node/drain")
+    ] = None
+    """
+    Node drainage information.
+    """
+
+
+class Nodes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    memory: int | None = None
+    """
+    Memory size, in MB
+    """
+    os_version: str | None = None
+    """
+    OS version of a node
+    """
+    cpu: int | None = None
+    """
+    Number of CPU cores
+    """
+    created_at: str | None = None
+    """
+    Creation time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
+    """
+    description: str | None = None
+    """
+    Node description.
+    """
+    message: str | None = None
+    """
+    Indicates the reason when instance_status is failed or notReady.
+    """
+    predict_url: str | None = None
+    """
+    Inference URL of a node
+    """
+    enable_gpu: bool | None = None
+    """
+    Whether to enable GPUs
+    """
+    gpu_num: int | None = None
+    """
+    Number of GPUs
+    """
+    host_ips: list[str] | None = None
+    """
+    Host IP address of a node
+    """
+    updated_at: str | None = None
+    """
+    Update time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
+    """
+    node_label: str | None = None
+    """
+    Node label
+    """
+    os_type: str | None = None
+    """
+    OS type of a node
+    """
+    name: str | None = None
+    """
+    Name of an edge node
+    """
+    os_name: str | None = None
+    """
+    OS name of a node
+    """
+    arch: str | None = None
+    """
+    Node architecture
+    """
+    id: str | None = None
+    """
+    Edge node ID
+    """
+    instance_status: str | None = None
+    """
+    Running status of a model instance on the node. The options are as follows:
+
+    - running: The task is running.
+    - stopped: The service has been stopped.
+    - notReady: not ready.
+    - failed: The task fails to be executed.
+    """
+    state: str | None = None
+    """
+    Host status, which can be **RUNNING**, **FAIL**, or **UNCONNECTED**
+    """
+    deployment_num: int | None = None
+    """
+    Number of application instances deployed on a node
+    """
+    host_name: str | None = None
+    """
+    Host name of a node
+    """
+
+
+class NotebookFlavor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Architecture type.
+
+    - **X86_64**
+    - **AARCH64**
+    """
+    billing: BillingInfo | None = None
+    """
+    CDR information
+    """
+    category: str | None = None
+    """
+    Processor type. Options:
+
+    - **CPU**
+    - **GPU**
+    """
+    description: str | None = None
+    """
+    Specification description
+    """
+    feature: str | None = None
+    """
+    Specification type. The options are as follows:
+
+    - DEFAULT: CodeLab specification.
+    - NOTEBOOK: Notebook specifications.
+    """
+    free: bool | None = None
+    """
+    Specifies whether the flavor is free of charge.
+    """
+    gpu: GPUInfo | None = None
+    """
+    GPU information
+    """
+    id: str | None = None
+    """
+    Flavor ID
+    """
+    memory: int | None = None
+    """
+    Memory size
+    """
+    name: str | None = None
+    """
+    Flavor name
+    """
+    sold_out: bool | None = None
+    """
+    Whether resources are sufficient.
+
+    - **true**: Resources are insufficient.
+    - **false**: Resources are sufficient.
+    """
+    storages: list[str] | None = None
+    """
+    Storage type. Options:
+
+    - **EFS**
+    - **EVS**
+    """
+    vcpus: int | None = None
+    """
+    Number of vCPUs
+    """
+
+
+class NotebookResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class Notification(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    topic_urn: str | None = None
+    """
+    URN of the selected topic in SMN
+    """
+    events: list[str] | None = None
+    """
+    Training event that triggers message notification. The value can be:
+
+    **JobStarted**: The job is started.
+
+    **JobCompleted**: The job is completed.
+
+    **JobFailed**: The job is failed.
+
+    **JobTerminated**: The job is terminated.
+
+    **JobRestarted**: The job is restarted.
+
+    **JobHanged**: The job is suspended.
+
+    **JobPreempted**: The job is preempted.
+    """
+
+
+class Npu(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    unit_num: str | None = None
+    """
+    Number of NPUs.
+    """
+    product_name: str | None = None
+    """
+    Product name.
+    """
+    memory: str | None = None
+    """
+    Memory.
+    """
+
+
+class NpuInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    brand: str | None = None
+    """
+    Brand.
+    """
+    version: str | None = None
+    """
+    Card type.
+    """
+    unit: str | None = None
+    """
+    Unit.
+    """
+    memory: int | None = None
+    """
+    Memory size of the card.
+    """
+    npu: int | None = None
+    """
+    Number of NPUs.
+    """
+
+
+class ObjectReference(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    API type of the resource object, for example, **DaemonSet** and **Deployment**.
+    """
+    apiVersion: str | None = None
+    """
+    API version of the resource object.
+    """
+    namespace: str | None = None
+    """
+    Namespace of the resource object.
+    """
+    name: str | None = None
+    """
+    Name of the resource object.
+    """
+    uid: str | None = None
+    """
+    Unique ID of the resource object.
+    """
+    resourceVersion: str | None = None
+    """
+    Current version of the resource object.
+    """
+
+
+class OperatorParam(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    advanced_params_switch: bool | None = None
+    """
+    Advanced parameter switch.
+    """
+    id: str | None = None
+    """
+    ID of an operator.
+    """
+    name: str | None = None
+    """
+    Name of an operator.
+    """
+    params: dict[str, Any] | None = None
+    """
+    Operator parameter. The parameter type is map<string,object>. Currently, object only supports the types of Boolean, Integer, Long, String, List[/topic/body/section/table/tgroup/tbody/row/entry/p/br {\""}) (br] and Map<String,String>. For two special scenarios of object detection and image classification in a data preprocessing task, the value of **task_type** is **object_detection** or **image_classification**.
+    """
+
+
+class Order(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    creationTimestamp: int | None = None
+    """
+    Time when an order is created, in milliseconds.
+    """
+    endTimestamp: int | None = None
+    """
+    Time when an order ends, in milliseconds. If the order has not ended, **0** is returned.
+    """
+    beginTimestamp: int | None = None
+    """
+    Time when an order starts to be processed, in milliseconds. If the processing has not started, **0** is returned.
+    """
+    orderName: str | None = None
+    """
+    Order name.
+    """
+    orderId: str | None = None
+    """
+    Order ID.
+    """
+    resourceName: str | None = None
+    """
+    Name of the resource associated with an order.
+    """
+    resourceDisplayName: str | None = None
+    """
+    Displayed name of the resource associated with an order.
+    """
+    workspaceId: str | None = None
+    """
+    Workspace ID associated with an order.
+    """
+    initCount: list[ListOrdersPoolResourceFlavorCount] | None = None
+    """
+    Initial status of the resource pool associated with an order. For a new resource pool, this parameter is left empty.
+    """
+    specCount: list[ListOrdersPoolResourceFlavorCount] | None = None
+    """
+    Target status of the resource pool associated with an order.
+    """
+    resultCount: list[ListOrdersPoolResourceFlavorCount] | None = None
+    """
+    Final resource status of the resource pool associated with an order.
+    """
+    operation: str | None = None
+    """
+    Order operation. The options are as follows:
+
+    - **apply**: Create an order.
+    - **modify**: Modify an order.
+    - **delete**: Delete an order.
+    """
+    phase: str | None = None
+    """
+    Order result. The options are as follows:
+
+    - **pending**: The order is pending.
+    - **processing**: The order is being processed.
+    - **successed**: The order is successful.
+    - **failed**: The order failed.
+    """
+    failReason: str | None = None
+    """
+    If the phase is in the failure state, the failure cause is returned.
+    """
+
+
+class OsVersion(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the system image.
+    """
+    endOfService: str | None = None
+    """
+    Expiration time of the system image service.
+    """
+
+
+class Outputs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the data output channel.
+    """
+    description: str | None = None
+    """
+    Description of the data output channel.
+    """
+
+
+class Packages(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    package_version: str | None = None
+    """
+    Version of a dependency package. If this parameter is left blank, the latest version is installed by default.
+    """
+    package_name: str | None = None
+    """
+    Name of a dependency package. Ensure that the package name is correct and available.
+    """
+    restraint: str | None = None
+    """
+    Version restriction. This parameter is mandatory only when package_version exists. The options are as follows:
+
+    - EXACT: The version is the same as the specified version.
+    - ATLEAST: The version is not earlier than the specified version.
+    - ATMOST: not later than the specified version.
+    """
+
+
+class ParametersConstraint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Parameter type.
+    """
+    editable: bool | None = None
+    """
+    Whether the parameter is editable.
+    """
+    required: bool | None = None
+    """
+    Whether the parameter is mandatory.
+    """
+    sensitive: bool | None = None
+    """
+    Whether the parameter is sensitive. This function is not implemented currently.
+    """
+    valid_type: str | None = None
+    """
+    Valid type.
+    """
+    valid_range: list[str] | None = None
+    """
+    Valid range.
+    """
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Hyperparameter search algorithm parameter name.
+    """
+    value: str | None = None
+    """
+    Hyperparameter search algorithm parameter value.
+    """
+    type: str | None = None
+    """
+    Hyperparameter search algorithm parameter type.
+    """
+
+
+class PatchNetworkNetworkConnection(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerConnectionList: list[PatchNetworkPeerConnectionItem] | None = None
+    """
+    Peering connections
+    """
+    sfsTurboConnectionList: list[PatchNetworkSfsTurboConnectionItem] | None = None
+    """
+    SFS Turbo connections through attached NICs
+    """
+
+
+class PatchNetworkPeerConnectionItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerVpcId: str
+    """
+    VPC ID of the peer end.
+    """
+    peerSubnetId: str
+    """
+    Subnet ID of the peer end.
+    """
+    defaultGateWay: bool | None = False
+    """
+    Whether to create a default route. The default value is **false**.
+    """
+
+
+class PatchNetworkRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: NetworkMetadataUpdate | None = None
+    """
+    Updated network resource metadata.
+    """
+    spec: NetworkSpecUpdate | None = None
+    """
+    Updated network resource description.
+    """
+
+
+class PatchNetworkResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpec | None = None
+    """
+    Description of network resources.
+    """
+    status: NetworkStatus | None = None
+    """
+    Status of network resources.
+    """
+
+
+class PatchNetworkResponse400(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1475,72 +17106,7811 @@ class Error(BaseModel):
     """
 
 
-class HardDetail(BaseModel):
+class PatchNetworkResponse404(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    alo_name: str | None = None
+    error_code: str | None = None
     """
-    Alias.
+    Error code.
     """
-    id: int | None = None
+    error_msg: str | None = None
     """
-    Reason ID.
+    Error message.
+    """
+
+
+class PatchNetworkSfsTurboConnectionItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str
+    """
+    Name of an SFS Turbo instance.
+    """
+    sfsId: str
+    """
+    ID of an SFS Turbo instance.
+    """
+
+
+class PatchPluginRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    spec: CreatePluginPluginSpec
+    """
+    Request for updating a plug-in instance.
+    """
+
+
+class PatchPluginResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    spec: CreatePluginPluginSpec2 | None = None
+    """
+    Request for updating a plug-in instance.
+    """
+
+
+class PatchPluginResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class PatchPoolRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: PoolMetadataUpdate | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: PoolSpecUpdate | None = None
+    """
+    Description of a resource pool.
+    """
+
+
+class PatchPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadata | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: CreatePoolPoolSpec | None = None
+    """
+    Description of a resource pool.
+    """
+    status: PoolStatus | None = None
+    """
+    Status of a resource pool.
+    """
+
+
+class PatchPoolResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class PatchPoolResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class PeerConnectionStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    peerVpcId: str | None = None
+    """
+    VPC ID of the peer end.
+    """
+    peerSubnetId: str | None = None
+    """
+    Subnet ID of the peer end.
+    """
+    defaultGateWay: bool | None = False
+    """
+    Whether to create a default route. The default value is **false**.
+    """
+    phase: str | None = None
+    """
+    Network connection status. The options are as follows:
+
+    - **Connecting**: The network is being connected.
+    - **Active**: The network is connected properly.
+    - **Abnormal**: The network connection is abnormal.
+    """
+
+
+class Pfs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pfs_path: str | None = None
+    """
+    obsfs path, for example, **/test-bucket/path**.
+    """
+    local_path: str | None = None
+    """
+    Path for attaching volumes to the training container, for example, **/example/path**.
+    """
+
+
+class Plugin(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Type of the plug-in instance.
+    """
+    metadata: PluginMetadata | None = None
+    """
+    Metadata of the plug-in instance.
+    """
+    spec: CreatePluginPluginSpec2 | None = None
+    """
+    Plug-in instance details.
+    """
+    status: PluginStatus | None = None
+    """
+    Plug-in instance status.
+    """
+
+
+class PluginMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the plug-in instance.
+    """
+    creationTimestamp: str | None = None
+    """
+    Creation time.
+    """
+
+
+class PluginResources(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    involvedObject: ObjectReference | None = None
+    """
+    Resource objects referenced by the plug-in.
+    """
+    replicas: int | None = None
+    """
+    Number of replicas of the resource object.
+    """
+    limits: dict[str, str] | None = None
+    """
+    Limit on requested resources.
+    """
+    requests: dict[str, str] | None = None
+    """
+    Requested resources.
+    """
+
+
+class PluginStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: str | None = None
+    """
+    Plug-in instance status. Options:
+
+    - **Pending**: The plug-in is being installed.
+    - **Running**: All of the plug-in instances are running. This specifies that the plug-in runs properly.
+    - **Updating**: The plug-in is being updated.
+    - **Abnormal**: The plug-in instances are abnormal and the plug-in cannot be used. You can click the status to view the failure cause.
+    - **Deleting**: The plug-in is being deleted.
+    """
+    version: str | None = None
+    """
+    Version of the plug-in instances.
     """
     reason: str | None = None
     """
-    Reason description.
+    Details about the plug-in instance installation failure.
     """
-    suggestion: str | None = None
+    values: str | None = None
     """
-    Handling suggestion.
+    Installation parameters of the plug-in instances. The parameters vary depending on the plug-in.
+    """
+    resources: list[PluginResources] | None = None
+    """
+    Resources used by the plug-in instances.
     """
 
 
-class LabelAttribute(BaseModel):
+class PluginTemplateMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Plug-in template name
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Plug-in template annotations in the format of key-value pairs.
+    """
+
+
+class PluginTemplateSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Plug-in template type. The options are as follows:
+
+    - **npu-river**: NPU driver
+    - **gpu-driver**: GPU driver
+    """
+    description: str | None = None
+    """
+    Plug-in template description
+    """
+    versions: dict[str, PluginTemplateVersionV2] | None = None
+    """
+    Plug-in template versions
+    """
+
+
+class PluginTemplateSpecV2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    optional: bool | None = None
+    """
+    Controls whether the plug-in is mandatory.
+    """
+    type: str | None = None
+    """
+    Plug-in template type. Options:
+
+    - **helm**: Helm type
+    - **ccePlugin**: CCE type
+    """
+    logoURL: str | None = None
+    """
+    URL of the logo image.
+    """
+    description: str | None = None
+    """
+    Plug-in template description.
+    """
+    versions: list[PluginTemplateVersionV2] | None = None
+    """
+    Details about the plug-in template version.
+    """
+
+
+class PluginTemplateV2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **PluginTemplate**: plug-in template
+    """
+    metadata: PluginTemplateMetadata | None = None
+    """
+    Plug-in template metadata.
+    """
+    spec: PluginTemplateSpecV2 | None = None
+    """
+    Detailed information about the plug-in template, for example, the version list.
+    """
+
+
+class PluginTemplateVersionV2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    version: str | None = None
+    """
+    Version number of the plug-in template.
+    """
+    creationTimestamp: str | None = None
+    """
+    Creation time.
+    """
+    inputs: dict[str, Any] | None = None
+    """
+    Plug-in installation parameters.
+    """
+    translate: dict[str, Any] | None = None
+    """
+    Translation information used by the GUI.
+    """
+    description: str | None = None
+    """
+    Version description.
+    """
+    detail: str | None = None
+    """
+    Version description.
+    """
+
+
+class Policies(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_search: CreateTrainingJobV2AutoSearch2 | None = None
+    """
+    Hyperparameter search configuration.
+    """
+
+
+class PoolAnnotationsCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_description: Annotated[
+        str | None, Field(alias="os.modelarts/description")
+    ] = None
+    """
+    Description of a resource pool
+    """
+    os_modelarts_billing_mode: Annotated[
+        str | None, Field(alias="os.modelarts/billing.mode")
+    ] = None
+    """
+    Billing mode
+    """
+    os_modelarts_order_id: Annotated[
+        str | None, Field(alias="os.modelarts/order.id")
+    ] = None
+    """
+    Order ID
+    """
+    os_modelarts_scheduler_extension: Annotated[
+        str | None, Field(alias="os.modelarts/scheduler.extension")
+    ] = None
+    """
+    Priority that can be set for the jobs delivered by other users to the shared resource pool
+    """
+
+
+class PoolAnnotationsUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_description: Annotated[
+        str | None, Field(alias="os.modelarts/description")
+    ] = None
+    """
+    Description of a resource pool, specifying the application scenarios of the resource pool. The following special characters are not allowed: `!<>=&"'.`
+    """
+    os_modelarts_scheduler_extension: Annotated[
+        str | None, Field(alias="os.modelarts/scheduler.extension")
+    ] = None
+    """
+    Priority that can be set for the jobs delivered by other users to the shared resource pool
+    """
+
+
+class PoolClusterContainerNetwork(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    mode: str | None = None
+    """
+    Container network model. The options are as follows:
+
+    - **overlay_l2**: an overlay_l2 network (container tunnel network) built for containers by using OpenVSwitch (OVS).
+    - **vpc-router**: an underlay_l2 network built for containers by using IPvlan and custom VPC routes.
+    - **eni**: Cloud Native Network 2.0. This model deeply integrates the native ENI capability of VPC, uses the VPC CIDR block to allocate container addresses, and supports passthrough networking. You can use this model when creating a CCE Turbo cluster.
+    """
+    cidr: str | None = None
+    """
+    Container network segment. This parameter is valid only when the container network model is **overlay_l2** or **vpc-router**.
+    """
+
+
+class PoolClusterMaster(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    az: str | None = None
+    """
+    AZ where the master node is located
+    """
+
+
+class PoolContainerNetwork(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cidr: str | None = None
+    """
+    CIDR block of the container network segment. Recommended: 10.0.0.0/12-19, 172.16.0.0/16-19, or 192.168.0.0/16-19. If the selected CIDR block conflicts with existing ones, an error will be reported. This parameter cannot be modified after the cluster is created.
+    """
+
+
+class PoolDriver(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    gpuVersion: str | None = None
+    """
+    GPU driver version. This parameter is available when GPUs are used in a physical resource pool. For example, the GPU driver version is **440.33**.
+    """
+    npuVersion: str | None = None
+    """
+    NPU driver version.
+    """
+    updateStrategy: str | None = None
+    """
+    Driver upgrade policy. Options:
+
+    - **force**: forcible upgrade. The node drivers are upgraded immediately, which may affect jobs running on the node.
+    - **idle**: secure upgrade. The drivers are upgraded when no job is running on the node.
+    """
+
+
+class PoolDriverListStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    gpu: PoolDriverStatus | None = None
+    """
+    GPU driver information.
+    """
+    npu: PoolDriverStatus | None = None
+    """
+    NPU driver information.
+    """
+
+
+class PoolDriverStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    version: str | None = None
+    """
+    Driver version
+    """
+    state: str | None = None
+    """
+    Driver status. Options:
+
+    - **Creating**: The driver is being created.
+    - **Upgrading**: The driver is being upgraded.
+    - **Running**: The driver is running.
+    - **Abnormal**: The driver malfunctions.
+    """
+
+
+class PoolLabelsCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = "0"
+    """
+    Workspace ID. The default value is **0**.
+    """
+    os_modelarts_name: Annotated[
+        str, Field(alias="os.modelarts/name", max_length=25, min_length=4)
+    ]
+    """
+    Specified resource pool name. The value contains 4 to 25 characters, including lowercase letters, hyphens (-), and digits.
+    """
+    os_modelarts_sharing: Annotated[str | None, Field(alias="os.modelarts/sharing")] = (
+        None
+    )
+    """
+    Whether the resource pool can be shared. The value can be **unshared** or **shared**.
+    """
+    os_modelarts_node_prefix: Annotated[
+        str | None, Field(alias="os.modelarts/node.prefix")
+    ] = None
+    """
+    Customized node prefix. This parameter is optional.
+    """
+
+
+class PoolLabelsUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = None
+    """
+    Target workspace ID. The workspace ID cannot be changed at the same time as other resource pool modification operations (such as scaling).
+    """
+    os_modelarts_sharing: Annotated[str | None, Field(alias="os.modelarts/sharing")] = (
+        None
+    )
+    """
+    Whether the resource pool can be shared. The options are as follows:
+
+    - **unshared**: It cannot be shared.
+    - **shared**: It can be shared.
+    """
+
+
+class PoolMetaAnnotations(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_description: Annotated[
+        str | None, Field(alias="os.modelarts/description")
+    ] = None
+    """
+    Description of a resource pool.
+    """
+    os_modelarts_billing_mode: Annotated[
+        str | None, Field(alias="os.modelarts/billing.mode")
+    ] = None
+    """
+    Billing mode.
+    """
+    os_modelarts_flavor_resource_ids: Annotated[
+        str | None, Field(alias="os.modelarts/flavor.resource.ids")
+    ] = None
+    """
+    Resource ID corresponding to each flavor.
+    """
+    os_modelarts_tms_tags: Annotated[
+        str | None, Field(alias="os.modelarts/tms.tags")
+    ] = None
+    """
+    Resource tags specified by the user during resource pool creation.
+    """
+    os_modelarts_scheduler_extension: Annotated[
+        str | None, Field(alias="os.modelarts/scheduler.extension")
+    ] = None
+    """
+    Priority that can be set for the jobs delivered by other users to the shared resource pool
+    """
+    os_modelarts_volcano_scheduler_cabinet_exclusive_enabled: Annotated[
+        str | None,
+        Field(alias="os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"),
+    ] = None
+    """
+    Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource pool provisioned for an entire cabinet (that is, **creatingStep** resources of the rack type) supports this function.
+    """
+    os_modelarts_pool_scope_external_dependency_Train: Annotated[
+        str | None, Field(alias="os.modelarts.pool/scope.external.dependency.Train")
+    ] = None
+    """
+    External dependency ID of training.
+    """
+    os_modelarts_pool_scope_external_dependency_Infer: Annotated[
+        str | None, Field(alias="os.modelarts.pool/scope.external.dependency.Infer")
+    ] = None
+    """
+    External dependency ID of inference.
+    """
+    os_modelarts_pool_scope_external_dependency_Notebook: Annotated[
+        str | None, Field(alias="os.modelarts.pool/scope.external.dependency.Notebook")
+    ] = None
+    """
+    External dependency ID of the development environment.
+    """
+
+
+class PoolMetaLabels(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_workspace_id: Annotated[
+        str | None, Field(alias="os.modelarts/workspace.id")
+    ] = None
+    """
+    Workspace ID
+    """
+    os_modelarts_name: Annotated[str | None, Field(alias="os.modelarts/name")] = None
+    """
+    Resource pool name specified by the user.
+    """
+    os_modelarts_resource_id: Annotated[
+        str | None, Field(alias="os.modelarts/resource.id")
+    ] = None
+    """
+    Resource ID of the resource pool.
+    """
+    os_modelarts_tenant_domain_id: Annotated[
+        str | None, Field(alias="os.modelarts/tenant.domain.id")
+    ] = None
+    """
+    ID of the tenant corresponding to the resource pool, which records the tenant account where the resource pool is created
+    """
+    os_modelarts_create_from: Annotated[
+        str | None, Field(alias="os.modelarts/create-from")
+    ] = None
+    """
+    Source of a resource pool, for example, **admin-console**, indicating that the resource pool is created by the administrator on the ModelArts console
+    """
+    os_modelarts_pool_biz: Annotated[
+        str | None, Field(alias="os.modelarts.pool/biz")
+    ] = None
+    """
+    Business type of a resource pool. The value can be **public** or **private**.
+    """
+    os_modelarts_sharing: Annotated[str | None, Field(alias="os.modelarts/sharing")] = (
+        None
+    )
+    """
+    Whether the resource pool can be shared. Options:
+
+    - **unshared**: It cannot be shared.
+    - **shared**: It can be shared.
+    """
+
+
+class PoolMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Automatically generated resource pool name, which is equivalent to **pool ID**.
+    """
+    creationTimestamp: str | None = None
+    """
+    Timestamp, for example, 2021-11-01T03:49:41Z.
+    """
+    labels: PoolMetaLabels | None = None
+    """
+    Resource pool labels.
+    """
+    annotations: PoolMetaAnnotations | None = None
+    """
+    Resource pool annotations.
+    """
+
+
+class PoolMetadataCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: PoolLabelsCreation
+    """
+    Resource pool labels.
+    """
+    annotations: PoolAnnotationsCreation | None = None
+    """
+    Resource pool annotations.
+    """
+
+
+class PoolMetadataDeletion(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Automatically generated resource pool name, which is equivalent to **pool ID**.
+    """
+    creationTimestamp: str | None = None
+    """
+    Timestamp, for example, 2021-11-01T03:49:41Z.
+    """
+    deletionTimestamp: str | None = None
+    """
+    Timestamp, for example, 2021-11-01T03:49:41Z.
+    """
+    labels: PoolMetaLabels | None = None
+    """
+    Resource pool labels.
+    """
+    annotations: PoolMetaAnnotations | None = None
+    """
+    Resource pool annotations.
+    """
+
+
+class PoolMetadataUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    labels: PoolLabelsUpdate | None = None
+    """
+    Resource pool labels
+    """
+    annotations: PoolAnnotationsUpdate | None = None
+    """
+    Resource pool annotations.
+    """
+
+
+class PoolMetricDataPoint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    timestamp: int | None = None
+    """
+    Timestamp.
+    """
+    unit: str | None = None
+    """
+    Time series unit.
+    """
+    statistics: list[PoolMetricDataPointValue] | None = None
+    """
+    List of statistical values.
+    """
+
+
+class PoolMetricDataPointValue(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    statistic: str | None = None
+    """
+    Statistical mode. The options are as follows:
+
+    - **maximum**: maximum value statistics
+    - **average**: average value statistics
+    """
+    value: float | None = None
+    """
+    Statistical result. The value **-1** indicates invalid data.
+    """
+
+
+class PoolMetricDimensionItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Metric dimension name.
+    """
+    value: str | None = None
+    """
+    Metric dimension value.
+    """
+
+
+class PoolMetricItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metric: list[PoolMetricItemValue] | None = None
+    """
+    Metrics.
+    """
+    dataPoints: list[PoolMetricDataPoint] | None = None
+    """
+    Key metrics.
+    """
+
+
+class PoolMetricItemValue(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metricName: str | None = None
+    """
+    Metric name. The options are as follows:
+
+    - **cpuUsage**: CPU usage
+    - **memUsedRate**: memory usage
+    - **gpuUtil**: GPU usage
+    - **gpuMemUsage**: used GPU memory
+    - **npuUtil**: NPU usage
+    - **npuMemUsage**: used NPU memory
+    - **diskCapacity**: disk capacity
+    - **diskAvailableCapacity**: available disk capacity
+    - **diskUsedRate**: disk usage
+    """
+    namespace: str | None = None
+    """
+    Metric namespace. The options are as follows:
+
+    - **PAAS.CONTAINER**: namespace of component, instance, process, and container metrics
+    - **PAAS.NODE**: namespace of host, network, disk, and file system metrics
+    - **PAAS.SLA**: namespace of SLA metrics
+    - **PAAS.AGGR**: namespace of cluster metrics
+    - **CUSTOMMETRICS**: default namespace of custom metrics
+    """
+    dimensions: list[PoolMetricDimensionItem] | None = None
+    """
+    Dimensions.
+    """
+
+
+class PoolNetwork(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Network name. The value is obtained from the **metadata.name** field in the network resource details.
+    """
+
+
+class PoolResourceExtendParams(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dockerBaseSize: str | None = None
+    """
+    Size of the container image space on a node.
+    """
+    postInstall: str | None = None
+    """
+    Post-installation script. The entered value must be encoded using Base64.
+    """
+
+
+class PoolResourceStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    creating: list[CreatePoolPoolResourceFlavorCount] | None = None
+    """
+    Data model for the number of resources of the specified specifications
+    """
+    available: list[CreatePoolPoolResourceFlavorCount] | None = None
+    """
+    Data model for the number of resources of the specified specifications
+    """
+    abnormal: list[CreatePoolPoolResourceFlavorCount] | None = None
+    """
+    Data model for the number of resources of the specified specifications
+    """
+    deleting: list[CreatePoolPoolResourceFlavorCount] | None = None
+    """
+    Data model for the number of resources of the specified specifications
+    """
+
+
+class PoolScopePlugin(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    scope: str | None = None
+    """
+    Job type. Options:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+    - **Notebook**: notebook jobs
+    """
+    plugins: list[str] | None = None
+    """
+    Plug-in list.
+    """
+    externalDependency: bool | None = None
+    """
+    Whether external dependencies exist. The options are as follows:
+
+    - **false**: The job type has no external dependency.
+    - **true**: The job type has external dependencies.
+    """
+    reservedNetworkCidr: list[str] | None = None
+    """
+    Reserved CIDR block.
+    """
+
+
+class PoolScopePluginPhase(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Plug-in type.
+    """
+    phase: str | None = None
+    """
+    Plug-in status. The options are as follows:
+
+    - **Pending**: The plug-in is pending.
+    - **Running**: The plug-in is running.
+    - **Updating**: The plug-in is being updated.
+    - **Abnormal**: The plug-in is abnormal.
+    - **Deleting**: The plug-in is being deleted.
+    """
+
+
+class PoolScopeStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    scopeType: str | None = None
+    """
+    Enabled job types. The options are as follows:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+    - **Notebook**: notebook jobs
+    """
+    state: str | None = None
+    """
+    Service status. The options are as follows:
+
+    - **Enabling**: The service is being enabled.
+    - **Enabled**: The service has been enabled.
+    - **EnableFailed**: The service fails to be enabled.
+    - **Disabling**: The service is being disabled.
+    - **Disabled**: The service has been disabled.
+    """
+    plugins: list[PoolScopePluginPhase] | None = None
+    """
+    Plug-in status.
+    """
+    message: str | None = None
+    """
+    Cause of the failure to enable or disable the environment.
+    """
+
+
+class PoolSpecCreation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    Resource pool type. The options are as follows:
+
+    - **Dedicate**: physical resource pool, which uses a separate network and supports network connection, custom drivers, and custom job types.
+    """
+    scope: list[str] | None = None
+    """
+    Job type enabled. Options:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+      
+      [- **Notebook**: notebook jobs](tags: hc)
+    """
+    resources: list[CreatePoolPoolResource]
+    """
+    Resource specifications in a resource pool, including resource specifications and the number of resources for each specification
+    """
+    parent: str | None = None
+    """
+    Parent resource pool ID.
+    """
+    network: PoolNetwork | None = None
+    """
+    Network settings for a resource pool. This parameter is mandatory for creating physical resource pools.
+    """
+    containerNetwork: PoolContainerNetwork | None = None
+    """
+    Kubernetes container network segment. Only one container network segment is supported. This parameter is optional. If this parameter is not set, the default value is specified by CCE.
+    """
+    kubernetesSvcIpRange: str | None = None
+    """
+    CIDR of the Kubernetes service network segment
+    """
+    masters: list[PoolClusterMaster] | None = None
+    """
+    Master node parameters in a resource pool. This parameter is optional for physical resource pools.
+    """
+    clusterFlavor: str | None = None
+    """
+    Cluster flavor of a standard pool.
+    """
+    driver: PoolDriver | None = None
+    """
+    Resource pool driver
+    """
+    ipv6enable: bool | None = None
+    """
+    Whether to enable IPv6
+    """
+
+
+class PoolSpecUpdate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    scope: list[str] | None = None
+    """
+    Job type enabled. Options:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+      
+      [- **Notebook**: notebook jobs](tags: hc)
+    """
+    resources: list[CreatePoolPoolResource] | None = None
+    """
+    Data model for the number of resources of the specified flavors in a resource pool and node pool configurations.
+    """
+    driver: PoolDriver | None = None
+    """
+    Resource pool driver.
+    """
+
+
+class PoolStatisticsItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: PoolStatisticsStatus | None = None
+    """
+    Statistics about resource pools in different statuses.
+    """
+
+
+class PoolStatisticsStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    creating: int | None = None
+    """
+    Number of resource pools that are being created.
+    """
+    created: int | None = None
+    """
+    Number of created resource pools.
+    """
+    failed: Annotated[int | None, Field(le=500)] = None
+    """
+    Number of resource pools that failed to be created in the last three days. The maximum value is **500**.
+    """
+    pending: int | None = None
+    """
+    Number of resource pools in the waiting status.
+    """
+
+
+class PoolStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: str | None = None
+    """
+    Resource pool status. Options:
+
+    - **Creating**: The resource pool is being created.
+    - **Running**: The resource pool is running.
+    - **Abnormal**: The resource pool malfunctions.
+    - **Deleting**: The resource pool is being deleted.
+    - **Error**: An error occurred in the resource pool.
+    - **CreationFailed**: Creating the resource pool failed.
+    - **ScalingFailed**: Expanding the capacity of the resource pool failed.
+    - **Waiting**: The resource pool is awaiting creation, which is typically caused by an unpaid order or unapproved request.
+    """
+    message: str | None = None
+    """
+    Message indicating that the resource pool is in the current state.
+    """
+    resources: PoolResourceStatus | None = None
+    """
+    The amount of resources in different states in the resource pool.
+    """
+    scope: list[PoolScopeStatus] | None = None
+    """
+    Service status of a resource pool.
+    """
+    driver: PoolDriverListStatus | None = None
+    """
+    Resource pool driver.
+    """
+    parent: str | None = None
+    """
+    Name of the parent node of a resource pool. This parameter is left blank for physical pools.
+    """
+    root: str | None = None
+    """
+    Name of the root node in a resource pool. For a physical pool, the value is its name.
+    """
+
+
+class ProcessorDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Dataset name.
+    """
+    source: str | None = None
+    """
+    Data source path. Options:
+
+    - If **type** is set to **OBS**, **source** is an OBS path.
+    - If **type** is set to **TASK**, **source** is a task ID.
+    - If **type** is set to **DATASET**, **source** is a dataset ID.
+    - If **type** is set to **CUSTOM** and the API is called by resource tenants, set **source** to the **project_id** of the actual user. Otherwise, this field is left blank.
+    """
+    type: str | None = None
+    """
+    Data source type. Options:
+
+    - **OBS**: Data obtained from OBS
+    - **TASK**: Data processing task
+    - **DATASET**: Dataset
+    - **CUSTOM**: Data called by resource tenants
+    """
+    version_id: str | None = None
+    """
+    Version of a dataset.
+    """
+    version_name: str | None = None
+    """
+    Dataset version name.
+    """
+
+
+class ProcessorTaskItem(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    label_en: str | None = None
+    """
+    English name of an algorithm type.
+    """
+    label_zh: str | None = None
+    """
+    Algorithm type name
+    """
+    template_id: str | None = None
+    """
+    Algorithm type ID.
+    """
+
+
+class QueryServiceConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model_version: str | None = None
+    """
+    Model version
+    """
+    finished_time: float | None = None
+    """
+    Task completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not returned before the task is complete.
+    """
+    custom_spec: ShowServiceCustomSpec | None = None
+    """
+    Customized resource specification configuration. This parameter is returned only when specification is set to custom.
+    """
+    envs: dict[str, str] | None = None
+    """
+    Environment variable key-value pair required for running a model
+    """
+    specification: str | None = None
+    """
+    Resource specifications, for example, modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3. If this parameter is set to custom, a customized flavor is used, which matches the custom_spec field.
+    """
+    weight: int | None = None
+    """
+    Traffic weight allocated to a model
+    """
+    source_type: str | None = None
+    """
+    Model source. This parameter is returned when a model is created using ExeML. The value is **auto**.
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    src_path: str | None = None
+    """
+    OBS path for storing the input data of a batch task, for example, https://xxx.obs.myclouds.com/image/.
+    """
+    req_uri: str | None = None
+    """
+    Inference path invoked in a batch task, for example, /.
+    """
+    mapping_type: str | None = None
+    """
+    Mapping type of the input data, which can be **file** or **csv**
+    """
+    start_time: float | None = None
+    """
+    Task start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not returned before the task starts.
+    """
+    cluster_id: str | None = None
+    """
+    ID of the dedicated resource pool or edge resource pool used by the service instance. This parameter is returned only when a dedicated resource pool or edge resource pool is configured.
+    """
+    nodes: list[Nodes] | None = None
+    """
+    Edge node information. This parameter is returned only when ModelArts edge nodes are configured.
+    """
+    mapping_rule: dict[str, Any] | None = None
+    """
+    Mapping between input parameters and CSV data. This parameter is mandatory only when **mapping_type** is set to **csv**.
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    src_type: str | None = None
+    """
+    Data source type. This parameter is returned only when **ManifestFile** is used.
+    """
+    dest_path: str | None = None
+    """
+    OBS path to the output data of a batch job Example: https://xxx.obs.myclouds.com/res/.
+    """
+    instance_count: int | None = None
+    """
+    Number of instances deployed for a model
+    """
+    status: str | None = None
+    """
+    Service status. The options are as follows:
+
+    - **running**: The service is running properly.
+    - **deploying**: The service is being deployed, including image creation and resource scheduling deployment.
+    - **concerning**: An alarm has been generated, indicating that some backend instances malfunction.
+    - **failed**: Deploying the service failed. For details about the failure cause, see the event and log tab pages.
+    - **stopped**: The service has been stopped.
+    - **finished**: Service running is completed. This status is available only for batch services.
+    """
+    scaling: bool | None = None
+    """
+    Whether auto scaling is enabled
+    """
+    support_debug: bool | None = None
+    """
+    Whether a model supports online debugging
+    """
+    additional_properties: dict[str, ShowServiceModelAdditionalProperties] | None = None
+    """
+    Additional model deployment attribute
+    """
+    pool_name: str | None = None
+    """
+    Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the service instance. This parameter is returned only when a dedicated resource pool is configured.
+    """
+    affinity: ShowServiceServiceAffinity | None = None
+    """
+    Service Affinity Information
+    """
+
+
+class Quota(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    resources: list[ResourceQuota] | None = None
+    """
+    Resource quota information.
+    """
+
+
+class RegisterImageRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = "X86_64"
+    """
+    Processor architecture supported by the image. The default value is **X86_64**. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_category: list[str] | None = None
+    """
+    Flavor supported by the image. The default value is **CPU** or **GPU**. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    services: list[str] | None = None
+    """
+    Services supported by the image. The default value is **NOTEBOOK** or **SSH**. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    swr_path: str
+    """
+    SWR image address
+    """
+    visibility: str | None = "PRIVATE"
+    """
+    Image visibility. The default value is PRIVATE. Options:
+
+    - PRIVATE: private image.
+    - PUBLIC: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used, the actual value prevails.
+    """
+
+
+class RegisterImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    support_res_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Enums:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class RemoteConstraints(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_type: str | None = None
+    """
+    Data input type, including the data storage location and dataset.
+    """
+    attributes: list[dict[str, str]] | None = None
+    """
+    Attributes when the data input type is a dataset. Enums:
+
+    - **data_format**: data format
+    - **data_segmentation**: data segmentation
+    - **dataset_type**: data labeling
+    """
+
+
+class RenewLeaseRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    duration: int | None = None
+    """
+    Indicates the running duration starting from the current time. After the running duration expires, the system automatically stops. Unit: ms.
+    """
+    type: str | None = "timing"
+    """
+    Automatic stop type. The default value is timing.
+    """
+
+
+class RenewLeaseResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_at: int | None = None
+    """
+    Time (UTC) when the instance is created, accurate to millisecond.
+    """
+    duration: int | None = None
+    """
+    Instance running duration, which is calculated based on the instance creation time. If the instance creation time plus the duration is greater than the current time, the system automatically stops the instance.
+    """
+    enable: bool | None = None
+    """
+    Whether to enable auto stop of the instance.
+    """
+    type: str | None = None
+    """
+    Indicates the automatic stop type.
+
+    - timing: The task is automatically stopped.
+    - idle: The task is stopped when it is idle.
+    """
+    update_at: int | None = None
+    """
+    Time when the instance is last updated (excluding the heartbeat detection time), in UTC milliseconds.
+    """
+
+
+class RequiredAffinity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    affinity_type: str | None = None
+    """
+    Affinity scheduling policy. Possible values are as follows:
+
+    - **cabinet**: strong cabinet scheduling
+    - **hyperinstance**: supernode affinity scheduling
+    """
+    affinity_group_size: int | None = None
+    """
+    Affinity group size. This parameter is mandatory when **affinity_type** is set to **hyperinstance**. In this case, the system schedules tasks specified by **affinity_group_size** to a supernode to form an affinity group.
+
+    When a user delivers a training job to the supernode resource pool, if the affinity group size is not set, the system sets the value to **1** by default.
+    """
+
+
+class Resource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    policy: str | None = None
+    """
+    Resource specification mode of a training job. The value can be regular, indicating the standard mode.
+    """
+    flavor_id: str | None = None
+    """
+    ID of the resource flavor selected for a training job. **flavor_id** cannot be specified for dedicated resource pools with CPU specifications. The options for dedicated resource pools with GPU specifications are as follows:
+
+    - **modelarts.pool.visual.xlarge** (1 card)
+    - **modelarts.pool.visual.2xlarge** (2 cards)
+    - **modelarts.pool.visual.4xlarge** (4 cards)
+    - **modelarts.pool.visual.8xlarge** (8 cards)
+    """
+    flavor_name: str | None = None
+    """
+    Read-only flavor name returned by ModelArts when **flavor_id** is used.
+    """
+    node_count: int | None = None
+    """
+    Number of resource replicas selected for a training job.
+    """
+    pool_id: str | None = None
+    """
+    Resource pool ID selected for a training job.
+    """
+    flavor_detail: FlavorDetail | None = None
+    """
+    Flavor details of a training job or algorithm. This parameter is available only for public resource pools.
+    """
+
+
+class ResourceFlavorAnnotations(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_resourceflavor_volume_configs: Annotated[
+        str | None, Field(alias="os.modelarts.resourceflavor/volume.configs")
+    ] = None
+    """
+    Constraints on additional disks attached to the resource flavor.
+    """
+
+
+class ResourceFlavorLabel(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    os_modelarts_scope: Annotated[str | None, Field(alias="os.modelarts/scope")] = None
+    """
+    Job types supported by a resource specification
+    """
+    os_modelarts_flavor_baremetal: Annotated[
+        str | None, Field(alias="os.modelarts.flavor/baremetal")
+    ] = None
+    """
+    BMS flavor label. **true** indicates that the flavor is a BMS flavor.
+    """
+    os_modelarts_flavor_localdisk: Annotated[
+        str | None, Field(alias="os.modelarts.flavor/localdisk")
+    ] = None
+    """
+    Whether a local disk is contained. **true** indicates that the flavor contains local disks.
+    """
+
+
+class ResourceFlavorStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: dict[str, str] | None = None
+    """
+    Sales status of a resource specification in each AZ. The value is (AZ, Status). Options for **Status**:
+
+    - **normal**: The specification is on-sales.
+    - **soldout**: The specification is sold out.
+    """
+
+
+class ResourceMetricsMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of a resource metric
+    """
+    labels: dict[str, Any] | None = None
+    """
+    Labels of a resource metric
+    """
+
+
+class ResourceQuota(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Resource type.
+    """
+    quota: str | None = None
+    """
+    Upper limit of the resource quota.
+    """
+    used: str | None = None
+    """
+    Used quota.
+    """
+
+
+class ResourceRequirementVO(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu: str | None = None
+    """
+    CPU usage.
+    """
+    memory: str | None = None
+    """
+    Memory usage.
+    """
+    nvidia_com_gpu: Annotated[str | None, Field(alias="nvidia.com/gpu")] = None
+    """
+    nvidia.com/gpu usage.
+    """
+
+
+class ResourceRequirements(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Resource constraint. The options are as follows:
+
+    - **flavor_type**: flavor type, which can be **CPU** or **GPU**.
+    - **device_distributed_mode**: whether to support multi-card training. The value can be **multiple** (supported) or **singular** (not supported).
+    - **host_distributed_mode**: whether to support distributed training. The value can be **multiple** (supported) or **singular** (not supported).
+    """
+    value: list[str] | None = None
+    """
+    Value of the resource constraint key.
+    """
+    operator: str | None = None
+    """
+    Relationship between keys and values. Currently, only **in** is supported. For example, **flavor_type in [CPU,GPU]**.
+    """
+
+
+class RestartVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class RetryPoolScopeRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    scope: str
+    """
+    Job type to be retried.
+    """
+
+
+class RetryPoolScopeResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ReviewSamplesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    comments: list[SampleComment] | None = None
+    """
+    Review comment list.
+    """
+
+
+class RunningRecord(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    start_at: int | None = None
+    """
+    Unix timestamp of the start time in the current running record, in seconds.
+    """
+    end_at: int | None = None
+    """
+    Unix timestamp of the end time in the current running record, in seconds.
+    """
+    start_type: str | None = None
+    """
+    Startup mode of the current running record.
+
+    - **init_or_rescheduled**: This startup is the first running after scheduling, including the first startup and the running after scheduling recovery.
+    - **restarted**: This startup is not the first running after scheduling but the running after a process restart.
+    """
+    end_reason: str | None = None
+    """
+    Reason why the current running record ends.
+    """
+    end_related_task: str | None = None
+    """
+    ID of the task worker that causes the end of the current running record, for example, **worker-0**.
+    """
+    end_recover: str | None = None
+    """
+    Fault tolerance policy used after the current running record ends. The enums are as follows:
+
+    - **npu_proc_restart**: NPU in-place hot recovery
+    - **gpu_proc_restart**: GPU in-place hot recovery
+    - **proc_restart**: Process in-place recovery
+    - **pod_reschedule**: Pod-level rescheduling
+    - **job_reschedule**: Job-level rescheduling
+    - **job_reschedule_with_taint**: Isolated job-level rescheduling
+    """
+    end_recover_before_downgrade: str | None = None
+    """
+    Tolerance policy used after the current running record ends and before the fault tolerance policy is degraded. The options are the same as those of **end_recover**.
+    """
+
+
+class RunningTask(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    annotated_sample_count: int | None = None
+    """
+    Number of labeled samples
+    """
+    code: str | None = None
+    """
+    Error code
+    """
+    config: ListTasksSmartTaskConfig | None = None
+    """
+    Task configuration
+    """
+    create_time: str | None = None
+    """
+    Task creation time
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID
+    """
+    elapsed_time: int | None = None
+    """
+    Task execution time
+    """
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_detail: str | None = None
+    """
+    Error details
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+    message: str | None = None
+    """
+    Error message
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    model_version: str | None = None
+    """
+    Model version
+    """
+    progress: float | None = None
+    """
+    Current task progress
+    """
+    result: ListTasksResult | None = None
+    """
+    Task result
+    """
+    status: int | None = None
+    """
+    Task status
+    """
+    task_id: str | None = None
+    """
+    Task ID
+    """
+    task_name: str | None = None
+    """
+    Task name
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples
+    """
+    type: int | None = None
+    """
+    Task type
+    """
+    unconfirmed_sample_count: int | None = None
+    """
+    Number of samples to be confirmed
+    """
+
+
+class SSHReq(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key_pair_names: list[str] | None = None
+    """
+    Specifies the SSH key pair name, which can be created and viewed on the Key Pair page of the ECS console.
+    """
+
+
+class SSHResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key_pair_names: list[str] | None = None
+    """
+    Specifies the SSH key pair name, which can be created and viewed on the Key Pair page of the ECS console.
+    """
+    task_urls: list[TaskUrls] | None = None
+    """
+    SSH connection address information.
+    """
+
+
+class Sample(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data: dict[str, Any] | None = None
+    """
+    Byte data of sample files. The type is **java.nio.ByteBuffer**. When this parameter is called, the string converted from the byte data is uploaded.
+    """
+    data_source: UploadSamplesJsonDataSource | None = None
+    """
+    Data source.
+    """
+    encoding: str | None = "UTF-8"
+    """
+    Encoding type of sample files, which is used to upload .txt or .csv files. The value can be **UTF-8**, **GBK**, or **GB2312**. The default value is **UTF-8**.
+    """
+    labels: list[UploadSamplesJsonSampleLabel] | None = None
+    """
+    Sample label list.
+    """
+    metadata: UploadSamplesJsonSampleMetadata | None = None
+    """
+    Key-value pair of the sample **metadata** attribute.
+    """
+    name: Annotated[str | None, Field(max_length=1024, min_length=0)] = None
+    """
+    Name of sample files. The value contains 0 to 1,024 characters and cannot contain special characters `(!<>=&"').`
+    """
+    sample_type: int | None = None
+    """
+    Sample type. Options:
+
+    - **0**: image
+    - **1**: text
+    - **2**: speech
+    - **4**: table
+    - **6**: video
+    - **9**: custom format
+    """
+
+
+class SampleComment(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    accept: bool
+    """
+    Whether the submitted sample review comments are passed. Options:
+
+    - **true**: passed
+    - **false**: not passed
+    """
+    comment: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Review comment, which contains 0 to 256 characters, excluding special characters `(!<>=&"'').`
+    """
+    sample_id: str | None = None
+    """
+    Sample ID, which can be obtained by invoking the API for querying the sample list.
+    """
+    score: str | None = None
+    """
+    Review score, whose value can be **A**, **B**, **C**, or **D**, in descending order.
+    """
+    worker_id: str | None = None
+    """
+    Annotation member ID, which can be obtained by invoking the annotation member list interface.
+    """
+
+
+class SampleStats(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    accepted_sample_count: int | None = None
+    """
+    Number of samples accepted by the owner.
+    """
+    auto_annotation_sample_count: int | None = None
+    """
+    Number of samples to be confirmed after intelligent labeling.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    rejected_sample_count: int | None = None
+    """
+    Number of samples that failed to pass the owner acceptance.
+    """
+    sampled_sample_count: int | None = None
+    """
+    Number of samples that are to be accepted by the owner and sampled.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+    unannotated_sample_count: int | None = None
+    """
+    Number of unlabeled samples.
+    """
+    uncheck_sample_count: int | None = None
+    """
+    Number of samples that have been approved by the reviewer and are to be accepted by the owner.
+    """
+    unreviewed_sample_count: int | None = None
+    """
+    Number of samples that have been labeled by the labeler but have not been reviewed by the reviewer.
+    """
+
+
+class SchedulePolicy(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    required_affinity: RequiredAffinity | None = None
+    """
+    Affinity requirements for training jobs.
+    """
+    priority: int | None = None
+    """
+    Priority of the training job.
+    """
+    preemptible: bool | None = None
+    """
+    Whether preemption is allowed
+    """
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: str | None = None
+    """
+    Schema description.
+    """
+    name: str | None = None
+    """
+    Schema name.
+    """
+    schema_id: int | None = None
+    """
+    Schema ID.
+    """
+    type: str | None = None
+    """
+    Schema value type.
+    """
+
+
+class SchemaMap(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dest_name: str | None = None
+    """
+    Name of the destination column.
+    """
+    src_name: str | None = None
+    """
+    Name of the source column.
+    """
+
+
+class SearchAlgoList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Hyperparameter search algorithm name.
+    """
+    params: list[Params] | None = None
+    """
+    List of hyperparameter search algorithm parameters.
+    """
+    description: str | None = None
+    """
+    Description of a hyperparameter search algorithm.
+    """
+
+
+class SearchProp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    op: str | None = None
+    """
+    Relationship between attribute values. Options:
+
+    - **AND**: AND relationship
+    - **OR**: OR relationship
+    """
+    props: dict[str, list[str]] | None = None
+    """
+    Search criteria of an attribute. Multiple search criteria can be set.
+    """
+
+
+class SendEmailsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    emails: list[str]
+    """
+    Email list of a labeling team member.
+    """
+
+
+class SendEmailsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Result of sending an email to a labeling team member.
+    """
+    success: bool | None = None
+    """
+    Check whether the operation is successful. Options:
+
+    - **true**: The operation is successful.
+    - **false**: The operation is failed.
+    """
+
+
+class ServiceAdditionalProperties(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    smn_notification: dict[str, SmnNotification]
+    """
+    SMN message notification structure, which is used to notify the user of the service status change
+    """
+    log_report_channels: list[LogReportPipeline] | None = None
+    """
+    Log channel group. If this parameter is not specified or the array length is 0, LTS log interconnection is disabled. This function cannot be modified after being enabled.
+    """
+    websocket_upgrade: bool | None = False
+    """
+    Whether the service interface is upgraded to WebSocket. During service deployment, the default value is **false**. During service configuration update, the default value is the value set last time.
+
+    - **false**: Do not upgrade to WebSocket.
+    - **true**: Upgrade to WebSocket. This parameter cannot be modified after WebSocket is enabled. WebSocket cannot be enabled together with **Traffic Limit**.
+    """
+
+
+class ServiceConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    custom_spec: CreateServiceCustomSpec | None = None
+    """
+    Customized resource specification configuration. This parameter is returned only when specification is set to custom.
+    """
+    envs: dict[str, str] | None = None
+    """
+    Common parameter. (Optional) Environment variable key-value pair required for running a model. By default, this parameter is left blank.
+    """
+    specification: str
+    """
+    Common parameter. Resource flavor. You can query the supported service deployment flavors. The current version supports **modelarts.vm.cpu.2u**, **modelarts.vm.gpu.pnt004** (must be requested), **modelarts.vm.ai1.snt3** (must be requested), and **custom** (available only when the service is deployed in a dedicated resource pool). To request a flavor, obtain permissions from ModelArts O&M engineers. If this parameter is set to **custom**, the **custom_spec** parameter must be specified.
+    """
+    weight: int | None = None
+    """
+    This parameter is mandatory for **real-time**. Weight of traffic allocated to a model. This parameter is mandatory only when **infer_type** is set to **real-time**. The sum of all weights must be equal to 100. If multiple model versions are configured with different traffic weights in a real-time service, ModelArts will continuously access the prediction API of the service and forward prediction requests to the model instances of the corresponding versions based on the weights.
+    """
+    deploy_timeout_in_seconds: int | None = None
+    """
+    Timeout interval for deploying a single model instance
+    """
+    model_id: str
+    """
+    Common parameters Model ID. You can obtain the value by calling the API for querying the AI application list.
+    """
+    src_path: str | None = None
+    """
+    Mandatory for batch services. OBS path to the input data of a batch job
+    """
+    req_uri: str | None = None
+    """
+    Mandatory for batch services. Inference API called in a batch task, which is the RESTful API exposed in the model image. You must select an API URL from the **config.json** file of the model for inference. If a built-in inference image of ModelArts is used, the API is displayed as **/**.
+    """
+    mapping_type: str | None = None
+    """
+    The batch service type is mandatory. Mapping type of the input data. The value can be file or csv.
+
+    - If file is selected, each inference request corresponds to a file in the input data directory. When this mode is used, req_uri corresponding to the model can have only one input parameter and the parameter type is file.
+    - If csv is selected, each inference request corresponds to a row of data in the CSV file. If this mode is used, the file name extension in the input data directory must be .csv, and the mapping_rule parameter must be configured to indicate the CSV index corresponding to each parameter in the inference request body.
+    """
+    cluster_id: str | None = None
+    """
+    Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch services, the value is the ID of the old-version dedicated resource pool. After this parameter is configured, the network configuration of the cluster is used and the **vpc_id** parameter does not take effect. When using a dedicated resource pool to deploy a service, ensure that the cluster status is normal and this parameter has a higher priority than **cluster_id**. When setting this parameter, you also need to set the **cluster_id** or **pool_name** parameter of the service level, and the priority of this parameter is higher than that of the **cluster_id** and **pool_name** parameters of the service level. If neither of the **cluster_id** and **pool_name** parameters is configured in **config**, the **cluster_id** and **pool_name** parameters of the service level are used. If none of them is configured, the shared resource pool is used. For edge services, the value is the edge resource pool ID. When using an edge resource pool to deploy a service, ensure that the resource pool status is normal. When setting this parameter, you also need to set the **cluster_id** parameter of the service level, and the priority of this parameter is higher than that of the **cluster_id** parameter of the service level. If this parameter is not set, the **cluster_id** parameter of the service level is used.
+    """
+    pool_name: str | None = None
+    """
+    Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment. When using a dedicated resource pool to deploy a service, ensure that the cluster status is normal and this parameter has a higher priority than **cluster_id**. When setting this parameter, you also need to set **cluster_id** or **pool_name** of the service level, and the priority of this parameter is higher than that of **cluster_id** and **pool_name** of the service level. If neither **cluster_id** nor **pool_name** is configured in **config**, the **cluster_id** and **pool_name** parameters of the service level are used. If none of them is configured, the shared resource pool is used. This parameter is optional for real-time and batch services.
+    """
+    nodes: list[str] | None = None
+    """
+    Edge node ID array. The node ID is the edge node ID on IEF, which can be obtained after the edge node is created on IEF. This parameter is optional for edge services.
+    """
+    mapping_rule: dict[str, Any] | None = None
+    """
+    Optional for batch services. Mapping between input parameters and CSV data. This parameter is mandatory only when **mapping_type** is set to **csv**. The mapping rule is similar to the definition of the input parameters in the **config.json** file. You only need to configure the index parameters under each parameter of the string, number, integer, or boolean type, and specify the value of this parameter to the values of the index parameters in the CSV file to send an inference request. Use commas (,) to separate multiple pieces of CSV data. The values of the index parameters start from **0**. If the value of the index parameter is **-1**, ignore this parameter. For details, see the sample of creating a batch service.
+    """
+    src_type: str | None = None
+    """
+    Mandatory for batch services. Data source type, which can be **ManifestFile**. By default, this parameter is left blank, indicating that only files in the **src_path** directory are read. If this parameter is set to **ManifestFile**, **src_path** must be set to a specific manifest path. Multiple data paths can be specified in the manifest file. For details, see the manifest inference specifications.
+    """
+    dest_path: str | None = None
+    """
+    Mandatory for batch services. OBS path to the output data of a batch job
+    """
+    instance_count: int
+    """
+    Common parameter. Number of instances deployed in a model. The maximum number of instances is 128. To use more instances, submit a service ticket.
+    """
+    additional_properties: dict[str, CreateServiceModelAdditionalProperties] | None = (
+        None
+    )
+    """
+    Additional attributes for model deployment, facilitating service instance management
+    """
+    affinity: CreateServiceServiceAffinity | None = None
+    """
+    Service Affinity Deployment
+    """
+
+
+class ServiceLogConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model_id: str | None = None
+    """
+    Common parameters Model ID You can obtain the value by calling the API for querying the AI application list.
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    model_version: str | None = None
+    """
+    Model version
+    """
+    weight: int | None = None
+    """
+    This parameter is mandatory for the real-time type. Traffic weight allocated to the model. This parameter is mandatory only when infer_type is set to real-time. The sum of multiple weights must be 100. When multiple model versions are configured in a real-time service and different traffic weight ratios are set, ModelArts forwards prediction requests to the corresponding model version instance based on the weight ratio when the prediction API of the service is continuously accessed.
+    """
+    specification: str | None = None
+    """
+    Resource specifications. This parameter is returned when infer_type is set to real-time or edge.
+    """
+    custom_spec: ShowServiceCustomSpec | None = None
+    """
+    Custom resource specifications
+    """
+    envs: dict[str, str] | None = None
+    """
+    Environment variable key-value pair required for running a model
+    """
+    cluster_id: str | None = None
+    """
+    ID of a dedicated resource pool
+    """
+    instance_count: int | None = None
+    """
+    Number of instances deployed in a model. This parameter is returned when infer_type is set to real-time.
+    """
+    additional_properties: dict[str, ShowServiceModelAdditionalProperties] | None = None
+    """
+    Additional properties for model deployment, facilitating service instance management.
+    """
+
+
+class ServiceSecret(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    secretId: str
+    """
+    Specifies the key ID.
+    """
+    mouthPath: str
+    """
+    Mount Path
+    """
+
+
+class SfsTurboConnectionStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of an SFS Turbo instance.
+    """
+    sfsId: str | None = None
+    """
+    ID of an SFS Turbo instance.
+    """
+    connectionType: str | None = None
+    """
+    Connection type. The options are as follows:
+
+    - **VpcPort**: passthrough through attached NICs
+    - **Peering**: connection through VPC peering
+    """
+    ipAddr: str | None = None
+    """
+    SFS Turbo access address.
+    """
+    status: str | None = None
+    """
+    Status of the connection to SFS Turbo. The options are as follows:
+
+    - **Active**: The SFS connection is normal.
+    - **Abnormal**: The SFS connection is abnormal.
+    - **Creating**: The SFS connection is being set up.
+    - **Deleting**: The SFS connection is being deleted.
+    """
+
+
+class ShowAlgorithmByUuidI18nDescription(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    language: str | None = None
+    """
+    International language
+    """
+    description: str | None = None
+    """
+    Description of an international language.
+    """
+
+
+class ShowAlgorithmByUuidJobConfig(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code_dir: str | None = None
+    """
+    Algorithm code directory, for example, **/usr/app/**. This parameter must be used together with **boot_file**.
+    """
+    boot_file: str | None = None
+    """
+    Code boot file of the algorithm, which must be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used with **code_dir**.
+    """
+    command: str | None = None
+    """
+    Container startup command of a custom image algorithm.
+    """
+    parameters: list[ShowAlgorithmByUuidObject] | None = None
+    """
+    Running parameter of an algorithm.
+    """
+    inputs: list[CreateAlgorithmInputs] | None = None
+    """
+    Data input of an algorithm.
+    """
+    outputs: list[Outputs] | None = None
+    """
+    Data output of an algorithm.
+    """
+    engine: Engine | None = None
+    """
+    Algorithm engine.
+    """
+    code_tree: list[CodeTree] | None = None
+    """
+    Algorithm directory tree
+    """
+    parameters_customization: bool | None = None
+    """
+    Whether the algorithm allows hyperparameter customization during training job creation.
+    """
+
+
+class ShowAlgorithmByUuidObject(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Parameter name.
+    """
+    value: str | None = None
+    """
+    Parameter value.
+    """
+    description: str | None = None
+    """
+    Parameter description.
+    """
+    constraint: Constraint | None = None
+    """
+    Parameter constraint.
+    """
+    i18n_description: ShowAlgorithmByUuidI18nDescription | None = None
+    """
+    Internationalization description.
+    """
+
+
+class ShowAlgorithmByUuidResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metadata: Metadata | None = None
+    """
+    Algorithm metadata, which describes basic algorithm information.
+    """
+    job_config: ShowAlgorithmByUuidJobConfig | None = None
+    """
+    Algorithm configuration, such as the boot file.
+    """
+    resource_requirements: list[ResourceRequirements] | None = None
+    """
+    Algorithm resource constraint. This parameter is optional. After this parameter is set, the console filters available public resource pools when the algorithm is used in training jobs.
+    """
+    advanced_config: AdvancedConfig | None = None
+    """
+    Advanced algorithm policy:
+
+    - auto_search
+    """
+
+
+class ShowAttachableObsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    category: str | None = None
+    """
+    Storage type The value can be OBS.
+    """
+    id: str | None = None
+    """
+    ID of the instance with OBS storage mounted.
+    """
+    mount_path: str | None = None
+    """
+    Path where OBS storage is mounted to a notebook instance.
+    """
+    status: str | None = None
+    """
+    Status of OBS storage to be mounted. Options:
+
+    - **MOUNTING**: being mounted
+    - **MOUNT_FAILED**: mounting failed
+    - **MOUNTED**: mounted
+    - **UNMOUNTING**: being unmounted
+    - **UNMOUNT_FAILED**: unmounting failed
+    - **UNMOUNTED**: unmounted
+    """
+    uri: str | None = None
+    """
+    OBS object path
+    """
+
+
+class ShowAutoSearchParamAnalysisResultPathResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    file_path: str | None = None
+    """
+    Path for storing hyperparameter sensitivity analysis images.
+    """
+
+
+class ShowAutoSearchParamsAnalysisResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    header: list[str] | None = None
+    """
+    Field of a trial searched using hyperparameters.
+    """
+    data: list[list[str]] | None = None
+    """
+    Each data list of a trial searched using hyperparameters.
+    """
+
+
+class ShowAutoSearchPerTrialResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    header: list[str] | None = None
+    """
+    Field of a trial searched using hyperparameters.
+    """
+    data: list[list[str]] | None = None
+    """
+    Each data list of a trial searched using hyperparameters.
+    """
+
+
+class ShowAutoSearchTrialEarlyStopResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    earlystop_trial: str | None = None
+    """
+    **trial_id** of the trial that is early stopped.
+    """
+
+
+class ShowAutoSearchTrialsItems(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    header: list[str] | None = None
+    """
+    Fields of all trials searched using hyperparameters.
+    """
+    data: list[list[str]] | None = None
+    """
+    Each data list of all trials searched using hyperparameters.
+    """
+
+
+class ShowAutoSearchTrialsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    """
+    Total number of trials using the hyperparameter search.
+    """
+    count: int | None = None
+    """
+    Number of hyperparameter search trials displayed on the current page.
+    """
+    limit: int | None = None
+    """
+    Maximum number of hyperparameter search trials displayed on the current page.
+    """
+    offset: int | None = None
+    """
+    Current page for all trials searched using hyperparameters.
+    """
+    group_by: str | None = None
+    """
+    Grouping mode.
+    """
+    items: ShowAutoSearchTrialsItems | None = None
+    """
+    Hyperparameter search items.
+    """
+
+
+class ShowAutoSearchYamlTemplateContentResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    file_name: str | None = None
+    """
+    YAML file name.
+    """
+    content: str | None = None
+    """
+    YAML file content.
+    """
+
+
+class ShowAutoSearchYamlTemplatesInfoResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    yaml_templates: list[YamlTemplate] | None = None
+    """
+    Directories and file names of all YAML files.
+    """
+
+
+class ShowBuiltAlgorithmResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+    model_total_count: int | None = None
+    """
+    Number of models
+    """
+    models: list[ModelsData] | None = None
+    """
+    Model parameter list. For details, see Table 4.
+    """
+
+
+class ShowBuiltAlgorithmResponse2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    label: str | None = None
+    """
+    Parameter name
+    """
+    value: str | None = None
+    """
+    Parameter value
+    """
+    required: bool | None = None
+    """
+    Whether a parameter is mandatory
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceConnectionInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Repository link protocol, which can be **ssh** or **https**
+    """
+    url: str | None = None
+    """
+    Repository link address
+    """
+    credential: Credential | None = None
+    """
+    Certificate information. For details, see Table 30.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceFailedReasons(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: str | None = None
+    """
+    Error code
+    """
+    message: str | None = None
+    """
+    Error message
+    """
+    detail: dict[str, str] | None = None
+    """
+    Error details
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceFlavorDetails(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Flavor name
+    """
+    status: str | None = None
+    """
+    Flavor sales status. Options:
+
+    - **onSale**
+    - **soldOut**
+    """
+    queuing_num: int | None = None
+    """
+    Mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**
+    """
+    queue_left_time: int | None = None
+    """
+    Remaining time for being queued, in seconds
+
+    Mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**
+    """
+    storage_list: list[Any] | None = None
+    """
+    Supported storage types, which default to all
+    """
+    is_permitted: bool | None = None
+    """
+    Whether the current user has the permission to use this flavor
+    """
+    type: str | None = None
+    """
+    Flavor type. Options:
+
+    - **GPU**
+    - **CPU**
+    """
+    params: dict[str, Any] | None = None
+    """
+    Parameters that describe flavors
+    """
+    promo_type: str | None = None
+    """
+    Promotion type. Options:
+
+    - **Free**
+    - **NoDiscount**
+    """
+    instance_num: int | None = None
+    """
+    Number of instances of this flavor created by the current user
+    """
+    duration: int | None = None
+    """
+    Auto stop time after startup, in seconds
+    """
+    store_time: int | None = -1
+    """
+    Maximum retention period of an inactive instance of this flavor in the database, in hours
+
+    The default value is **-1**, indicating that the instance can be permanently saved.
+    """
+    billing_flavor: str | None = None
+    """
+    Billing specifications. If this field is left blank, the specification name is used for billing.
+    """
+    billing_params: int | None = None
+    """
+    Billing ratio. This parameter is mandatory if **billing_flavor** is specified.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceNotebook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_path: str | None = None
+    """
+    Path for storing custom image logs
+    """
+    custom_script_path: str | None = None
+    """
+    Path for storing custom initialization scripts used when a notebook instance is started
+    """
+    storage: ShowDevelopmentEnvironmentInstanceStorage | None = None
+    """
+    Storage path. For details, see Table 4.
+    """
+    credential: Credential | None = None
+    """
+    AK and SK for accessing OBS. For details, see Table 30.
+    """
+    repository: ShowDevelopmentEnvironmentInstanceRepository | None = None
+    """
+    Git repository information. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
+    """
+    resource_reserved_timestamp: int | None = None
+    """
+    Time when the resource is reserved
+    """
+    auto_stop: CreateDevelopmentEnvironmentInstanceAutoStop2 | None = None
+    """
+    Auto stop parameter. For details, see Table 23.
+    """
+    failed_reasons: ShowDevelopmentEnvironmentInstanceFailedReasons | None = None
+    """
+    Cause for a creation or startup failure. For details, see Table 22.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Annotations
+
+    The generated URL cannot be directly accessed.
+    """
+    extend_params: dict[str, str] | None = None
+    """
+    Extended parameters
+    """
+
+
+class ShowDevelopmentEnvironmentInstancePool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of a resource pool
+    """
+    name: str | None = None
+    """
+    Name of a resource pool
+    """
+    type: str | None = None
+    """
+    Type of a resource pool. **USER_DEFINED** indicates a dedicated resource pool.
+    """
+    owner: CreateDevelopmentEnvironmentInstanceOwner | None = None
+    """
+    This parameter is mandatory when **type** is set to **USER_DEFINED**. For details, see Table 10.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceProfile(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Configuration ID
+    """
+    name: str | None = None
+    """
+    Configuration name
+    """
+    description: str | None = None
+    """
+    Configuration description
+    """
+    de_type: str | None = None
+    """
+    Development environment type. Only **Notebook** is supported.
+    """
+    provision: ShowDevelopmentEnvironmentInstanceProvision | None = None
+    """
+    Deployment information. For details, see Table 4.
+    """
+    labels: dict[str, str] | None = None
+    """
+    Label information
+    """
+    flavor_type: str | None = None
+    """
+    Hardware, which can be **CPU**, or **GPU**
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceProvision(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Deployment type. Only **Docker** is supported.
+    """
+    spec: ShowDevelopmentEnvironmentInstanceSpec | None = None
+    """
+    Deployment details. For details, see Table 5.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceRepository(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Repository ID
+    """
+    branch: str | None = None
+    """
+    Repository branch
+    """
+    user_name: str | None = None
+    """
+    Repository username
+    """
+    user_email: str | None = None
+    """
+    Repository user mailbox
+    """
+    type: str | None = None
+    """
+    Repository type, which can be **CodeClub** or **GitHub**
+    """
+    connection_info: ShowDevelopmentEnvironmentInstanceConnectionInfo | None = None
+    """
+    Repository connection. For details, see Table 29.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    status: str | None = None
+    """
+    Instance status
+    """
+    creation_timestamp: str | None = None
+    """
+    Time when an instance is created
+    """
+    profile: ShowDevelopmentEnvironmentInstanceProfile | None = None
+    """
+    Configuration information. For details, see Table 3.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    spec: ShowDevelopmentEnvironmentInstanceNotebook | None = None
+    """
+    Instance specifications of the notebook type. For details, see Table 11.
+    """
+    workspace: UpdateDescriptionDevelopmentEnvironmentInstanceWorkspace | None = None
+    """
+    Workspace. For details, see Table 16.
+    """
+    latest_update_timestamp: str | None = None
+    """
+    Time when an instance is modified
+    """
+    flavor_details: ShowDevelopmentEnvironmentInstanceFlavorDetails | None = None
+    """
+    Flavor details. See Table 7.
+    """
+    pool: ShowDevelopmentEnvironmentInstancePool | None = None
+    """
+    Dedicated resource pool. See Table 8.
+    """
+    ai_project: CreateDevelopmentEnvironmentInstanceAIProject2 | None = None
+    """
+    AI project. For details, see Table 9.
+    """
+    error_code: str | None = None
+    """
+    Error code. For details, see Error Codes.
+    """
+    queuing_info: UpdateDescriptionDevelopmentEnvironmentInstanceQueuingInfo | None = (
+        None
+    )
+    """
+    Queuing information. For details, see Table 17.
+    """
+    user: CreateDevelopmentEnvironmentInstanceUser | None = None
+    """
+    User information. For details, see Table 18.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine: str | None = None
+    """
+    Deployment engine. Only **CCE** is supported.
+    """
+    params: DockerDeployment | None = None
+    """
+    Deployment parameters. Only **Docker** is supported. For details, see Table 6.
+    """
+
+
+class ShowDevelopmentEnvironmentInstanceStorage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Storage type
+
+    Only **obs** is supported.
+    """
+    location: CreateDevelopmentEnvironmentInstanceLocation2 | None = None
+    """
+    Storage location. If **type** is set to **obs**, this parameter is mandatory. See Table 5. By default, this parameter is left blank.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesConnectionInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Repository link protocol. The options are **ssh** and **https**.
+    """
+    url: str | None = None
+    """
+    Repository link address
+    """
+    credential: Credential | None = None
+    """
+    Certificate information. For details, see Table 22.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesFlavorDetails(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Flavor name
+    """
+    status: str | None = None
+    """
+    Flavor sales status. Options:
+
+    - **onSale**
+    - **soldOut**
+    """
+    queuing_num: int | None = None
+    """
+    This parameter is mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**.
+    """
+    queue_left_time: int | None = None
+    """
+    Left queuing time, in seconds
+
+    This parameter is mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**.
+    """
+    storage_list: list[Any] | None = None
+    """
+    Supported storage type. The options are **obs**, **evs**, and **efs**.
+    """
+    is_permitted: bool | None = None
+    """
+    Whether the current user has the permission to use this flavor
+    """
+    type: str | None = None
+    """
+    Flavor type. Options:
+    """
+    params: dict[str, Any] | None = None
+    """
+    Parameters that describing flavor
+    """
+    promo_type: str | None = None
+    """
+    Promotion type. Options:
+
+    - **Free**
+    - **NoDiscount**
+    """
+    instance_num: int | None = None
+    """
+    Number of instances of this flavor the current created
+    """
+    duration: int | None = None
+    """
+    Auto stop time after startup, in seconds
+    """
+    store_time: int | None = -1
+    """
+    Maximum retention period of an inactive instance of this flavor in the database, in hours
+
+    The default value is **-1**, indicating that the instance can be permanently saved.
+    """
+    billing_flavor: str | None = None
+    """
+    Billing specifications. If this field is left blank, the specifications name is used for billing.
+    """
+    billing_params: int | None = None
+    """
+    Billing ratio This parameter is mandatory when **billing_flavor** is specified.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesNotebook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_stop: CreateDevelopmentEnvironmentInstanceAutoStop2 | None = None
+    """
+    Auto stop parameter. For details, see Table 16.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Annotations
+
+    The generated URL cannot be directly accessed.
+    """
+    failed_reasons: ShowDevelopmentEnvironmentInstanceFailedReasons | None = None
+    """
+    Cause for a creation or startup failure. See Table 15.
+    """
+    extend_params: dict[str, str] | None = None
+    """
+    Extended parameter
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesPool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of a resource pool
+    """
+    name: str | None = None
+    """
+    Name of a resource pool
+    """
+    type: str | None = None
+    """
+    Type of a resource pool. **USER_DEFINED** indicates a dedicated resource pool.
+    """
+    owner: CreateDevelopmentEnvironmentInstanceOwner | None = None
+    """
+    This parameter is mandatory when **type** is set to **USER_DEFINED**. For details, see Table 12.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesProfile(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Configuration ID
+    """
+    name: str | None = None
+    """
+    Configuration name
+    """
+    description: str | None = None
+    """
+    Configuration description
+    """
+    de_type: str | None = None
+    """
+    Development environment type. Only **Notebook** is supported.
+    """
+    provision: ShowDevelopmentEnvironmentInstancesProvision | None = None
+    """
+    Deployment information. For details, see Table 6.
+    """
+    labels: dict[str, str] | None = None
+    """
+    Label information, which can be extended
+    """
+    flavor_type: str | None = None
+    """
+    Hardware, which can be CPU or GPU.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesProvision(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Deployment type. Only **Docker** is supported.
+    """
+    spec: ShowDevelopmentEnvironmentInstancesSpec | None = None
+    """
+    Deployment details. For details, see Table 7.
+    """
+    annotations: dict[str, str] | None = None
+    """
+    Label information, which can be extended. By default, this parameter is left blank.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesQueuingInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    de_type: str | None = None
+    """
+    Development environment type. By default, all types are returned.
+
+    Only **Notebook** is supported.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor. By default, all types are returned.
+    """
+    flavor_details: ShowDevelopmentEnvironmentInstancesFlavorDetails | None = None
+    """
+    Flavor details, which display the flavor information For details, see Table 9.
+    """
+    status: str | None = None
+    """
+    Instance status. By default, all statuses are returned, including:
+
+    - **CREATE_QUEUING**
+    - **START_QUEUING**
+    """
+    begin_timestamp: int | None = None
+    """
+    Time when an instance starts queuing. The value is a 13-digit timestamp.
+    """
+    remain_time: int | None = None
+    """
+    Left queuing time, in seconds
+    """
+    end_timestamp: int | None = None
+    """
+    Time when an instance completes queuing. The value is a 13-digit timestamp.
+    """
+    rank: int | None = None
+    """
+    Ranking of an instance in a queue
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesRepository(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Repository ID
+    """
+    branch: str | None = None
+    """
+    Repository branch
+    """
+    user_name: str | None = None
+    """
+    Repository username
+    """
+    user_email: str | None = None
+    """
+    Repository user mailbox
+    """
+    type: str | None = None
+    """
+    Repository type. The options are **CodeClub** and **GitHub**.
+    """
+    connection_info: ShowDevelopmentEnvironmentInstancesConnectionInfo | None = None
+    """
+    Repository link information. For details, see Table 21.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_count: int | None = None
+    """
+    Total number of development environments.
+    """
+    instances: list[Instances] | None = None
+    """
+    Configuration list. For details, see Table 4.
+    """
+
+
+class ShowDevelopmentEnvironmentInstancesSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine: str | None = None
+    """
+    Deployment engine. Only **CCE** is supported.
+    """
+    params: DockerDeployment | None = None
+    """
+    Deployment parameters. Only **Docker** is supported. For details, see Table 8.
+    """
+
+
+class ShowImageResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    arch: str | None = None
+    """
+    Processor architecture supported by the image. Enums:
+
+    - **X86_64**: x86 architecture
+    - **AARCH64**: Arm architecture
+    """
+    create_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image is created.
+    """
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image description with a maximum of 512 characters
+    """
+    dev_services: list[str] | None = None
+    """
+    Services supported by the image. Enums:
+
+    - **NOTEBOOK**: You can access a notebook instance using HTTPS.
+    - **SSH**: You can remotely access a notebook instance from a local IDE through SSH.
+    """
+    id: str | None = None
+    """
+    Specifies the image ID of the notebook instance to be created. The image ID is in the Universally Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see ListImage.xml.
+    """
+    name: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens (-), underscores (_), and periods (.)
+    """
+    namespace: str | None = None
+    """
+    Organization to which the image belongs. You can create and view the organization on the **Organization Management** page of the SWR console.
+    """
+    origin: str | None = None
+    """
+    Image source, which defaults to **CUSTOMIZE**. This parameter is optional. Enums:
+
+    - **CUSTOMIZE**: custom image
+    - **IMAGE_SAVE**: image saved by a notebook instance
+    """
+    resource_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    service_type: str | None = None
+    """
+    Supported image types. Options:
+
+    - **COMMON**: common image
+    - **INFERENCE**: image used for inference
+    - TRAIN: image used for training
+    - DEV: image used for development and debugging
+    - UNKNOWN: image whose supported services are not specified
+    """
+    size: int | None = None
+    """
+    Specifies the image size, in KB.
+    """
+    status: str | None = None
+    """
+    Image status. Options:
+
+    - **INIT**: The image is being initialized.
+    - **CREATING**: The image is being saved. In this case, the notebook instance is unavailable.
+    - **CREATE_FAILED**: Saving the image failed.
+    - **ERROR**: An error occurs.
+    - **DELETED**: The image has been deleted.
+    - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook instances.
+    """
+    status_message: str | None = None
+    """
+    Build information during image saving
+    """
+    support_res_categories: list[str] | None = None
+    """
+    Flavors supported by the image. Enums:
+
+    - **CPU**
+    - **GPU**
+    """
+    swr_path: str | None = None
+    """
+    SWR image address
+    """
+    tag: str | None = None
+    """
+    Image tag
+    """
+    type: str | None = None
+    """
+    Image type. Enums:
+
+    - **BUILD_IN**: built-in system image
+    - **DEDICATED**: image you have saved
+    """
+    update_at: int | None = None
+    """
+    Specifies the time (UTC ms) when the image was last updated.
+    """
+    visibility: str | None = None
+    """
+    Image visibility. Enums:
+
+    - **PRIVATE**: private image
+    - **PUBLIC**: All users can perform read-only operations based on the image ID.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+
+
+class ShowLeaseResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_at: int | None = None
+    """
+    Time (UTC) when the instance is created, accurate to millisecond.
+    """
+    duration: int | None = None
+    """
+    Instance running duration, which is calculated based on the instance creation time. If the instance creation time plus the duration is greater than the current time, the system automatically stops the instance.
+    """
+    enable: bool | None = None
+    """
+    Whether to enable auto stop of the instance.
+    """
+    type: str | None = None
+    """
+    Indicates the automatic stop type.
+
+    - timing: The task is automatically stopped.
+    - idle: The task is stopped when it is idle.
+    """
+    update_at: int | None = None
+    """
+    Time when the instance is last updated (excluding the heartbeat detection time), in UTC milliseconds.
+    """
+
+
+class ShowModelEngineAndRuntimeResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: int | None = None
+    """
+    Total number of records that meet the search criteria when no pagination is performed
+    """
+    total_count: int | None = None
+    """
+    Number of records in the query result. If **offset** and **limit** are not configured, the values of **count** and **total** are the same.
+    """
+    engine_runtimes: list[EngineAndRuntimesResponse] | None = None
+    """
+    Engine runtime environment
+    """
+
+
+class ShowModelEngineAndRuntimeResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowModelEngineAndRuntimeResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowModelEngineAndRuntimeResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowModelResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    model_version: str | None = None
+    """
+    Model version
+    """
+    source_job_version: str | None = None
+    """
+    Version of the source training job
+    """
+    source_location: str | None = None
+    """
+    OBS path where the model is located or the template address of the SWR image
+    """
+    source_job_id: str | None = None
+    """
+    ID of the source training job
+    """
+    source_copy: str | None = None
+    """
+    Whether to enable image replication. This parameter is valid only when **model_type** is set to **Image**.
+
+    - **true**: Default value, indicating that image replication is enabled. After this function is enabled, AI applications cannot be rapidly created, and modifying or deleting an image in the SWR source directory will not affect service deployment.
+    - **false**: Image replication is not enabled. After this function is disabled, AI applications can be rapidly created, but modifying or deleting an image in the SWR source directory will affect service deployment.
+    """
+    description: str | None = None
+    """
+    Model description
+    """
+    project: str | None = None
+    """
+    Project ID of the tenant to which a model belongs
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used, the actual value prevails.
+    """
+    model_algorithm: str | None = None
+    """
+    Model algorithm type, which can be **predict_analysis**, **object_detection**, or **image_classification**
+    """
+    model_name: str | None = None
+    """
+    Model name
+    """
+    tenant: str | None = None
+    """
+    Account ID of the tenant to which a model belongs
+    """
+    model_docs: list[GuideDoc] | None = None
+    """
+    List of template documents
+    """
+    owner: str | None = None
+    """
+    ID of the tenant to which a model belongs
+    """
+    execution_code: str | None = None
+    """
+    OBS path for storing the execution code. The name of the execution code file is consistently to be **customize_service.py**.
+    """
+    schema_doc: str | None = None
+    """
+    Download address of the model schema file
+    """
+    image_address: str | None = None
+    """
+    Image path generated after model packaging
+    """
+    output_params: list[ModelParamsInfo] | None = None
+    """
+    Collection of output parameters of a model
+    """
+    health: ModelHealth | None = None
+    """
+    Model health check API information.
+    """
+    runtime: str | None = None
+    """
+    Model runtime environment
+    """
+    model_metrics: str | None = None
+    """
+    Model precision
+    """
+    source_type: str | None = None
+    """
+    Model source type. This parameter is valid and its value is **auto** only if the model is deployed using ExeML.
+    """
+    model_type: str | None = None
+    """
+    Model type. The value is TensorFlow/Image/PyTorch/Template/MindSpore.
+    """
+    model_id: str | None = None
+    """
+    Model ID
+    """
+    dependencies: list[ModelDependencies] | None = None
+    """
+    Package required for running the code and model
+    """
+    model_size: int | None = None
+    """
+    Model size, in bytes
+    """
+    model_status: str | None = None
+    """
+    Model status
+    """
+    apis: str | None = None
+    """
+    All input and output apis parameter information of a model, which is obtained from the model preview
+    """
+    model_source: str | None = None
+    """
+    Model source. Options:
+
+    - auto: ExeML
+    - algos: preset algorithm
+    - custom: customized
+    """
+    tunable: bool | None = None
+    """
+    Whether a model can be tuned. Options:
+
+    - true: Supported.
+    - false: Not supported.
+    """
+    market_flag: bool | None = None
+    """
+    Whether a model is subscribed from the marketplace. Options:
+
+    - true: from the market
+    - false: no
+    """
+    publishable_flag: bool | None = None
+    """
+    Whether a model can be published to the marketplace. Options:
+
+    - true: The product can be released to the market.
+    - false: The product cannot be released to the marketplace.
+    """
+    model_labels: list[str] | None = None
+    """
+    Model label array
+    """
+    labels_map: dict[str, str] | None = None
+    """
+    Model label map. The key is consistently to be **labels**, and the value is the model label array.
+    """
+    install_type: list[str] | None = None
+    """
+    Supported service type for deployment
+    """
+    config: str | None = None
+    """
+    Model configurations. Probe configurations include health, readiness_health, and startup_health.
+    """
+    specification: ModelSpecification | None = None
+    """
+    Minimum specifications for model deployment
+    """
+    input_params: list[ModelParamsInfo] | None = None
+    """
+    Collection of input parameters of a model
+    """
+    create_at: int | None = None
+    """
+    Time when a model is created, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    cmd: str | None = None
+    """
+    Image startup command.
+    """
+
+
+class ShowNameTrainingJobLogFileResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+    log_file_list: str | None = None
+    """
+    Log file name of a training job. A single-node job has only one log file, and a distributed job has multiple log files.
+    """
+
+
+class ShowNetworkResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Network**
+    """
+    metadata: NetworkMetadata | None = None
+    """
+    Metadata of network resources.
+    """
+    spec: NetworkSpec | None = None
+    """
+    Description of network resources.
+    """
+    status: NetworkStatus | None = None
+    """
+    Status of network resources.
+    """
+
+
+class ShowNetworkResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowNodeTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
+    """
+    Resource tag list
+    """
+
+
+class ShowNodeTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowNodeTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowNodeTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowNodeTagsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class ShowObsUrlOfTrainingJobLogsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs_url: str | None = None
+    """
+    Temporary OBS URL of logs. You can copy the URL to the browser to view the current complete logs.
+    """
+
+
+class ShowOsConfigResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    networkCidrs: list[str] | None = None
+    """
+    Network parameters
+    """
+    networkQuota: int | None = None
+    """
+    Network quota
+    """
+    networkSubnetTypes: list[str] | None = None
+    """
+    List of available network subnet types.
+    """
+    poolQuota: int | None = None
+    """
+    Resource pool quota
+    """
+    pooHighAvailable: bool | None = None
+    """
+    Whether resource pools with high availability can be created in the current environment or region
+    """
+    maxPoolFlavors: int | None = None
+    """
+    Maximum number of resource flavors supported by a resource pool
+    """
+    clusterFlavorSpecs: str | None = None
+    """
+    Specifications of management nodes in the Kubernetes cluster
+    """
+    licenseScopeType: str | None = None
+    """
+    Type of jobs that can be created using the license imported to the current environment. The options are as follows:
+
+    - **single**: Resource pools that support only training or inference can be created.
+    - **multi**: Resource pools that support both training and inference can be created.
+    """
+    nodeOSVersionSupport: list[OsVersion] | None = None
+    """
+    List of available node image versions.
+    """
+    volumeTypes: list[str] | None = None
+    """
+    Supported disk types.
+    """
+    poolScopePlugins: list[PoolScopePlugin] | None = None
+    """
+    Configurations of the resource pool job types.
+    """
+
+
+class ShowOsConfigResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowOsQuotaResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    quotas: Quota | None = None
+    """
+    Resource quotas.
+    """
+
+
+class ShowOsQuotaResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowPluginResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Type of the plug-in instance.
+    """
+    metadata: PluginMetadata | None = None
+    """
+    Metadata of the plug-in instance.
+    """
+    spec: CreatePluginPluginSpec2 | None = None
+    """
+    Plug-in instance details.
+    """
+    status: PluginStatus | None = None
+    """
+    Plug-in instance status.
+    """
+
+
+class ShowPluginResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowPluginTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **PluginTemplate**: plug-in template
+    """
+    metadata: PluginTemplateMetadata | None = None
+    """
+    Plug-in template metadata
+    """
+    spec: PluginTemplateSpec | None = None
+    """
+    Plug-in template specifications
+    """
+
+
+class ShowPluginTemplateResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowPoolMonitorResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metrics: list[PoolMetricItem] | None = None
+    """
+    Metric list. The JSON array can contain a maximum of 20 metrics.
+    """
+
+
+class ShowPoolMonitorResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowPoolPoolSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Resource pool type. The options are as follows:
+
+    - **Dedicate**: physical resource pool, which uses a separate network and supports network connection, custom drivers, and custom job types.
+    """
+    scope: list[str] | None = None
+    """
+    Job type enabled. Options:
+
+    - **Train**: training jobs
+    - **Infer**: inference jobs
+      
+      [- **Notebook**: notebook jobs](tags: hc)
+    """
+    resources: list[CreatePoolPoolResource2] | None = None
+    """
+    Resource flavor list in a resource pool, including resource flavors, the number of resources for each flavor, and node pool information.
+    """
+    network: PoolNetwork | None = None
+    """
+    Network settings for a resource pool. This parameter is mandatory for physical resource pools.
+    """
+    containerNetwork: PoolClusterContainerNetwork | None = None
+    """
+    Kubernetes container network
+    """
+    kubernetesSvcIpRange: str | None = None
+    """
+    CIDR of the Kubernetes service network segment
+    """
+    masters: list[PoolClusterMaster] | None = None
+    """
+    Master node parameters in a resource pool. This parameter is optional for physical resource pools .
+    """
+    clusterFlavor: str | None = None
+    """
+    Cluster flavor of a standard pool.
+    """
+    driver: PoolDriver | None = None
+    """
+    Resource pool driver.
+    """
+
+
+class ShowPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Pool**: resource pool
+    """
+    metadata: PoolMetadata | None = None
+    """
+    Metadata of a resource pool.
+    """
+    spec: ShowPoolPoolSpec | None = None
+    """
+    Description of a resource pool.
+    """
+    status: PoolStatus | None = None
+    """
+    Status of a resource pool.
+    """
+
+
+class ShowPoolResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowPoolRuntimeMetricsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    Resource version. Options:
+
+    - **v2**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **PoolMetricsList**
+    """
+    items: list[MetricsItem] | None = None
+    """
+    Metric list
+    """
+
+
+class ShowPoolStatisticsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    statistics: PoolStatisticsItem | None = None
+    """
+    Resource pool statistics
+    """
+    operationTime: str | None = None
+    """
+    Statistics time
+    """
+
+
+class ShowPoolStatisticsResponse500(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowPoolTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
+    """
+    Resource tag list
+    """
+
+
+class ShowPoolTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowPoolTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowPoolTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowPoolTagsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowSearchAlgorithmsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    search_algo_count: int | None = None
+    """
+    Number of hyperparameter search algorithms.
+    """
+    search_algo_list: list[SearchAlgoList] | None = None
+    """
+    List of all hyperparameter search algorithms.
+    """
+
+
+class ShowServiceAffinityNodeInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Node name, which corresponds to the private IP address of the node.
+    """
+
+
+class ShowServiceAffinityPoolInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pool_name: str | None = None
+    """
+    Cluster name. The cluster name must be in the outer pool_name.
+    """
+    nodes: list[ShowServiceAffinityNodeInfo] | None = None
+    """
+    Affinity Node List
+    """
+
+
+class ShowServiceCustomSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    gpu_p4: float | None = None
+    """
+    Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal place is rounded off. This parameter is optional and is not used by default.
+    """
+    memory: int | None = None
+    """
+    Memory in MB, which must be an integer
+    """
+    cpu: float | None = None
+    """
+    Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third decimal place is rounded off.
+    """
+
+
+class ShowServiceEventsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    service_name: str | None = None
+    """
+    Service name
+    """
+    total_count: int | None = None
+    """
+    Total number of events that meet the search criteria when no paging is performed
+    """
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    count: int | None = None
+    """
+    Number of events in the query result
+    """
+    events: list[Events] | None = None
+    """
+    Event logs of a service
+    """
+
+
+class ShowServiceLogVolume(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    host_path: str | None = None
+    """
+    Log path to be mapped on the host
+    """
+    mount_path: str | None = None
+    """
+    Path to the logs in the container
+    """
+
+
+class ShowServiceModelAdditionalProperties(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    log_volume: list[ShowServiceLogVolume] | None = None
+    """
+    Host directory mounting.
+
+    This parameter takes effect only if a dedicated resource pool is used. If a public resource pool is used to deploy services, this parameter cannot be configured. Otherwise, an error will occur.
+    """
+    max_surge: float | None = None
+    """
+    The value must be greater than 0. If this parameter is not set, the default value 1 is used. If the value is less than 1, it indicates the percentage of instances to be added during the rolling upgrade. If the value is greater than 1, it indicates the maximum number of instances to be added during the rolling upgrade.
+    """
+    max_unavailable: float | None = None
+    """
+    The value must be greater than 0. If this parameter is not set, the default value 0 is used. If the value is less than 1, it indicates the percentage of instances that can be scaled in during the rolling upgrade. If the value is greater than 1, it indicates the number of instances that can be scaled in during the rolling upgrade.
+    """
+    termination_grace_period_seconds: int | None = None
+    """
+    Graceful stop period of a container.
+    """
+    persistent_volumes: list[ShowServicePersistentVolumes] | None = None
+    """
+    Persistent storage mounting.
+    """
+
+
+class ShowServiceMonitorInfoResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    service_name: str | None = None
+    """
+    Service name
+    """
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    monitors: list[Monitor] | None = None
+    """
+    Monitoring details
+    """
+    service_running_instance_count: int | None = None
+    """
+    Number of running service instances
+    """
+    service_instance_count: int | None = None
+    """
+    Number of service instances
+    """
+    req_count_per_min: int | None = None
+    """
+    Total number of service calls in the last minute
+    """
+
+
+class ShowServiceNodeAffinity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    mode: str | None = None
+    """
+    Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled only to a specified node. If the specified node does not exist, the scheduling fails. preferred indicates weak affinity. A service instance tends to be scheduled to a specified node. If the specified node does not meet the scheduling conditions, the service instance will be scheduled to another node.
+    """
+    pool_infos: list[ShowServiceAffinityPoolInfo] | None = None
+    """
+    Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+    """
+
+
+class ShowServicePersistentVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Volume name.
+    """
+    mount_path: str | None = None
+    """
+    Mount path of a volume in the container. Example: /tmp. The container path must not be a system directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the container to an empty directory. If the directory is not empty, ensure that there are no files affecting container startup in the directory. Otherwise, such files will be replaced, resulting in failures to start the container and create the workload.
+    """
+    storage_type: str | None = None
+    """
+    Mount type: sfs_turbo.
+    """
+    source_address: str | None = None
+    """
+    Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
+    """
+
+
+class ShowServiceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    service_name: str | None = None
+    """
+    Service name
+    """
+    description: str | None = None
+    """
+    Service description
+    """
+    tenant: str | None = None
+    """
+    Tenant to which a service belongs
+    """
+    project: str | None = None
+    """
+    Project to which a service belongs
+    """
+    owner: str | None = None
+    """
+    User to which a service belongs
+    """
+    publish_at: float | None = None
+    """
+    Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    infer_type: str | None = None
+    """
+    Inference mode. Options:
+
+    - **real-time**
+    - **batch**
+    """
+    workspace_id: str | None = None
+    """
+    Workspace ID
+    """
+    cluster_id: str | None = None
+    """
+    ID of the dedicated resource pool used by a real-time or batch service or ID of the edge resource pool used by an edge service. This parameter is returned only when a dedicated resource pool or edge resource pool is configured.
+    """
+    vpc_id: str | None = None
+    """
+    ID of the VPC to which the real-time service instance belongs. This parameter is available when the network configuration is customized.
+    """
+    subnet_network_id: str | None = None
+    """
+    ID of the subnet to which the real-time service instance belongs. This parameter is available when the network configuration is customized.
+    """
+    security_group_id: str | None = None
+    """
+    Security group to which the real-time service instance belongs. This parameter is available when the network configuration is customized.
+    """
+    status: str | None = None
+    """
+    Service status. The options are as follows:
+
+    - **running**: The service is running properly.
+    - **deploying**: The service is being deployed, including image creation and resource scheduling deployment.
+    - **concerning**: An alarm has been generated, indicating that some backend instances malfunction.
+    - **failed**: Deploying the service failed. For details about the failure cause, see the event and log tab pages.
+    - **stopped**: The service has been stopped.
+    - **finished**: Service running is completed. This status is available only for batch services.
+    - **stopping**: The service is being stopped.
+    - **deleting**: The service is being deleted.
+    - **pending**: The service is pending. This status is available only for real-time services.
+    - **waiting**: The resource is being queued. This status is available only for real-time services.
+    """
+    progress: int | None = None
+    """
+    Deployment progress. This parameter is available when the status is **deploying**.
+    """
+    error_msg: str | None = None
+    """
+    Error message. When **status** is **failed**, an error message carrying the failure cause is returned.
+    """
+    config: list[QueryServiceConfig] | None = None
+    """
+    Service configuration (If a service is shared, only **model_id**, **model_name**, and **model_version** are returned.)
+    """
+    access_address: str | None = None
+    """
+    Access address of an inference request. This parameter is only valid when **infer_type** is set to **real-time** and the service is deployed.
+    """
+    bind_access_address: str | None = None
+    """
+    Request address of a custom domain name. This parameter is available after a domain name is bound.
+    """
+    invocation_times: float | None = None
+    """
+    Total number of service calls
+    """
+    failed_times: float | None = None
+    """
+    Number of failed service calls
+    """
+    is_shared: bool | None = None
+    """
+    Whether a service is subscribed
+    """
+    shared_count: float | None = None
+    """
+    Number of subscribed services
+    """
+    schedule: list[ShowServiceSchedule] | None = None
+    """
+    Service scheduling configuration. If this parameter is not configured, no value will be returned.
+    """
+    update_time: float | None = None
+    """
+    Time when the configuration used by the current service is updated, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    """
+    debug_url: str | None = None
+    """
+    Online debugging address of a real-time service. This parameter is available only when the model supports online debugging and there is only one instance.
+    """
+    due_time: float | None = None
+    """
+    Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC. If automatic stop is not configured, this parameter is not returned.
+    """
+    operation_time: float | None = None
+    """
+    Operation time of a request
+    """
+    transition_at: float | None = None
+    """
+    Time when the service status changes
+    """
+    is_free: bool | None = None
+    """
+    Whether a free-of-charge flavor is used
+    """
+    additional_properties: dict[str, str] | None = None
+    """
+    Additional service attribute
+    """
+    pool_name: str | None = None
+    """
+    Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the real-time or batch service. This parameter is returned only when a dedicated resource pool is configured.
+    """
+    load_balancer_policy: str | None = None
+    """
+    Backend ELB forwarding policy that can be set for synchronous real-time services. The value can be **ROUND_ROBIN** (weighted round robin), **LEAST_CONNECTIONS** (weighted least connections), or **SOURCE_IP** (source IP address algorithm).
+    """
+    priority: Annotated[int | None, Field(ge=1, le=3)] = None
+    """
+    Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the preemption priority can be set.
+    """
+
+
+class ShowServiceSchedule(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    duration: int | None = None
+    """
+    Value mapping a time unit. For example, if the task stops after two hours, set **time_unit** to **HOURS** and **duration** to **2**.
+    """
+    time_unit: str | None = None
+    """
+    Scheduling time unit. Possible values are **DAYS**, **HOURS**, and **MINUTES**.
+    """
+    type: str | None = None
+    """
+    Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops after a specified period of time.
+    """
+
+
+class ShowServiceServiceAffinity(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    node_affinity: ShowServiceNodeAffinity | None = None
+    """
+    Set this parameter when node affinity is used.
+    """
+
+
+class ShowServiceSpecificationsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_count: int | None = None
+    """
+    Total number of deployed service specifications.
+    """
+    count: int | None = None
+    """
+    Number of specifications in the current list.
+    """
+    specifications: list[Specification] | None = None
+    """
+    Supported service deployment flavors
+    """
+
+
+class ShowServiceUpdateLogsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    service_name: str | None = None
+    """
+    Service name
+    """
+    service_id: str | None = None
+    """
+    Service ID
+    """
+    logs: list[Log] | None = None
+    """
+    Service update records
+    """
+
+
+class ShowSwitchableFlavorsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current: int | None = None
+    """
+    Current page
+    """
+    data: list[NotebookFlavor] | None = None
+    """
+    Pagination data
+    """
+    flavors: list[NotebookFlavor] | None = None
+    """
+    List of specifications that can be switched.
+    """
+    pages: int | None = None
+    """
+    Total number of pages
+    """
+    size: int | None = None
+    """
+    Number of records on each page
+    """
+    total: int | None = None
+    """
+    Total number of records
+    """
+
+
+class ShowTaskFrequency(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    interval: Annotated[int | None, Field(ge=5, le=720)] = None
+    """
+    Interval between two consecutive executions. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
+    """
+    duration: Annotated[int | None, Field(ge=5, le=720)] = None
+    """
+    Duration for executing a single scheduled task. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
+    """
+    begin_at: str | None = None
+    """
+    Start time of executions in a day. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+    end_at: str | None = None
+    """
+    End time of executions in a day. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+
+
+class ShowTaskPeriods(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    begin_at: str | None = None
+    """
+    Start time of a period. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+    end_at: str | None = None
+    """
+    End time of a period. This parameter is mandatory. If a scheduled task is of the **once** type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of the parameter is in the format of hh:mm:ss.
+    """
+
+
+class ShowTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Task ID
+    """
+    name: str | None = None
+    """
+    Task name
+    """
+    service_name: str | None = None
+    """
+    Service name
+    """
+    creator: str | None = None
+    """
+    Username of the task creator
+    """
+    project_id: str | None = None
+    """
+    Project ID of the task creator
+    """
+    description: str | None = None
+    """
+    Task description
+    """
+    service_id: str | None = None
+    """
+    ID of the service corresponding to a task
+    """
+    created_at: str | None = None
+    """
+    Task creation time
+    """
+    updated_at: str | None = None
+    """
+    Time when the latest task status was updated
+    """
+    state: str | None = None
+    """
+    Task status. The value can be **PENDING**, **RECOVERING**, **STARTING**, **UPGRADING**, **CREATE_FAILED**, **START_FAILED**, **RUNNING**, **STOPPING**, **STOPPED**, **ABNORMAL**, **SUCCEEDED**, **FAILED**, **DELETING**, **FREEZING**, or **FROZEN**.
+    """
+    status: str | None = None
+    """
+    Details about a task status (for some statuses only)
+    """
+    error: Error | None = None
+    """
+    Error information collected when the task fails to be executed
+    """
+    schedule_status: str | None = None
+    """
+    Status of a scheduled task. The value can be **ACTIVATED** or **INACTIVATED**.
+    """
+    schedule: ShowTaskTaskSchedule | None = None
+    """
+    Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS input. URL input supports only RTMP and RTSP.
+    """
+    input: ShowTaskTaskInput | None = None
+    """
+    Input configuration of a task. This parameter is mandatory.
+    """
+    output: TaskOutputForDisplay | None = None
+    """
+    Output configuration of a task
+    """
+    config: dict[str, Any] | None = None
+    """
+    Algorithm configuration parameters specified during task running. This parameter is mandatory for some services. The value must be in JSON format. For details about the configuration items, see the description of the corresponding algorithm service. This parameter applies only to IEF. It cannot be used in ModelArts Edge.
+    """
+
+
+class ShowTaskResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowTaskResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowTaskTaskInput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Input type of a task. This parameter is mandatory. ModelArts Edge supports the following types: **restful** (obtains the stream request URL from the custom streaming media server through the RESTful API), **url** (specified file address or stream request URL), **edgecamera** (edge camera bound to IEF), and **vcn** (VCN device). IEF supports the following types: **restful**, **url**, **edgecamera**, **vcn**, **obs** (files stored in OBS), and **vis** (video streams of VIS)
+    """
+    data: list[TaskInputData] | None = None
+    """
+    Input details of a task. This parameter is mandatory. The configuration varies according to the input type. Multiple inputs are allowed during creation, but only one input is allowed for update.
+    """
+    vcn: ShowTaskTaskInputVcn | None = None
+    """
+    VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+
+
+class ShowTaskTaskInputVcn(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ip: str | None = None
+    """
+    IP address of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    port: int | None = None
+    """
+    Port number of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    username: str | None = None
+    """
+    Username for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    password: str | None = None
+    """
+    Password for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+
+
+class ShowTaskTaskOutputDis(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    stream_name: str | None = None
+    """
+    DIS stream name. This parameter is mandatory when the **dis** type is used.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+    stream_id: str | None = None
+    """
+    DIS stream ID. This parameter is applicable to ModelArts Edge.
+    """
+
+
+class ShowTaskTaskOutputObs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bucket: str | None = None
+    """
+    OBS bucket name. This parameter is mandatory when the **obs** type is used.
+    """
+    path: str | None = None
+    """
+    OBS path. This parameter is mandatory when the **obs** type is used.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+
+
+class ShowTaskTaskOutputWebhook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str | None = None
+    """
+    Result callback address. This parameter is mandatory when the output type is **webhook**.
+    """
+    headers: dict[str, Any] | None = None
+    """
+    Headers carried in the result callback. This parameter is mandatory when the output type is **webhook**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a minimum of 1 key-value pair is allowed.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+
+
+class ShowTaskTaskSchedule(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Type of a scheduled task. This parameter is mandatory for scheduled tasks. The options are **once** (executed only once), **daily** (executed daily), **weekly** (executed weekly), and **monthly** (executed monthly). ModelArts Edge supports only **once** and **daily**.
+    """
+    execution_mode: str | None = None
+    """
+    Execution mode of a scheduled task. This parameter is mandatory for scheduled tasks. The value can be **period** (execution by period) or **frequency** (execution by frequency). ModelArts Edge supports only execution by period.
+    """
+    timezone: str | None = None
+    """
+    Time zone where a user is located. This parameter is mandatory for scheduled tasks. The value is accurate to the minute.
+    """
+    days_of_week: list[int] | None = None
+    """
+    Days in a week when a task is executed. This parameter is mandatory only for weekly tasks. The values **1** to **7** indicate Monday to Sunday respectively.
+    """
+    days_of_month: list[int] | None = None
+    """
+    Days in a month when a task is executed. This parameter is mandatory only for monthly tasks. The values **1** to **31** indicate the first day to the 31st day of a month.
+    """
+    periods: list[ShowTaskPeriods] | None = None
+    """
+    Period-based execution configuration. Use either this parameter or **frequency**. In this mode, at least one period must be specified.
+    """
+    frequency: ShowTaskFrequency | None = None
+    """
+    Frequency-based execution configuration. Use either this parameter or **periods**.
+    """
+
+
+class ShowTrainingJobConfigurationDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job
+    """
+    dataset_version: str | None = None
+    """
+    Dataset version ID of a training job
+    """
+    type: str | None = None
+    """
+    Dataset type. Options:
+
+    - **obs**: Data from OBS is used.
+    - **dataset**: Data from a specified dataset is used.
+    """
+    data_url: str | None = None
+    """
+    OBS bucket path
+    """
+
+
+class ShowTrainingJobConfigurationHostPath(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    src_path: str | None = None
+    """
+    Local path to a host
+    """
+    dest_path: str | None = None
+    """
+    Local path to a training job
+    """
+    read_only: bool | None = False
+    """
+    Whether **dest_path** is read-only. The default value is **false**.
+
+    - **true**: read-only permission
+    - **false**: read/write permission. This is the default value.
+    """
+
+
+class ShowTrainingJobConfigurationNfs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of an SFS Turbo file system
+    """
+    src_path: str | None = None
+    """
+    Address of an SFS Turbo file system
+    """
+    dest_path: str | None = None
+    """
+    Local path to a training job
+    """
+    read_only: bool | None = False
+    """
+    Whether **dest_path** is read-only. The default value is **false**.
+
+    - **true**: read-only permission
+    - **false**: read/write permission. This is the default value.
+    """
+
+
+class ShowTrainingJobConfigurationResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+    config_name: str | None = None
+    """
+    Name of a training job configuration
+    """
+    config_desc: str | None = None
+    """
+    Description of a training job configuration
+    """
+    worker_server_num: int | None = None
+    """
+    Number of workers in a training job
+    """
+    app_url: str | None = None
+    """
+    Code directory of a training job
+    """
+    boot_file_url: str | None = None
+    """
+    Boot file of a training job
+    """
+    model_id: int | None = None
+    """
+    Model ID of a training job
+    """
+    parameter: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job. It is a collection of label-value pairs. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 8.
+    """
+    spec_id: int | None = None
+    """
+    ID of the resource specifications selected for a training job
+    """
+    data_url: str | None = None
+    """
+    Dataset of a training job
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job
+    """
+    data_source: list[ShowTrainingJobConfigurationDataSource] | None = None
+    """
+    Dataset of a training job For details, see Table 4.
+    """
+    engine_type: int | None = None
+    """
+    Engine type of a training job
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job
+    """
+    engine_id: int | None = None
+    """
+    ID of the engine selected for a training job
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job
+    """
+    train_url: str | None = None
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job
+    """
+    spec_code: str | None = None
+    """
+    Resource specifications selected for a training job
+    """
+    gpu_type: str | None = None
+    """
+    GPU type of the resource specifications
+    """
+    create_time: int | None = None
+    """
+    Time when a training job parameter configuration is created
+    """
+    cpu: str | None = None
+    """
+    CPU memory of the resource specifications
+    """
+    gpu_num: int | None = None
+    """
+    Number of GPUs of the resource specifications
+    """
+    core: str | None = None
+    """
+    Number of cores of the resource specifications
+    """
+    dataset_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    dataset_version_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    pool_id: str | None = None
+    """
+    ID of a resource pool
+    """
+    pool_name: str | None = None
+    """
+    Name of a resource pool
+    """
+    volumes: list[ShowTrainingJobConfigurationVolumes] | None = None
+    """
+    Storage volume that can be used by a training job. For details, see Table 5.
+    """
+    nas_mount_path: str | None = None
+    """
+    Local mount path of SFS Turbo (NAS). Example value: **/home/work/nas**
+    """
+    nas_share_addr: str | None = None
+    """
+    Shared path of SFS Turbo (NAS). Example value: **192.168.8.150:/**
+    """
+    nas_type: str | None = None
+    """
+    Only NFS is supported. Example value: **nfs**
+    """
+
+
+class ShowTrainingJobConfigurationVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: ShowTrainingJobConfigurationNfs | None = None
+    """
+    Storage volume of the shared file system type. Only the training jobs running in a resource pool with the shared file system network connected support such storage volumes. For details, see Table 6.
+    """
+    host_path: ShowTrainingJobConfigurationHostPath | None = None
+    """
+    Storage volume of the host file system type. Only training jobs running in a dedicated resource pool support such storage volumes. For details, see Table 7.
+    """
+
+
+class ShowTrainingJobDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    Training job type, which is **job** by default. Options:
+
+    - **job**: training job
+    """
+    metadata: CreateTrainingJobV2JobMetadata2 | None = None
+    """
+    Metadata of a training job.
+    """
+    status: Status | None = None
+    """
+    Status of a training job. You do not need to set this parameter when creating a job.
+    """
+    algorithm: JobAlgorithmResponse | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    tasks: list[TaskResponse] | None = None
+    """
+    List of tasks in heterogeneous training jobs.
+    """
+    spec: SpecResponce | None = None
+    """
+    Specifications of a training job.
+    """
+    endpoints: JobEndpointsResp | None = None
+    """
+    This section describes the configurations required for remotely accessing a training job.
+    """
+
+
+class ShowTrainingJobEnginesItems(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine_id: str | None = None
+    """
+    Engine ID, for example, **caffe-1.0.0-python2.7**.
+    """
+    engine_name: str | None = None
+    """
+    Engine name, for example, **Caffe**.
+    """
+    engine_version: str | None = None
+    """
+    Engine version. Engines with the same name have multiple versions, for example, **Caffe-1.0.0-python2.7** of Python 2.7.
+    """
+    v1_compatible: bool | None = None
+    """
+    Whether the v1 compatibility mode is used.
+    """
+    run_user: str | None = None
+    """
+    User UID started by default by the engine.
+    """
+    image_info: ImageInfo | None = None
+    """
+    Engine information.
+    """
+
+
+class ShowTrainingJobEnginesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    """
+    Total number of training job engines.
+    """
+    items: list[ShowTrainingJobEnginesItems] | None = None
+    """
+    List of engine specifications.
+    """
+
+
+class ShowTrainingJobFlavorsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total_count: int | None = None
+    """
+    Total number of resource flavors of a training job.
+    """
+    flavors: list[FlavorResponse] | None = None
+    """
+    List of resource flavors of a training job.
+    """
+
+
+class ShowTrainingJobJobs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_id: int | None = None
+    """
+    ID of a training job
+    """
+    job_name: str | None = None
+    """
+    Name of a training job
+    """
+    version_id: int | None = None
+    """
+    Version ID of a training job
+    """
+    status: int | None = None
+    """
+    Status of a training job. For details about the job statuses, see Job Statuses.
+    """
+    create_time: int | None = None
+    """
+    Timestamp when a training job is created
+    """
+    duration: int | None = None
+    """
+    Training job running duration, in milliseconds
+    """
+    job_desc: str | None = None
+    """
+    Description of a training job
+    """
+    version_count: int | None = None
+    """
+    Number of versions of a training job
+    """
+
+
+class ShowTrainingJobLogsPreviewResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    content: str | None = None
+    """
+    Log content. If the size of a log file does not exceed the upper limit (n MB), all the log files are returned. Otherwise, the latest log file (n MB) is returned. After 2022/03/01 00:00:00 (GMT+08:00), the parameter name is changed from context to content.
+    """
+    current_size: int | None = None
+    """
+    Size of the returned log content, in bytes. The maximum size is 5 MB.
+    """
+    full_size: int | None = None
+    """
+    Size of complete log content, in bytes
+    """
+
+
+class ShowTrainingJobMetricsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    metrics: list[MetricObject] | None = None
+    """
+    Running metrics.
+    """
+
+
+class ShowTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_total_count: int | None = None
+    """
+    Total number of created jobs
+    """
+    job_count_limit: int | None = None
+    """
+    Number of training jobs that can be created
+    """
+    jobs: list[ShowTrainingJobJobs] | None = None
+    """
+    Attributes of a training job. For details, see Table 4.
+    """
+    quotas: int | None = None
+    """
+    Maximum number of training jobs
+    """
+
+
+class ShowTrainingJobVersionNfs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str
+    """
+    ID of an SFS Turbo file system
+    """
+    src_path: str
+    """
+    Path to an SFS Turbo file system
+    """
+    dest_path: str
+    """
+    Local path to a training job
+    """
+    read_only: bool | None = False
+    """
+    Whether **dest_path** is read-only. The default value is **false**.
+
+    - **true**: read-only permission
+    - **false**: read/write permission. This is the default value.
+    """
+
+
+class ShowTrainingJobVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    job_id: int | None = None
+    """
+    ID of a training job
+    """
+    job_name: str | None = None
+    """
+    Name of a training job
+    """
+    job_desc: str | None = None
+    """
+    Description of a training job
+    """
+    version_id: int | None = None
+    """
+    Version ID of a training job
+    """
+    version_name: str | None = None
+    """
+    Version name of a training job
+    """
+    pre_version_id: int | None = None
+    """
+    Name of the previous version of a training job
+    """
+    engine_type: int | None = None
+    """
+    Engine type of a training job. The mapping between **engine_type** and **engine_name** is as follows:
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job. Currently, the following engines are supported:
+    """
+    engine_id: int | None = None
+    """
+    ID of the engine selected for a training job
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job
+    """
+    status: int | None = None
+    """
+    Status of a training job. For details about the job statuses, see Job Statuses.
+    """
+    app_url: str | None = None
+    """
+    Code directory of a training job
+    """
+    boot_file_url: str | None = None
+    """
+    Boot file of a training job
+    """
+    create_time: int | None = None
+    """
+    Time when a training job is created
+    """
+    parameter: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 3.
+    """
+    duration: int | None = None
+    """
+    Training job running duration, in milliseconds
+    """
+    spec_id: int | None = None
+    """
+    ID of the resource specifications selected for a training job
+    """
+    core: str | None = None
+    """
+    Number of cores of the resource specifications
+    """
+    cpu: str | None = None
+    """
+    CPU memory of the resource specifications
+    """
+    gpu_num: int | None = None
+    """
+    Number of GPUs of the resource specifications
+    """
+    gpu_type: str | None = None
+    """
+    GPU type of the resource specifications
+    """
+    worker_server_num: int | None = None
+    """
+    Number of workers in a training job
+    """
+    data_url: str | None = None
+    """
+    Dataset of a training job
+    """
+    train_url: str | None = None
+    """
+    OBS path of the training job output file
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job
+    """
+    data_source: list[ShowTrainingJobVersionsDataSource] | None = None
+    """
+    Dataset of a training job. For details, see Table 4.
+    """
+    model_id: int | None = None
+    """
+    Model ID of a training job
+    """
+    model_metric_list: str | None = None
+    """
+    Model metrics of a training job. For details, see Table 5.
+    """
+    system_metric_list: SystemMetricList | None = None
+    """
+    System monitoring metrics of a training job. For details, see Table 6.
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job
+    """
+    resource_id: str | None = None
+    """
+    Charged resource ID of a training job
+    """
+    dataset_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    spec_code: str | None = None
+    """
+    Resource specifications selected for a training job
+    """
+    start_time: int | None = None
+    """
+    Training start time
+    """
+    volumes: list[ShowTrainingJobVersionVolumes] | None = None
+    """
+    Storage volume that can be used by a training job. For details, see Table 11.
+    """
+    dataset_version_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    pool_name: str | None = None
+    """
+    Name of a resource pool
+    """
+    pool_id: str | None = None
+    """
+    ID of a resource pool
+    """
+    nas_mount_path: str | None = None
+    """
+    Local mount path of SFS Turbo (NAS). Example value: **/home/work/nas**
+    """
+    nas_share_addr: str | None = None
+    """
+    Shared path of SFS Turbo (NAS). Example value: **192.168.8.150:/**
+    """
+    nas_type: str | None = None
+    """
+    Only NFS is supported. Example value: **nfs**
+    """
+
+
+class ShowTrainingJobVersionVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: ShowTrainingJobVersionNfs | None = None
+    """
+    Storage volume of the shared file system type. Only the training jobs running in the resource pool with a shared file system network connected support such storage volumes. For details, see Table 6.
+    """
+    host_path: CreateTrainingJobHostPath | None = None
+    """
+    Storage volume of the host file system type. Only training jobs running in a dedicated resource pool support such storage volumes. For details, see Table 7.
+    """
+
+
+class ShowTrainingJobVersionsDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job
+    """
+    dataset_version: str | None = None
+    """
+    Dataset version ID of a training job
+    """
+    type: str | None = None
+    """
+    Dataset type
+
+    - **obs**: Data from OBS is used.
+    - **dataset**: Data from a specified dataset is used.
+    """
+    data_url: str | None = None
+    """
+    OBS bucket path
+    """
+
+
+class ShowTrainingJobVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_id: int | None = None
+    """
+    ID of a training job
+    """
+    job_name: str | None = None
+    """
+    Name of a training job
+    """
+    job_desc: str | None = None
+    """
+    Description of a training job
+    """
+    version_count: int | None = None
+    """
+    Number of versions of a training job
+    """
+    versions: list[Versions] | None = None
+    """
+    Version parameters of a training job. For details, see the sample response. For details about the attributes, see Table 4.
+    """
+
+
+class ShowTrainingJobVersionsVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: ShowTrainingJobConfigurationNfs | None = None
+    """
+    Storage volume of the shared file system type. Only the training jobs running in a resource pool with the shared file system network connected support such storage volumes. For details, see Table 14.
+    """
+    host_path: ShowTrainingJobConfigurationHostPath | None = None
+    """
+    Storage volume of the host file system type. Only training jobs running in a dedicated resource pool support such storage volumes. For details, see Table 15.
+    """
+
+
+class ShowVirtualResourceTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    API version. The options are as follows:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. The options are as follows:
+
+    - **VirtualResourceTemplate**
+    """
+    metadata: VirtualResourceTemplateMetadata | None = None
+    """
+    Metadata of the virtual resource allocation template.
+    """
+    spec: VirtualResourceTemplateSpec | None = None
+    """
+    Specifications of the virtual resource allocation template.
+    """
+
+
+class ShowVirtualResourceTemplateResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+
+
+class ShowVisualizationJobJobs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_name: str | None = None
+    """
+    Name of a visualization job
+    """
+    status: int | None = None
+    """
+    Status of a visualization job. For details about the job statuses, see Job Statuses.
+    """
+    create_time: int | None = None
+    """
+    Time when a visualization job is created
+    """
+    duration: int | None = None
+    """
+    Visualization job running duration, in milliseconds
+    """
+    job_desc: str | None = None
+    """
+    Description of a visualization job
+    """
+    service_url: str | None = None
+    """
+    Endpoint of a visualization job
+    """
+    train_url: str | None = None
+    """
+    Path for storing visualization job logs
+    """
+    job_id: int | None = None
+    """
+    ID of a visualization job
+    """
+    resource_id: str | None = None
+    """
+    Charged resource ID of a visualization job
+    """
+
+
+class ShowVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_total_count: int | None = None
+    """
+    Total number of the queried visualization jobs
+    """
+    job_count_limit: int | None = None
+    """
+    Number of visualization jobs that can be created
+    """
+    jobs: list[ShowVisualizationJobJobs] | None = None
+    """
+    Visualization job attributes. For details, see Table 4.
+    """
+    quotas: int | None = None
+    """
+    Maximum number of training jobs
+    """
+
+
+class ShowVisualizationJobV1Response(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    job_name: str | None = None
+    """
+    Name of a visualization job
+    """
+    service_url: str | None = None
+    """
+    Endpoint of a visualization job
+    """
+    resource_id: str | None = None
+    """
+    Charged resource ID of a visualization job
+    """
+    job_id: int | None = None
+    """
+    ID of a visualization job
+    """
+    job_desc: str | None = None
+    """
+    Description of a visualization job
+    """
+    duration: int | None = None
+    """
+    Visualization job running duration, in milliseconds
+    """
+    create_time: int | None = None
+    """
+    Time when a visualization job is created, in timestamp format
+    """
+    train_url: str | None = None
+    """
+    OBS path of the visualization job output file
+    """
+    status: int | None = None
+    """
+    Status of a visualization job. For details about the job statuses, see Job Statuses.
+    """
+
+
+class ShowWorkloadStatisticsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    statics: WorkloadListStatistics | None = None
+    """
+    Statistics on jobs in the resource pool.
+    """
+
+
+class ShowWorkloadStatisticsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class ShowWorkloadStatisticsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class SmnNotification(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    topic_urn: str
+    """
+    URN of an SMN topic
+    """
+    events: list[int]
+    """
+    Event ID. The options are as follows:
+
+    - **1**: failed
+    - **3**: running
+    - **7**: concerning
+    - **11**: pending
+    """
+
+
+class SourceInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cluster_id: str | None = None
+    """
+    MRS cluster ID. You can log in to the MRS console to view the information.
+    """
+    cluster_mode: str | None = None
+    """
+    Running mode of an MRS cluster. Options:
+
+    - **0**: normal cluster
+    - **1**: security cluster
+    """
+    cluster_name: str | None = None
+    """
+    MRS cluster name You can log in to the MRS console to view the information.
+    """
+    database_name: str | None = None
+    """
+    Name of the database to which the table dataset is imported.
+    """
+    input: str | None = None
+    """
+    HDFS path of the table data set. For example, /datasets/demo.
+    """
+    ip: str | None = None
+    """
+    IP address of your GaussDB(DWS) cluster.
+    """
+    port: str | None = None
+    """
+    Port number of your GaussDB(DWS) cluster.
+    """
+    queue_name: str | None = None
+    """
+    DLI queue name of a table dataset.
+    """
+    subnet_id: str | None = None
+    """
+    Subnet ID of an MRS cluster.
+    """
+    table_name: str | None = None
+    """
+    Name of the table to which a table dataset is imported.
+    """
+    user_name: str | None = None
+    """
+    Username, which is mandatory for GaussDB(DWS) data.
+    """
+    user_password: str | None = None
+    """
+    User password, which is mandatory for GaussDB(DWS) data.
+    """
+    vpc_id: str | None = None
+    """
+    ID of the VPC where an MRS cluster resides.
+    """
+
+
+class SpecResource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor_id: str | None = None
+    """
+    ID of the resource flavor selected for a training job. **flavor_id** cannot be specified for dedicated resource pools with CPU specifications. The options for dedicated resource pools with GPU specifications are as follows:
+
+    - **modelarts.pool.visual.xlarge** (1 card)
+    - **modelarts.pool.visual.2xlarge** (2 cards)
+    - **modelarts.pool.visual.4xlarge** (4 cards)
+    - **modelarts.pool.visual.8xlarge** (8 cards)
+    - **modelarts.pool.visual.16xlarge** (16 cards, only for the 910A3 supernode resource pool)
+    """
+    node_count: int | None = None
+    """
+    Number of nodes used for creating a training job in a pool. By default, a single node is used.
+    """
+    pool_id: str | None = None
+    """
+    Dedicated resource pool ID.
+    """
+
+
+class SpecResponce(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    resource: Resource | None = None
+    """
+    Resource flavors of a training job. Select either **flavor_id** or **pool_id+[flavor_id]**.
+    """
+    volumes: list[JobVolume] | None = None
+    """
+    Volumes attached for a training job.
+    """
+    log_export_path: LogExportPath | None = None
+    """
+    Export path of training job logs.
+    """
+    schedule_policy: SchedulePolicy | None = None
+    """
+    Training job scheduling policy.
+    """
+
+
+class SpecVolumes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    nfs: CreateTrainingJobV2Nfs | None = None
+    """
+    NFS volumes attached for a training job.
+    """
+    pfs: Pfs | None = None
+    """
+    obsfs volumes attached for a training job.
+    """
+    obs: CreateTrainingJobV2Obs | None = None
+    """
+    OBS volumes attached for a training job
+    """
+
+
+class Specification(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_open: bool | None = True
+    """
+    Whether to enable the flavor. The default value is **true**. If this parameter is set to **false**, submit a service ticket to apply for the flavor.
+    """
+    spec_status: str | None = None
+    """
+    Specification status.
+    """
+    specification: str | None = None
+    """
+    Unique flavor ID
+    """
+    billing_spec: str | None = None
+    """
+    Unique ID of the billing specifications
+    """
+    category: str | None = None
+    """
+    The flavor type.
+    """
+    cpu_info: CpuInfo | None = None
+    """
+    Specifies the CPU information of the flavor.
+    """
+    memory_info: MemoryInfo | None = None
+    """
+    Specifies the memory information of the flavor.
+    """
+    gpu_info: GpuInfo | None = None
+    """
+    Specifies the GPU information of the flavor.
+    """
+    npu_info: NpuInfo | None = None
+    """
+    NPU information of the flavor.
+    """
+    source_type: str | None = None
+    """
+    Model type, which can be **empty** or **auto**. The default value is **empty**, indicating that the model is generated by the user. If the value is **auto**, the model is trained using ExeML. The billing mode varies depending on the model type.
+    """
+    is_free: bool | None = None
+    """
+    Whether the flavor is free of charge. The value **true** indicates that the flavor is free of charge.
+    """
+    over_quota: bool | None = None
+    """
+    Whether the quota exceeds the upper limit. The value **true** indicates that the quota exceeds the upper limit.
+    """
+    extend_params: int | None = None
+    """
+    Billing item
+    """
+    display_en: str | None = None
+    """
+    Specifications description in English
+    """
+    display_cn: str | None = None
+    """
+    Specification description
+    """
+
+
+class Specs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    spec_id: int | None = None
+    """
+    ID of the resource specifications
+    """
+    core: str | None = None
+    """
+    Number of cores of the resource specifications
+    """
+    cpu: str | None = None
+    """
+    CPU memory of the resource specifications
+    """
+    gpu_num: int | None = None
+    """
+    Number of GPUs of the resource specifications
+    """
+    gpu_type: str | None = None
+    """
+    GPU type of the resource specifications
+    """
+    spec_code: str | None = None
+    """
+    Type of the resource specifications
+    """
+    max_num: int | None = None
+    """
+    Maximum number of nodes that can be selected
+    """
+    unit_num: int | None = None
+    """
+    Number of pricing units
+    """
+    storage: str | None = None
+    """
+    SSD size of a resource flavor
+    """
+    interface_type: int | None = None
+    """
+    Interface type
+    """
+    no_resource: bool | None = None
+    """
+    Whether the resources of the selected specifications are sufficient. True indicates that no resource is available.
+    """
+
+
+class StartNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class StartTaskResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class StartTaskResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class StartWorkforceSamplingTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    sampling_num: int | None = None
+    """
+    Number of samples for the acceptance task. Either this parameter or the sampling ratio is delivered.
+    """
+    sampling_rate: float | None = None
+    """
+    Sampling ratio of the acceptance task. The value range is (0,1]. Either this parameter or the number of samples is delivered.
+    """
+
+
+class StartWorkforceSamplingTaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task_id: str | None = None
+    """
+    ID of an asynchronous acceptance task.
+    """
+
+
+class StartWorkforceTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    task_id: str | None = None
+    """
+    ID of a team labeling task.
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    """
+
+
+class Status(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    phase: str | None = None
+    """
+    Level-1 status of a training job. The options are:
+
+    - Creating: The gateway is being created.
+    - Pending: waiting
+    - Running
+    - Failed: The task fails to be executed.
+    - Completed: completed
+    - Terminating: The task is being stopped.
+    - Terminated: stopped
+    - Abnormal: abnormal
+    """
+    secondary_phase: str | None = None
+    """
+    The level-2 status of a training job is an internal detailed status, which may be added, modified, or deleted. Dependency is not recommended. The options are:
+
+    - Creating: The gateway is being created.
+    - Queuing: queuing
+    - Running
+    - Failed: The task fails to be executed.
+    - Completed: completed
+    - Terminating: The task is being stopped.
+    - Terminated: stopped
+    - CreateFailed: The creation fails.
+    - TerminatedFailed: The service fails to be stopped.
+    - Unknown: unknown status
+    - Lost: abnormal
+    """
+    duration: int | None = None
+    """
+    Running duration of a training job, in milliseconds
+    """
+    node_count_metrics: list[list[int]] | None = None
+    """
+    Node count changes during the training job running period.
+    """
+    tasks: list[str] | None = None
+    """
+    Tasks of a training job.
+    """
+    start_time: int | None = None
+    """
+    Start time of a training job. The value is in timestamp format.
+    """
+    task_statuses: list[TaskStatuses] | None = None
+    """
+    Status of a training job task.
+    """
+    running_records: list[RunningRecord] | None = None
+    """
+    Running and fault recovery records of a training job
+    """
+
+
+class StopNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class StopTaskResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class StopTaskResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Internal service error code
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class StopTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class StopTrainingJobV2Request(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_type: str
+    """
+    Operation request for a training job. If this parameter is set to terminate, the training job is terminated.
+    """
+
+
+class StopTrainingJobV2Response(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    kind: str | None = None
+    """
+    Training job type, which is **job** by default. Options:
+
+    - **job**: training job
+    """
+    metadata: CreateTrainingJobV2JobMetadata2 | None = None
+    """
+    Metadata of a training job.
+    """
+    status: Status | None = None
+    """
+    Status of a training job. You do not need to set this parameter when creating a job.
+    """
+    algorithm: JobAlgorithmResponse | None = None
+    """
+    Algorithm used by a training job. The options are as follows:
+
+    - **id**: Only the algorithm ID is used.
+    - **subscription_id+item_version_id**: The subscription ID and version ID of the algorithm are used.
+    - **code_dir+boot_file**: The code directory and boot file of the training job are used.
+    """
+    tasks: list[TaskResponse] | None = None
+    """
+    List of tasks in heterogeneous training jobs.
+    """
+    spec: SpecResponce | None = None
+    """
+    Specifications of a training job.
+    """
+    endpoints: JobEndpointsResp | None = None
+    """
+    This section describes the configurations required for remotely accessing a training job.
+    """
+
+
+class StopVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class SyncDataSourceStateResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_sample_count: int | None = None
+    """
+    Number of added samples.
+    """
+    create_time: int | None = None
+    """
+    Task creation time.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    deleted_sample_count: int | None = None
+    """
+    Number of deleted samples.
+    """
+    duration_time: int | None = None
+    """
+    Task running time.
+    """
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    status: str | None = None
+    """
+    Status of a task. Options:
+
+    - **QUEUING**: queuing
+    - **STARTING**: execution started
+    - **RUNNING**: running
+    - **COMPLETED**: completed
+    - **FAILED**: failed
+    - **NOT_EXIST**: not found
+    """
+    task_id: str | None = None
+    """
+    Synchronization task ID.
+    """
+    total_sample_count: int | None = None
+    """
+    Total number of samples.
+    """
+
+
+class SystemMetricList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpuUsage: list[Any] | None = None
+    """
+    CPU usage of a training job
+    """
+    memUsage: list[Any] | None = None
+    """
+    Memory usage of a training job
+    """
+    gpuUtil: list[Any] | None = None
+    """
+    GPU usage of a training job
+    """
+
+
+class Taint(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Taint key to be applied to the node.
+    """
+    value: str | None = None
+    """
+    Taint value associated with the taint key.
+    """
+    effect: str | None = None
+    """
+    Impact of a taint on containers that do not tolerate it. Options:
+
+    - **NoSchedule**: New pods cannot be scheduled to the node with this taint, but pods that have been running on the node can continue to run.
+    - **PreferNoSchedule**: Do not schedule new pods to nodes with this taint. This is not completely forbidden.
+    - **NoExecute**: Pods running on the node with this taint will be evicted if they cannot tolerate it.
+    """
+    timeAdded: str | None = None
+    """
+    Time when a taint is added.
+    """
+
+
+class Task(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    role: str | None = None
+    """
+    Task role. This function is not supported currently.
+    """
+    algorithm: Algorithm | None = None
+    """
+    Algorithm management and configuration.
+    """
+    task_resource: TaskResource | None = None
+    """
+    Resource flavors of a training job.
+    """
+
+
+class TaskDetails(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Task ID
+    """
+    name: str | None = None
+    """
+    Task name
+    """
+    service_name: str | None = None
+    """
+    Service name
+    """
+    creator: str | None = None
+    """
+    Username of the task creator
+    """
+    project_id: str | None = None
+    """
+    Project ID of the task creator
+    """
+    description: str | None = None
+    """
+    Task description
+    """
+    service_id: str | None = None
+    """
+    ID of the service corresponding to a task
+    """
+    created_at: str | None = None
+    """
+    Task creation time
+    """
+    updated_at: str | None = None
+    """
+    Time when the latest task status was updated
+    """
+    state: str | None = None
+    """
+    Task status. The value can be **PENDING**, **RECOVERING**, **STARTING**, **UPGRADING**, **CREATE_FAILED**, **START_FAILED**, **RUNNING**, **STOPPING**, **STOPPED**, **ABNORMAL**, **SUCCEEDED**, **FAILED**, **DELETING**, **FREEZING**, or **FROZEN**.
+    """
+    status: str | None = None
+    """
+    Details about a task status (for some statuses only)
+    """
+    error: Error | None = None
+    """
+    Error information collected when the task fails to be executed
+    """
+    schedule_status: str | None = None
+    """
+    Status of a scheduled task. The value can be **ACTIVATED** or **INACTIVATED**.
+    """
+    schedule: ShowTaskTaskSchedule | None = None
+    """
+    Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS input. URL input supports only RTMP and RTSP.
+    """
+    input: ShowTaskTaskInput | None = None
+    """
+    Input configuration of a task. This parameter is mandatory.
+    """
+    output: TaskOutputForDisplay | None = None
+    """
+    Output configuration of a task
+    """
+    config: dict[str, Any] | None = None
+    """
+    Algorithm configuration parameters specified during task running. This parameter is mandatory for some services. The value must be in JSON format. For details about the configuration items, see the description of the corresponding algorithm service. This parameter applies only to IEF. It cannot be used in ModelArts Edge.
+    """
+
+
+class TaskInputData(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    stream_name: str | None = None
+    """
+    Name of a VIS video stream. This parameter is mandatory when the input type is **vis**.
+    """
+    bucket: str | None = None
+    """
+    OBS bucket name. This parameter is mandatory when the input type is **obs**.
+    """
+    path: str | None = None
+    """
+    OBS path. This parameter is mandatory when the input type is **obs**.
+    """
+    url: Annotated[str | None, Field(max_length=1000)] = None
+    """
+    File URL or RESTful request URL for obtaining a video stream. This parameter is mandatory when the input type is **url** or **restful**. The value contains a maximum of 1000 characters.
+    """
+    headers: dict[str, Any] | None = None
+    """
+    Headers carried in the RESTful request for obtaining a video stream. This parameter is optional when the input type is **restful**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed.
+    """
+    certificate_check: bool | None = None
+    """
+    Whether to verify the certificate of the HTTPS request. This parameter is mandatory when the input type is **restful**. The value can be **true** or **false**.
+    """
+    rtsp_path_in_response: Annotated[str | None, Field(max_length=1024)] = None
+    """
+    Video stream address in the response body for the RESTful request. This parameter is mandatory when the input type is **restful**. The value contains a maximum of 1024 characters.
+    """
+    node_id: str | None = None
+    """
+    Node ID. This parameter is required only for some services when the input type is **restful** or **vcn**.
+    """
+    device_id: str | None = None
+    """
+    VCN ID. This parameter is mandatory when the input type is **vcn**.
+    """
+    stream_type: Annotated[int | None, Field(ge=1, le=3)] = None
+    """
+    Stream type used for analysis. This parameter is optional when the input type is **vcn**. The value ranges from 1 to 3. The value **1** indicates primary stream, the value **2** indicates secondary stream 1, and the value **3** indicates secondary stream 2.
+    """
+    id: str | None = None
+    """
+    ID of the mounted edge device. This parameter is mandatory when the input type is **edgecamera**.
+    """
+    camera_type: str | None = None
+    """
+    Camera type. This parameter is applicable to ModelArts Edge. When IPC cameras are used, set this parameter to **ipc**.
+    """
+    tag: list[dict[str, str]] | None = None
+    """
+    Camera tag. This parameter is mandatory when **camera_type** is set to **ipc**. This parameter is applicable to ModelArts Edge.
+    """
+
+
+class TaskOutput(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs: CreateTasksTaskOutputObs | None = None
+    """
+    Configuration information when the output type is **obs**. This parameter cannot be used in ModelArts Edge.
+    """
+    dis: CreateTasksTaskOutputDis | None = None
+    """
+    Configuration information when the output type is **dis**
+    """
+    webhook: CreateTasksTaskOutputWebhook | None = None
+    """
+    Configuration information when the output type is **webhook**.
+    """
+
+
+class TaskOutputForDisplay(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    obs: ShowTaskTaskOutputObs | None = None
+    """
+    Configuration information when the output type is **obs**. This parameter cannot be used in ModelArts Edge.
+    """
+    dis: ShowTaskTaskOutputDis | None = None
+    """
+    Configuration information when the output type is **dis**
+    """
+    webhook: ShowTaskTaskOutputWebhook | None = None
+    """
+    Configuration information when the output type is **webhook**.
+    """
+
+
+class TaskResource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    flavor_id: str | None = None
+    """
+    Resource flavor ID of a training job.
+    """
+    node_count: int
+    """
+    Number of resource replicas selected for a training job.
+    """
+
+
+class TaskResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    role: str | None = None
+    """
+    Task role. This function is not supported currently.
+    """
+    algorithm: TaskResponseAlgorithm | None = None
+    """
+    Algorithm management and configuration.
+    """
+    task_resource: FlavorResponse | None = None
+    """
+    Flavors of a training job or an algorithm.
+    """
+
+
+class TaskResponseAlgorithm(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code_dir: str | None = None
+    """
+    Absolute path of the directory where the algorithm boot file is stored.
+    """
+    boot_file: str | None = None
+    """
+    Absolute path of the algorithm boot file.
+    """
+    inputs: AlgorithmInput | None = None
+    """
+    Algorithm input channel.
+    """
+    outputs: AlgorithmOutput | None = None
+    """
+    Algorithm output channel.
+    """
+    engine: AlgorithmEngine | None = None
+    """
+    Engine on which a heterogeneous job depends.
+    """
+    local_code_dir: str | None = None
+    """
+    Local directory of the training container to which the algorithm code directory is downloaded. The rules are as follows:
+
+    - The directory must be under **/home**.
+    - In v1 compatibility mode, the current field does not take effect.
+    - When **code_dir** is prefixed with **file://**, the current field does not take effect.
+    """
+    working_dir: str | None = None
+    """
+    Work directory where an algorithm is executed. Note that this parameter does not take effect in v1 compatibility mode.
+    """
+
+
+class TaskSourceUsageEstimate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu: float
+    """
+    Estimated CPU resources to be consumed by the task
+    """
+    memory: int
+    """
+    Estimated memory resources to be consumed by the task
+    """
+
+
+class TaskStatuses(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task: str | None = None
+    """
+    Task of a training job.
+    """
+    exit_code: int | None = None
+    """
+    Exit code of a training job task.
+    """
+    message: str | None = None
+    """
+    Error message of a training job task.
+    """
+
+
+class TaskUrls(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    task: str | None = None
+    """
+    ID of a training job.
+    """
+    url: str | None = None
+    """
+    SSH connection address of a training job.
+    """
+
+
+class TemplateParam(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Task type, which is the ID of a data processing template. Options:
+
+    - **sys_data_analyse**: feature analysis
+    - **sys_data_cleaning**: data cleansing
+    - **sys_data_augmentation**: data augmentation
+    - **sys_data_validation**: data validation
+    - **sys_data_selection**: data filtering
+    """
+    name: str | None = None
+    """
+    Template name.
+    """
+    operator_params: list[OperatorParam] | None = None
+    """
+    Operator parameter list.
+    """
+
+
+class Tensorboard(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str | None = None
+    """
+    TensorBoard URL of a training job.
+    """
+    token: str | None = None
+    """
+    TensorBoard token of a training job
+    """
+
+
+class UpdateDatasetLabel(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    attributes: list[UpdateDatasetLabelAttribute] | None = None
+    """
+    Multi-dimensional attribute of a label. For example, if the label is **music**, attributes can be **genre** or **artist**.
+    """
+    name: str | None = None
+    """
+    Label name
+    """
+    property: UpdateDatasetLabelProperty | None = None
+    """
+    Basic attribute key-value pair of a label, such as color and shortcut keys.
+    """
+    type: int | None = None
+    """
+    Label type. Options:
+
+    - **0**: image classification
+    - **1**: object detection
+    - **3**: image segmentation
+    - **100**: text classification
+    - **101**: named entity recognition
+    - **102**: text triplet relationship
+    - **103**: text triplet entity
+    - **200**: sound classification
+    - **201**: speech content
+    - **202**: speech paragraph labeling
+    - **600**: video labeling
+    """
+
+
+class UpdateDatasetLabelAttribute(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     default_value: str | None = None
     """
-    Default value of a label attribute.
+    Default value of a label attribute
     """
     id: str | None = None
     """
-    Label attribute ID. You can query the tag by invoking the tag list.
+    Label attribute ID, which can be obtained in the label list.
     """
     name: Annotated[str | None, Field(max_length=64)] = None
     """
-    Label attribute name. The value contains a maximum of 64 characters and cannot contain the character. <>=&"'.
+    Label attribute name, which can contain a maximum of 64 characters. Special characters `(!<>=&"')` cannot be included.
     """
     type: str | None = None
     """
     Label attribute type. Options:
 
-    - **text**: text
-    - **select**: single-choice drop-down list
+    - **text**: Select a text label.
+    - **select**: Select from the drop-down list.
     """
-    values: list[LabelAttributeValue] | None = None
+    values: list[UpdateDatasetLabelAttributeValue] | None = None
     """
-    List of label attribute values.
+    List of label attribute values
     """
 
 
-class LabelAttributeValue(BaseModel):
+class UpdateDatasetLabelAttributeValue(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     id: str | None = None
     """
-    Label attribute value ID.
+    Label attribute value ID
     """
     value: str | None = None
     """
-    Label attribute value.
+    Label attribute value
     """
 
 
-class LabelProperty(BaseModel):
+class UpdateDatasetLabelProperty(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_modelarts_color: Annotated[str | None, Field(alias="@modelarts:color")] = None
+    """
+    Label color, which is a hexadecimal code of the color. The default value is left blank. For example, **#FFFFF0**.
+    """
+    field_modelarts_default_shape: Annotated[
+        str | None, Field(alias="@modelarts:default_shape")
+    ] = None
+    """
+    Default shape of an object detection label (dedicated attribute). By default, this parameter is left blank. Options:
+
+    - **bndbox**: rectangle
+    - **polygon**: polygon
+    - **circle**: circle
+    - **line**: straight line
+    - **dashed**: dashed line
+    - **point**: point
+    - **polyline**: polyline
+    """
+    field_modelarts_from_type: Annotated[
+        str | None, Field(alias="@modelarts:from_type")
+    ] = None
+    """
+    Type of the head entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+    field_modelarts_rename_to: Annotated[
+        str | None, Field(alias="@modelarts:rename_to")
+    ] = None
+    """
+    The new name of the label
+    """
+    field_modelarts_shortcut: Annotated[
+        str | None, Field(alias="@modelarts:shortcut")
+    ] = None
+    """
+    Label shortcut key, for example, **D**. By default, this parameter is left blank.
+    """
+    field_modelarts_to_type: Annotated[
+        str | None, Field(alias="@modelarts:to_type")
+    ] = None
+    """
+    Type of the tail entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
+    """
+
+
+class UpdateDatasetRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    add_labels: list[UpdateDatasetLabel] | None = None
+    """
+    List of added labels
+    """
+    current_version_id: str | None = None
+    """
+    Current version ID of a dataset
+    """
+    dataset_name: str | None = None
+    """
+    Dataset name
+    """
+    delete_labels: list[UpdateDatasetLabel] | None = None
+    """
+    List of labels to be deleted
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Dataset description. The value contains 0 to 256 characters. Special characters `(^!<>=&")` are not allowed.
+    """
+    update_labels: list[UpdateDatasetLabel] | None = None
+    """
+    List of labels to be updated
+    """
+
+
+class UpdateDatasetResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceAIProject(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    AI project ID.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceAutoStop(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    enable: bool | None = False
+    """
+    Whether to enable the auto stop function. The value **true** indicates that the function is enabled and the instance will automatically stop when the running duration is reached. The value **false** indicates that the function is disabled. The default value is **false**.
+    """
+    duration: Annotated[int | None, Field(ge=3600, le=86400)] = None
+    """
+    Running duration, in seconds. The value ranges from 3,600 to 86,400. After this parameter is set, it is valid for each startup. This parameter is mandatory when **enable** is set to **true**. If the current instance status is **Running**, the modifications of this parameter take effect only after the next startup.
+    """
+    prompt: bool | None = True
+    """
+    Whether to display a prompt again. This parameter is provided for the console to determine whether to display a prompt again. The default value is **true**.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceFlavorDetails(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Flavor name
+    """
+    status: str | None = None
+    """
+    Flavor sales status. Options:
+
+    - **onSale**
+    - **soldOut**
+    """
+    queuing_num: int | None = None
+    """
+    Mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**
+    """
+    queue_left_time: int | None = None
+    """
+    Remaining time for being queued, in seconds
+
+    Mandatory when **promo_type** is set to **Free** and **status** is set to **soldOut**
+    """
+    storage_list: list[Any] | None = None
+    """
+    Supported storage types, which default to all
+
+    - obs
+    """
+    is_permitted: bool | None = None
+    """
+    Whether the current user has the permission to use this flavor
+    """
+    type: str | None = None
+    """
+    Flavor type. Options:
+
+    - **GPU**
+    - **CPU**
+    """
+    params: dict[str, Any] | None = None
+    """
+    Parameters that describe flavors
+    """
+    promo_type: str | None = None
+    """
+    Promotion type. Options:
+
+    - **Free**
+    - **NoDiscount**
+    """
+    instance_num: int | None = None
+    """
+    Number of instances of this flavor created by the current user
+    """
+    duration: int | None = None
+    """
+    Auto stop time after startup, in seconds
+    """
+    store_time: int | None = -1
+    """
+    Maximum retention period of an inactive instance of this flavor in the database, in hours
+
+    The default value is **-1**, indicating that the instance can be permanently saved.
+    """
+    billing_flavor: str | None = None
+    """
+    Billing specifications. If this field is left blank, the specification name is used for billing.
+    """
+    billing_params: int | None = None
+    """
+    Billing ratio. This parameter is mandatory if **billing_flavor** is specified.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceOwner(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    project_id: str
+    """
+    Project ID
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstancePool(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    ID of a resource pool
+    """
+    name: str | None = None
+    """
+    Name of a resource pool
+    """
+    type: str | None = None
+    """
+    Type of a resource pool. **USER_DEFINED** indicates a dedicated resource pool.
+    """
+    owner: UpdateDescriptionDevelopmentEnvironmentInstanceOwner | None = None
+    """
+    This parameter is mandatory when **type** is set to **USER_DEFINED**. For details, see Table 13.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceProfile(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Configuration ID
+    """
+    name: str | None = None
+    """
+    Configuration name
+    """
+    description: str | None = None
+    """
+    Configuration description
+    """
+    de_type: str | None = None
+    """
+    Development environment type. Only **Notebook** is supported.
+    """
+    provision: UpdateDescriptionDevelopmentEnvironmentInstanceProvision | None = None
+    """
+    Deployment information. For details, see Table 4.
+    """
+    labels: dict[str, str] | None = None
+    """
+    Labels
+    """
+    flavor_type: str | None = None
+    """
+    Hardware, which can be **CPU** or **GPU**
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceProvision(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Deployment type. Only **Docker** is supported.
+    """
+    spec: UpdateDescriptionDevelopmentEnvironmentInstanceSpec2 | None = None
+    """
+    Deployment details. For details, see Table 8.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceQueuingInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    de_type: str | None = None
+    """
+    Development environment type. By default, all types are returned.
+
+    Only **Notebook** is supported.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor. By default, all types are returned.
+    """
+    flavor_details: CreateDevelopmentEnvironmentInstanceFlavorDetails | None = None
+    """
+    Flavor details, which display the flavor information. For details, see Table 16.
+    """
+    status: str | None = None
+    """
+    Instance status. By default, all statuses are returned. Options:
+
+    - **CREATE_QUEUING**
+    - **START_QUEUING**
+    """
+    begin_timestamp: int | None = None
+    """
+    Time when an instance starts queuing, which is a 13-digit timestamp
+    """
+    remain_time: int | None = None
+    """
+    Remaining time for being queued, in seconds
+    """
+    end_timestamp: int | None = None
+    """
+    Time when an instance completes queuing, which is a 13-digit timestamp
+    """
+    rank: int | None = None
+    """
+    Ranking of an instance in a queue
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Configuration description. The value contains a maximum of 512 characters and cannot contain the following special characters: &<>"'/.
+    """
+    spec: UpdateDescriptionDevelopmentEnvironmentInstanceSpec | None = None
+    """
+    Instance definition. For details, see Table 3.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Instance ID
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    status: str | None = None
+    """
+    Instance status
+    """
+    creation_timestamp: str | None = None
+    """
+    Time when an instance is created
+    """
+    latest_update_timestamp: str | None = None
+    """
+    Time when an instance is modified
+    """
+    profile: UpdateDescriptionDevelopmentEnvironmentInstanceProfile | None = None
+    """
+    Configurations. For details, see Table 12.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    flavor_details: (
+        UpdateDescriptionDevelopmentEnvironmentInstanceFlavorDetails | None
+    ) = None
+    """
+    Flavor details. For details, see Table 16.
+    """
+    pool: UpdateDescriptionDevelopmentEnvironmentInstancePool | None = None
+    """
+    Dedicated resource pool. For details, see Table 17.
+    """
+    spec: CreateDevelopmentEnvironmentInstanceSpec | None = None
+    """
+    Instance specifications. For details about notebook, see Table 14.
+    """
+    workspace: UpdateDescriptionDevelopmentEnvironmentInstanceWorkspace | None = None
+    """
+    Workspace. For details, see Table 7.
+    """
+    ai_project: UpdateDescriptionDevelopmentEnvironmentInstanceAIProject | None = None
+    """
+    AI project. For details, see Table 12.
+    """
+    error_code: str | None = None
+    """
+    Error code. For details, see Error Codes.
+    """
+    queuing_info: UpdateDescriptionDevelopmentEnvironmentInstanceQueuingInfo | None = (
+        None
+    )
+    """
+    Queuing information. For details, see Table 26.
+    """
+    user: CreateDevelopmentEnvironmentInstanceUser | None = None
+    """
+    User information. For details, see Table 27.
+    """
+    repository: CreateDevelopmentEnvironmentInstanceRepository | None = None
+    """
+    Git repository. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_stop: UpdateDescriptionDevelopmentEnvironmentInstanceAutoStop | None = None
+    """
+    Auto stop parameter. For details, see Table 4.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceSpec2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    engine: str | None = None
+    """
+    Deployment engine. Only **CCE** is supported.
+    """
+    params: DockerDeployment | None = None
+    """
+    Deployment parameters. Only **Docker** is supported. For details, see Table 9.
+    """
+
+
+class UpdateDescriptionDevelopmentEnvironmentInstanceWorkspace(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = "0"
+    """
+    Workspace ID If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
+class UpdateDescriptionTrainingJobRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_desc: Annotated[str, Field(max_length=256, min_length=0)]
+    """
+    Description of a training job. The value must contain 0 to 256 characters.
+    """
+
+
+class UpdateDescriptionTrainingJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+
+
+class UpdateDescriptionVisualizationJobRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    job_desc: Annotated[str, Field(max_length=256, min_length=0)]
+    """
+    Description of a visualization job. The value must contain 0 to 256 characters.
+    """
+
+
+class UpdateDescriptionVisualizationJobResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+
+
+class UpdateLabelRequest(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1588,1137 +24958,628 @@ class LabelProperty(BaseModel):
     """
 
 
-class LabelStats(BaseModel):
+class UpdateLabelResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    attributes: list[LabelAttribute] | None = None
-    """
-    Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
-    """
-    count: int | None = None
-    """
-    Number of labels.
-    """
-    name: str | None = None
-    """
-    Label name.
-    """
-    property: LabelProperty | None = None
-    """
-    Basic attribute key-value pair of a label, such as color and shortcut keys.
-    """
-    sample_count: int | None = None
-    """
-    Number of samples containing the label.
-    """
-    type: int | None = None
-    """
-    Label type. Options:
-
-    - **0**: image classification
-    - **1**: object detection
-    - **3**: image segmentation
-    - **100**: text classification
-    - **101**: named entity recognition
-    - **102**: text triplet relationship
-    - **103**: text triplet entity
-    - **200**: sound classification
-    - **201**: speech content
-    - **202**: speech paragraph labeling
-    - **600**: video labeling
-    """
-
-
-class ListTasksEvent(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    create_time: int | None = None
-    """
-    Time when an event is created.
-    """
-    description: str | None = None
-    """
-    Description.
-    """
-    elapsed_time: int | None = None
-    """
-    Time when an event is executed.
-    """
     error_code: str | None = None
     """
     Error code.
-    """
-    error_message: str | None = None
-    """
-    Error message.
-    """
-    events: list[ListTasksEvent] | None = None
-    """
-    Subevent list.
-    """
-    level: int | None = None
-    """
-    Event severity.
-    """
-    name: str | None = None
-    """
-    Event name.
-    """
-    ordinal: int | None = None
-    """
-    Sequence number.
-    """
-    parent_name: str | None = None
-    """
-    Parent event name.
-    """
-    status: str | None = None
-    """
-    Status. The options are as follows:
-
-    - **waiting**: waiting
-    - **running**: running
-    - **failed**: failed
-    - **success**: successful
-    """
-
-
-class ListTasksExportParams(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    clear_hard_property: bool | None = True
-    """
-    Whether to clear hard example attributes. The options are as follows:
-
-    - **true**: Clear hard example attributes. (Default value)
-    - **false**: Do not clear hard example attributes.
-    """
-    export_dataset_version_format: str | None = None
-    """
-    Format of the dataset version to which data is exported.
-    """
-    export_dataset_version_name: str | None = None
-    """
-    Name of the dataset version to which data is exported.
-    """
-    export_dest: str | None = "DIR"
-    """
-    Export destination. The options are as follows:
-
-    - **DIR**: Export data to OBS. (Default value)
-    - **NEW_DATASET**: Export data to a new dataset.
-    """
-    export_new_dataset_name: str | None = None
-    """
-    Name of the new dataset to which data is exported.
-    """
-    export_new_dataset_work_path: str | None = None
-    """
-    Working directory of the new dataset to which data is exported.
-    """
-    ratio_sample_usage: bool | None = False
-    """
-    Whether to randomly allocate the training set and validation set based on the specified ratio. The options are as follows:
-
-    - **true**: Allocate the training set and validation set.
-    - **false**: Do not allocate the training set and validation set. (Default value)
-    """
-    sample_state: str | None = None
-    """
-    Sample status. The options are as follows:
-
-    - **ALL**: labeled
-    - **NONE**: unlabeled
-    - **UNCHECK**: pending acceptance
-    - **ACCEPTED**: accepted
-    - **REJECTED**: rejected
-    - **UNREVIEWED**: pending review
-    - **REVIEWED**: reviewed
-    - **WORKFORCE_SAMPLED**: sampled
-    - **WORKFORCE_SAMPLED_UNCHECK**: sampling unchecked
-    - **WORKFORCE_SAMPLED_CHECKED**: sampling checked
-    - **WORKFORCE_SAMPLED_ACCEPTED**: sampling accepted
-    - **WORKFORCE_SAMPLED_REJECTED**: sampling rejected
-    - **AUTO_ANNOTATION**: to be confirmed
-    """
-    samples: list[str] | None = None
-    """
-    ID list of exported samples.
-    """
-    search_conditions: list[ListTasksSearchCondition] | None = None
-    """
-    Exported search conditions. The relationship between multiple search conditions is OR.
-    """
-    train_sample_ratio: str | None = "1.00"
-    """
-    Split ratio of training set and verification set during specified version release. The default value is **1.00**, indicating that all released versions are training sets.
-    """
-
-
-class ListTasksFlavor(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    code: str | None = None
-    """
-    Attribute code of a resource specification, which is used for task creating.
-    """
-
-
-class ListTasksHardSelectTask(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    create_at: int | None = None
-    """
-    Creation time.
-    """
-    dataset_id: str | None = None
-    """
-    Dataset ID.
-    """
-    dataset_name: str | None = None
-    """
-    Dataset name.
-    """
-    hard_select_task_id: str | None = None
-    """
-    ID of a hard example filtering task.
-    """
-    task_status: str | None = None
-    """
-    Task status.
-    """
-    time: int | None = None
-    """
-    Execution time.
-    """
-    update_at: int | None = None
-    """
-    Update time.
-    """
-
-
-class ListTasksInfConfig(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    envs: dict[str, str] | None = None
-    """
-    (Optional) Environment variable key-value pair required for running a model. By default, this parameter is left blank. To ensure data security, do not enter sensitive information, such as plaintext passwords, in environment variables.
-    """
-    instance_count: int | None = None
-    """
-    Instance number of model deployment, that is, the number of compute nodes.
-    """
-    model_id: str | None = None
-    """
-    Model ID.
-    """
-    specification: str | None = None
-    """
-    Resource specifications of real-time services. For details, see Deploying Services.
-    """
-    weight: int | None = None
-    """
-    Traffic weight allocated to a model. This parameter is mandatory only when **infer_type** is set to **real-time**. The sum of the weights must be **100**.
-    """
-
-
-class ListTasksResponse(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    tasks: list[RunningTask] | None = None
-    """
-    Task list.
-    """
-    total_count: int | None = None
-    """
-    Total number of tasks.
-    """
-
-
-class ListTasksResult(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    annotated_sample_count: int | None = None
-    """
-    Number of labeled samples.
-    """
-    confidence_scope: str | None = None
-    """
-    Confidence range.
-    """
-    dataset_name: str | None = None
-    """
-    Dataset name.
-    """
-    dataset_type: str | None = None
-    """
-    Dataset type. The options are as follows:
-
-    - **0**: image classification
-    - **1**: object detection
-    - **100**: text classification
-    - **101**: named entity recognition
-    - **102**: text triplet
-    - **200**: sound classification
-    - **201**: speech content
-    - **202**: speech paragraph labeling
-    - **400**: table dataset
-    - **600**: video labeling
-    - **900**: custom format
-    """
-    description: str | None = None
-    """
-    Description.
-    """
-    dlf_model_job_name: str | None = None
-    """
-    Name of a DLF model inference job.
-    """
-    dlf_service_job_name: str | None = None
-    """
-    Name of a DLF real-time service job.
-    """
-    dlf_train_job_name: str | None = None
-    """
-    Name of a DLF training job.
-    """
-    events: list[ListTasksEvent] | None = None
-    """
-    Event.
-    """
-    hard_example_path: str | None = None
-    """
-    Path for storing hard examples.
-    """
-    hard_select_tasks: list[ListTasksHardSelectTask] | None = None
-    """
-    Selected task list of hard examples.
-    """
-    manifest_path: str | None = None
-    """
-    Path for storing the **manifest** files.
-    """
-    model_id: str | None = None
-    """
-    Model ID.
-    """
-    model_name: str | None = None
-    """
-    Model name.
-    """
-    model_version: str | None = None
-    """
-    Model version.
-    """
-    samples: list[ListTasksSampleLabels] | None = None
-    """
-    Inference result of the real-time video service.
-    """
-    service_id: str | None = None
-    """
-    ID of a real-time service.
-    """
-    service_name: str | None = None
-    """
-    Name of a real-time service.
-    """
-    service_resource: str | None = None
-    """
-    ID of the real-time service bound to a user.
-    """
-    total_sample_count: int | None = None
-    """
-    Total number of samples.
-    """
-    train_data_path: str | None = None
-    """
-    Path for storing training data.
-    """
-    train_job_id: str | None = None
-    """
-    ID of a training job.
-    """
-    train_job_name: str | None = None
-    """
-    Name of a training job.
-    """
-    unconfirmed_sample_count: int | None = None
-    """
-    Number of samples to be confirmed.
-    """
-    version_id: str | None = None
-    """
-    Dataset version ID.
-    """
-    version_name: str | None = None
-    """
-    Dataset version name.
-    """
-    workspace_id: str | None = "0"
-    """
-    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
-    """
-
-
-class ListTasksSampleLabel(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    annotated_by: str | None = None
-    """
-    Video labeling method, which is used to distinguish whether a video is labeled manually or automatically. The options are as follows:
-
-    - **human**: manual labeling
-    - **auto**: automatic labeling
-    """
-    id: str | None = None
-    """
-    Label ID.
-    """
-    name: str | None = None
-    """
-    Label name.
-    """
-    property: ListTasksSampleLabelProperty | None = None
-    """
-    Attribute key-value pair of the sample label, such as the object shape and shape feature.
-    """
-    score: float | None = None
-    """
-    Confidence.
-    """
-    type: int | None = None
-    """
-    Label type. The options are as follows:
-
-    - **0**: image classification
-    - **1**: object detection
-    - **100**: text classification
-    - **101**: named entity recognition
-    - **102**: text triplet relationship
-    - **103**: text triplet entity
-    - **200**: speech classification
-    - **201**: speech content
-    - **202**: speech paragraph labeling
-    - **600**: video classification
-    """
-
-
-class ListTasksSampleLabelProperty(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    field_modelarts_content: Annotated[
-        str | None, Field(alias="@modelarts:content")
-    ] = None
-    """
-    Speech text content, which is a default attribute dedicated to the speech label (including the speech content and speech start and end points).
-    """
-    field_modelarts_end_index: Annotated[
-        int | None, Field(alias="@modelarts:end_index")
-    ] = None
-    """
-    End position of the text, which is a default attribute dedicated to the named entity label. The end position does not include the character corresponding to the value of **end_index**. Examples are as follows.
-
-    - If the text content is "Barack Hussein Obama II (born August 4, 1961) is an American attorney and politician.", the **start_index** and **end_index** values of "Barack Hussein Obama II" are **0** and **23**, respectively.
-    - If the text content is "By the end of 2018, the company has more than 100 employees.", the **start_index** and **end_index** values of "By the end of 2018" are **0** and **18**, respectively.
-    """
-    field_modelarts_end_time: Annotated[
-        str | None, Field(alias="@modelarts:end_time")
-    ] = None
-    """
-    Speech end time, which is a default attribute dedicated to the speech start/end point label, in the format of **hh:mm:ss.SSS**. (**hh** indicates hour; **mm** indicates minute; **ss** indicates second; and **SSS** indicates millisecond.)
-    """
-    field_modelarts_feature: Annotated[
-        dict[str, Any] | None, Field(alias="@modelarts:feature")
-    ] = None
-    """
-    Shape feature, which is a default attribute dedicated to the object detection label, with type of **List**. The upper left corner of an image is used as the coordinate origin **[0,0]**. Each coordinate point is represented by *[x, y]*. *x* indicates the horizontal coordinate, and *y* indicates the vertical coordinate (both *x* and *y* are greater than or equal to 0). The format of each shape is as follows:
-
-    - **bndbox**: consists of two points, for example, **[[0,10],[50,95]]**. The first point is located at the upper left corner of the rectangle and the second point is located at the lower right corner of the rectangle. That is, the X coordinate of the first point must be smaller than that of the second point, and the Y coordinate of the second point must be smaller than that of the first point.
-    - **polygon**: consists of multiple points that are connected in sequence to form a polygon, for example, **[[0,100],[50,95],[10,60],[500,400]]**.
-    - **circle**: consists of the center point and radius, for example, **[[100,100],[50]]**.
-    - **line**: consists of two points, for example, **[[0,100],[50,95]]**. The first point is the start point, and the second point is the end point.
-    - **dashed**: consists of two points, for example, **[[0,100],[50,95]]**. The first point is the start point, and the second point is the end point.
-    - **point**: consists of one point, for example, **[[0,100]]**.
-    - **polyline**: consists of multiple points, for example, **[[0,100],[50,95],[10,60],[500,400]]**.
-    """
-    field_modelarts_from: Annotated[str | None, Field(alias="@modelarts:from")] = None
-    """
-    ID of the head entity in the triplet relationship label, which is a default attribute dedicated to the triplet relationship label.
-    """
-    field_modelarts_hard: Annotated[str | None, Field(alias="@modelarts:hard")] = None
-    """
-    Sample labeled as a hard sample or not, which is a default attribute. Options:
-
-    - **0/false**: not a hard example
-    - **1/true**: hard example
-    """
-    field_modelarts_hard_coefficient: Annotated[
-        str | None, Field(alias="@modelarts:hard_coefficient")
-    ] = None
-    """
-    Coefficient of difficulty of each label level, which is a default attribute. The value range is **[0,1]**.
-    """
-    field_modelarts_hard_reasons: Annotated[
-        str | None, Field(alias="@modelarts:hard_reasons")
-    ] = None
-    """
-    Reasons that the sample is a hard sample, which is a default attribute. Use a hyphen (-) to separate every two hard sample reason IDs, for example, **3-20-21-19**. The options are as follows:
-
-    - **0**: No target objects are identified.
-    - **1**: The confidence is low.
-    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
-    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
-    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
-    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
-    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
-    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
-    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
-    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
-    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
-    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
-    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
-    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
-    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
-    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
-    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
-    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
-    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
-    - **19**: The data enhancement result based on GaussianBlur is inconsistent with the prediction result of the original image.
-    - **20**: The data enhancement result based on fliplr is inconsistent with the prediction result of the original image.
-    - **21**: The data enhancement result based on Crop is inconsistent with the prediction result of the original image.
-    - **22**: The data enhancement result based on flipud is inconsistent with the prediction result of the original image.
-    - **23**: The data enhancement result based on scale is inconsistent with the prediction result of the original image.
-    - **24**: The data enhancement result based on translate is inconsistent with the prediction result of the original image.
-    - **25**: The data enhancement result based on shear is inconsistent with the prediction result of the original image.
-    - **26**: The data enhancement result based on superpixels is inconsistent with the prediction result of the original image.
-    - **27**: The data enhancement result based on sharpen is inconsistent with the prediction result of the original image.
-    - **28**: The data enhancement result based on add is inconsistent with the prediction result of the original image.
-    - **29**: The data enhancement result based on invert is inconsistent with the prediction result of the original image.
-    - **30**: The data is predicted to be abnormal.
-    """
-    field_modelarts_shape: Annotated[str | None, Field(alias="@modelarts:shape")] = None
-    """
-    Object shape, which is a default attribute dedicated to the object detection label and is left empty by default. The options are as follows:
-
-    - **bndbox**: rectangle
-    - **polygon**: polygon
-    - **circle**: circle
-    - **line**: straight line
-    - **dashed**: dotted line
-    - **point**: point
-    - **polyline**: polyline
-    """
-    field_modelarts_source: Annotated[str | None, Field(alias="@modelarts:source")] = (
-        None
-    )
-    """
-    Speech source, which is a default attribute dedicated to the speech start/end point label and can be set to a speaker or narrator.
-    """
-    field_modelarts_start_index: Annotated[
-        int | None, Field(alias="@modelarts:start_index")
-    ] = None
-    """
-    Start position of the text, which is a default attribute dedicated to the named entity label. The start value begins from 0, including the character corresponding to the value of **start_index**.
-    """
-    field_modelarts_start_time: Annotated[
-        str | None, Field(alias="@modelarts:start_time")
-    ] = None
-    """
-    Speech start time, which is a default attribute dedicated to the speech start/end point label, in the format of **hh:mm:ss.SSS**. (**hh** indicates hour; **mm** indicates minute; **ss** indicates second; and **SSS** indicates millisecond.)
-    """
-    field_modelarts_to: Annotated[str | None, Field(alias="@modelarts:to")] = None
-    """
-    ID of the tail entity in the triplet relationship label, which is a default attribute dedicated to the triplet relationship label.
-    """
-
-
-class ListTasksSampleLabels(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    labels: list[ListTasksSampleLabel] | None = None
-    """
-    Sample label list. If this parameter is left blank, all sample labels are deleted.
-    """
-    metadata: ListTasksSampleMetadata | None = None
-    """
-    Key-value pair of the sample **metadata** attribute.
-    """
-    sample_id: str | None = None
-    """
-    Sample ID.
-    """
-    sample_type: int | None = None
-    """
-    Sample type. The options are as follows:
-
-    - **0**: image
-    - **1**: text
-    - **2**: speech
-    - **4**: table
-    - **6**: video
-    - **9**: custom format
-    """
-    sample_usage: str | None = None
-    """
-    Sample usage. The options are as follows:
-
-    - **TRAIN**: training
-    - **EVAL**: evaluation
-    - **TEST**: test
-    - **INFERENCE**: inference
-    """
-    source: str | None = None
-    """
-    Source address of sample data.
-    """
-    worker_id: str | None = None
-    """
-    ID of a labeling team member.
-    """
-
-
-class ListTasksSampleMetadata(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    field_modelarts_hard: Annotated[float | None, Field(alias="@modelarts:hard")] = None
-    """
-    Whether the sample is labeled as a hard sample, which is a default attribute. The options are as follows:
-
-    - **0**: non-hard sample
-    - **1**: hard sample
-    """
-    field_modelarts_hard_coefficient: Annotated[
-        float | None, Field(alias="@modelarts:hard_coefficient")
-    ] = None
-    """
-    Coefficient of difficulty of each sample level, which is a default attribute. The value range is **[0,1]**.
-    """
-    field_modelarts_hard_reasons: Annotated[
-        list[int] | None, Field(alias="@modelarts:hard_reasons")
-    ] = None
-    """
-    ID of a hard sample reason, which is a default attribute. The options are as follows:
-
-    - **0**: No target objects are identified.
-    - **1**: The confidence is low.
-    - **2**: The clustering result based on the training dataset is inconsistent with the prediction result.
-    - **3**: The prediction result is greatly different from the data of the same type in the training dataset.
-    - **4**: The prediction results of multiple consecutive similar images are inconsistent.
-    - **5**: There is a large offset between the image resolution and the feature distribution of the training dataset.
-    - **6**: There is a large offset between the aspect ratio of the image and the feature distribution of the training dataset.
-    - **7**: There is a large offset between the brightness of the image and the feature distribution of the training dataset.
-    - **8**: There is a large offset between the saturation of the image and the feature distribution of the training dataset.
-    - **9**: There is a large offset between the color richness of the image and the feature distribution of the training dataset.
-    - **10**: There is a large offset between the definition of the image and the feature distribution of the training dataset.
-    - **11**: There is a large offset between the number of frames of the image and the feature distribution of the training dataset.
-    - **12**: There is a large offset between the standard deviation of area of image frames and the feature distribution of the training dataset.
-    - **13**: There is a large offset between the aspect ratio of image frames and the feature distribution of the training dataset.
-    - **14**: There is a large offset between the area portion of image frames and the feature distribution of the training dataset.
-    - **15**: There is a large offset between the edge of image frames and the feature distribution of the training dataset.
-    - **16**: There is a large offset between the brightness of image frames and the feature distribution of the training dataset.
-    - **17**: There is a large offset between the definition of image frames and the feature distribution of the training dataset.
-    - **18**: There is a large offset between the stack of image frames and the feature distribution of the training dataset.
-    - **19**: The data enhancement result based on GaussianBlur is inconsistent with the prediction result of the original image.
-    - **20**: The data enhancement result based on fliplr is inconsistent with the prediction result of the original image.
-    - **21**: The data enhancement result based on Crop is inconsistent with the prediction result of the original image.
-    - **22**: The data enhancement result based on flipud is inconsistent with the prediction result of the original image.
-    - **23**: The data enhancement result based on scale is inconsistent with the prediction result of the original image.
-    - **24**: The data enhancement result based on translate is inconsistent with the prediction result of the original image.
-    - **25**: The data enhancement result based on shear is inconsistent with the prediction result of the original image.
-    - **26**: The data enhancement result based on superpixels is inconsistent with the prediction result of the original image.
-    - **27**: The data enhancement result based on sharpen is inconsistent with the prediction result of the original image.
-    - **28**: The data enhancement result based on add is inconsistent with the prediction result of the original image.
-    - **29**: The data enhancement result based on invert is inconsistent with the prediction result of the original image.
-    - **30**: The data is predicted to be abnormal.
-    """
-    field_modelarts_size: Annotated[
-        list[dict[str, Any]] | None, Field(alias="@modelarts:size")
-    ] = None
-    """
-    Image size (width, height, and depth of the image), which is a default attribute, with type of **List**. In the list, the first number indicates the width (pixels), the second number indicates the height (pixels), and the third number indicates the depth (the depth can be left blank and the default value is **3**). For example, **[100,200,3]** and **[100,200]** are both valid. Note: This parameter is mandatory only when the sample label list contains the object detection label.
-    """
-
-
-class ListTasksSearchCondition(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    coefficient: str | None = None
-    """
-    Filter by coefficient of difficulty.
-    """
-    frame_in_video: int | None = None
-    """
-    A frame in the video.
-    """
-    hard: str | None = None
-    """
-    Whether a sample is a hard sample. The options are as follows:
-
-    - **0**: non-hard sample
-    - **1**: hard sample
-    """
-    import_origin: str | None = None
-    """
-    Filter by data source.
-    """
-    kvp: str | None = None
-    """
-    CT dosage, filtered by dosage.
-    """
-    label_list: ListTasksSearchLabels | None = None
-    """
-    Label search criteria.
-    """
-    labeler: str | None = None
-    """
-    Labeler.
-    """
-    metadata: ListTasksSearchProp | None = None
-    """
-    Search by sample attribute.
-    """
-    parent_sample_id: str | None = None
-    """
-    Parent sample ID.
-    """
-    sample_dir: str | None = None
-    """
-    Directory where data samples are stored (the directory must end with a slash (/)). Only samples in the specified directory are searched for. Recursive search of directories is not supported.
-    """
-    sample_name: str | None = None
-    """
-    Search by sample name, including the file name extension.
-    """
-    sample_time: str | None = None
-    """
-    When a sample is added to the dataset, an index is created based on the last modification time (accurate to day) of the sample on OBS. You can search for the sample based on the time. The options are as follows:
-
-    - **month**: Search for samples added from 30 days ago to the current day.
-    - **day**: Search for samples added from yesterday (one day ago) to the current day.
-    - **yyyyMMdd-yyyyMMdd**: Search for samples added in a specified period (at most 30 days), in the format of **Start date-End date**. For example, **20190901-2019091501** indicates that samples generated from September 1 to September 15, 2019 are searched.
-    """
-    score: str | None = None
-    """
-    Search by confidence.
-    """
-    slice_thickness: str | None = None
-    """
-    DICOM layer thickness. Samples are filtered by layer thickness.
-    """
-    study_date: str | None = None
-    """
-    DICOM scanning time.
-    """
-    time_in_video: str | None = None
-    """
-    A time point in the video.
-    """
-
-
-class ListTasksSearchLabel(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    name: str | None = None
-    """
-    Label name.
-    """
-    op: str | None = None
-    """
-    Operation type between multiple attributes. The options are as follows:
-
-    - **OR**: OR operation
-    - **AND**: AND operation
-    """
-    property: dict[str, list[str]] | None = None
-    """
-    Label attribute, which is in the Object format and stores any key-value pairs. **key** indicates the attribute name, and **value** indicates the value list. If **value** is **null**, the search is not performed by value. Otherwise, the search value can be any value in the list.
-    """
-    type: int | None = None
-    """
-    Label type. The options are as follows:
-
-    - **0**: image classification
-    - **1**: object detection
-    - **100**: text classification
-    - **101**: named entity recognition
-    - **102**: text triplet relationship
-    - **103**: text triplet entity
-    - **200**: speech classification
-    - **201**: speech content
-    - **202**: speech paragraph labeling
-    - **600**: video classification
-    """
-
-
-class ListTasksSearchLabels(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    labels: list[ListTasksSearchLabel] | None = None
-    """
-    List of label search criteria.
-    """
-    op: str | None = None
-    """
-    If you want to search for multiple labels, **op** must be specified. If you search for only one label, **op** can be left blank. The options are as follows:
-
-    - **OR**: OR operation
-    - **AND**: AND operation
-    """
-
-
-class ListTasksSearchProp(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    op: str | None = None
-    """
-    Relationship between attribute values. The options are as follows:
-
-    - **AND**: AND relationship
-    - **OR**: OR relationship
-    """
-    props: dict[str, list[str]] | None = None
-    """
-    Search criteria of an attribute. Multiple search criteria can be set.
-    """
-
-
-class ListTasksSmartTaskConfig(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    algorithm_type: str | None = None
-    """
-    Algorithm type for auto labeling. Options:
-
-    - **fast**: Only labeled samples are used for training. This type of algorithm achieves faster labeling.
-    - **accurate**: In addition to labeled samples, unlabeled samples are used for semi-supervised training. This type of algorithm achieves more accurate labeling.
-    """
-    ambiguity: bool | None = None
-    """
-    Whether to perform clustering based on the image blurring degree.
-    """
-    annotation_output: str | None = None
-    """
-    Output path of the active learning labeling result.
-    """
-    collect_rule: str | None = "all"
-    """
-    Sample collection rule. The default value is **all**, indicating full collection. Currently, only value **all** is available.
-    """
-    collect_sample: bool | None = True
-    """
-    Whether to enable sample collection. The options are as follows:
-
-    - **true**: Enable sample collection. (Default value)
-    - **false**: Do not enable sample collection.
-    """
-    confidence_scope: str | None = None
-    """
-    Confidence range of key samples. The minimum and maximum values are separated by hyphens (-). Example: 0.10-0.90.
-    """
-    description: str | None = None
-    """
-    Task description.
-    """
-    engine_name: str | None = None
-    """
-    Engine name.
-    """
-    export_format: int | None = None
-    """
-    Format of the exported directory. The options are as follows:
-
-    - **1**: tree structure. For example: cat/1.jpg,dog/2.jpg.
-    - **2**: tile structure. For example: 1.jpg, 1.txt; 2.jpg,2.txt.
-    """
-    export_params: ListTasksExportParams | None = None
-    """
-    Parameters of a dataset export task.
-    """
-    flavor: ListTasksFlavor | None = None
-    """
-    Training resource flavor.
-    """
-    image_brightness: bool | None = None
-    """
-    Whether to perform clustering based on the image brightness.
-    """
-    image_colorfulness: bool | None = None
-    """
-    Whether to perform clustering based on the image color.
-    """
-    inf_cluster_id: str | None = None
-    """
-    ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated cluster is not used. When using the dedicated cluster to deploy services, ensure that the cluster status is normal. After this parameter is set, the network configuration of the cluster is used, and the **vpc_id** parameter does not take effect.
-    """
-    inf_config_list: list[ListTasksInfConfig] | None = None
-    """
-    Configuration list required for running an inference task, which is optional and left blank by default.
-    """
-    inf_output: str | None = None
-    """
-    Output path of inference in active learning.
-    """
-    infer_result_output_dir: str | None = None
-    """
-    OBS directory for storing sample prediction results. This parameter is optional. The {*service_id*}**-infer-result** subdirectory in the **output_dir** directory is used by default.
-    """
-    key_sample_output: str | None = None
-    """
-    Output path of hard examples in active learning.
-    """
-    log_url: str | None = None
-    """
-    OBS URL of the logs of a training job. By default, this parameter is left blank.
-    """
-    manifest_path: str | None = None
-    """
-    Path of the **manifest** file, which is used as the input for training and inference.
-    """
-    model_id: str | None = None
-    """
-    Model ID.
-    """
-    model_name: str | None = None
-    """
-    Model name.
-    """
-    model_parameter: str | None = None
-    """
-    Model parameter.
-    """
-    model_version: str | None = None
-    """
-    Model version.
-    """
-    n_clusters: int | None = None
-    """
-    Number of clusters.
-    """
-    name: str | None = None
-    """
-    Task name.
-    """
-    output_dir: str | None = None
-    """
-    Sample output path. The format is as follows: *Dataset output path*/*Dataset name*-*Dataset ID*/annotation/auto-deploy/. Example: **/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/**.
-    """
-    parameters: list[ListTasksTrainingParameter] | None = None
-    """
-    Running parameters of a training job.
-    """
-    pool_id: str | None = None
-    """
-    ID of a resource pool.
-    """
-    property: str | None = None
-    """
-    Attribute name.
-    """
-    req_uri: str | None = None
-    """
-    Inference path of a batch job.
-    """
-    result_type: int | None = None
-    """
-    Processing mode of auto grouping results. The options are as follows:
-
-    - **0**: Save to OBS.
-    - **1**: Save to samples.
-    """
-    samples: list[ListTasksSampleLabels] | None = None
-    """
-    List of labeling information for samples to be auto labeled.
-    """
-    stop_time: int | None = 15
-    """
-    Timeout interval, in minutes. The default value is 15 minutes. This parameter is used only in the scenario of auto labeling for videos.
-    """
-    time: str | None = None
-    """
-    Timestamp in active learning.
-    """
-    train_data_path: str | None = None
-    """
-    Path for storing existing training datasets.
-    """
-    train_url: str | None = None
-    """
-    URL of the OBS path where the file of a training job is outputted. By default, this parameter is left blank.
-    """
-    version_format: str | None = None
-    """
-    Format of a dataset version. The options are as follows:
-
-    - **Default**: default format
-    - **CarbonData**: CarbonData (supported only by table datasets)
-    - **CSV**: CSV
-    """
-    worker_server_num: int | None = None
-    """
-    Number of workers in a training job.
-    """
-
-
-class ListTasksTrainingParameter(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    label: str | None = None
-    """
-    Parameter name.
-    """
-    value: str | None = None
-    """
-    Parameter value.
-    """
-
-
-class RunningTask(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    annotated_sample_count: int | None = None
-    """
-    Number of labeled samples.
-    """
-    code: str | None = None
-    """
-    Error code.
-    """
-    config: ListTasksSmartTaskConfig | None = None
-    """
-    Task configuration.
-    """
-    create_time: str | None = None
-    """
-    Task creation time.
-    """
-    dataset_id: str | None = None
-    """
-    Dataset ID.
-    """
-    elapsed_time: int | None = None
-    """
-    Execution time.
-    """
-    error_code: str | None = None
-    """
-    Error code.
-    """
-    error_detail: str | None = None
-    """
-    Error details.
     """
     error_msg: str | None = None
     """
     Error message.
     """
-    message: str | None = None
+    success: bool | None = None
     """
-    Error message.
-    """
-    model_id: str | None = None
-    """
-    Model ID.
-    """
-    model_name: str | None = None
-    """
-    Model name.
-    """
-    model_version: str | None = None
-    """
-    Model version.
-    """
-    progress: float | None = None
-    """
-    Task progress percentage.
-    """
-    result: ListTasksResult | None = None
-    """
-    Task result.
-    """
-    status: int | None = None
-    """
-    Task status.
-    """
-    task_id: str | None = None
-    """
-    Task ID.
-    """
-    task_name: str | None = None
-    """
-    Task name.
-    """
-    total_sample_count: int | None = None
-    """
-    Total number of samples.
-    """
-    type: int | None = None
-    """
-    Task type.
-    """
-    unconfirmed_sample_count: int | None = None
-    """
-    Number of samples to be confirmed.
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
     """
 
 
-class SampleStats(BaseModel):
+class UpdateLabelsRequest(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    accepted_sample_count: int | None = None
+    labels: list[CreateDatasetLabel] | None = None
     """
-    Number of samples accepted by the owner.
+    List of labels to be updated.
     """
-    auto_annotation_sample_count: int | None = None
+
+
+class UpdateLabelsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
     """
-    Number of samples to be confirmed after intelligent labeling.
+    Error code.
     """
-    deleted_sample_count: int | None = None
+    error_msg: str | None = None
     """
-    Number of deleted samples.
+    Error message.
     """
-    rejected_sample_count: int | None = None
+    results: list[BatchResponse] | None = None
     """
-    Number of samples that failed to pass the owner acceptance.
+    Response body for updating labels.
     """
-    sampled_sample_count: int | None = None
+    success: bool | None = None
     """
-    Number of samples that are to be accepted by the owner and sampled.
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
     """
-    total_sample_count: int | None = None
+
+
+class UpdateNodeTagsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: str
     """
-    Total number of samples.
+    Action performed on resource tags. The options are as follows:
+
+    - **create**: Add a specified resource tag. If the tag key already exists, the **value** field of that tag is overwritten.
+    - **delete**: Delete a specified resource tag. A resource tag with the same key and value will be deleted.
+    - **reset**: Reset the resource tag to a requested value.
     """
-    unannotated_sample_count: int | None = None
+    tags: list[UpdatePoolTagsTag]
     """
-    Number of unlabeled samples.
+    Resource tag list. The value can be empty only when the value of **action** is **reset**.
     """
-    uncheck_sample_count: int | None = None
+
+
+class UpdateNodeTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
     """
-    Number of samples that have been approved by the reviewer and are to be accepted by the owner.
+    Resource tag list
     """
-    unreviewed_sample_count: int | None = None
+
+
+class UpdateNodeTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
     """
-    Number of samples that have been labeled by the labeler but have not been reviewed by the reviewer.
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdateNodeTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdateNodeTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdateNodeTagsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdateNotebookRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=512)] = None
+    """
+    Instance description. The value can contain a maximum of 512 characters and cannot contain the following special characters: &<>"/.
+    """
+    endpoints: list[EndpointsReq] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    flavor: str | None = None
+    """
+    Instance flavor. For details, see Querying Flavors Available for a Notebook Instance.
+    """
+    image_id: str | None = None
+    """
+    Image ID. For details, see Querying Supported Images.
+    """
+    name: Annotated[str | None, Field(max_length=128)] = None
+    """
+    Instance name that can be updated, which contains a maximum of 128 characters, including letters, digits, hyphens (-), and underscores (_).
+    """
+    storage_new_size: Annotated[int | None, Field(le=4096)] = None
+    """
+    EVS instance capacity that can be expanded, in GB. The maximum value is 4,096 GB.
+    """
+    hooks: CustomHooks | None = None
+    """
+    The instance startup script can be updated.
+    """
+
+
+class UpdateNotebookResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action_progress: list[JobProgress] | None = None
+    """
+    Instance initialization progress.
+    """
+    description: str | None = None
+    """
+    Instance description
+    """
+    endpoints: list[EndpointsRes] | None = None
+    """
+    This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to remotely access a notebook instance through SSH.
+    """
+    fail_reason: str | None = None
+    """
+    Instance failure cause
+    """
+    flavor: str | None = None
+    """
+    Instance flavor
+    """
+    id: str | None = None
+    """
+    Instance ID.
+    """
+    image: Image | None = None
+    """
+    Instance image
+    """
+    lease: Lease | None = None
+    """
+    Countdown to automatic instance stop.
+    """
+    name: str | None = None
+    """
+    Instance name
+    """
+    pool: CreateNotebookPool | None = None
+    """
+    Basic information about the dedicated pool, which is returned by the instance created in the dedicated pool.
+    """
+    status: str | None = None
+    """
+    Instance status. Options:
+
+    - **INIT**: The instance is being initialized.
+    - **CREATING**: The instance is being created.
+    - **STARTING**: The instance is starting.
+    - **STOPPING**: The instance is being stopped.
+    - **DELETING**: The instance is being deleted.
+    - **RUNNING**: The instance is running.
+    - **STOPPED**: The instance has been stopped.
+    - **SNAPSHOTTING**: The image of the instance is being saved.
+    - **CREATE_FAILED**: Creating the instance failed.
+    - **START_FAILED**: Starting the instance failed.
+    - **DELETE_FAILED**: Deleting the instance failed.
+    - **ERROR**: An error occurred.
+    - **DELETED**: The instance has been deleted.
+    - **FROZEN**: The instance is frozen.
+    """
+    token: str | None = None
+    """
+    Token information used for notebook authentication.
+    """
+    url: str | None = None
+    """
+    URL for accessing the notebook instance
+    """
+    volume: VolumeRes | None = None
+    """
+    Storage volume
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspaces are available, the default value is **0**.
+    """
+    feature: str | None = None
+    """
+    Instance type. Options:
+
+    - **DEFAULT**: free CodeLab instance. You can create only one.
+    - **NOTEBOOK**: billed instance.
+    """
+    billing_items: list[str] | None = None
+    """
+    Type of a charging resource. Options:
+
+    STORAGE: Storage resources are charged.
+
+    COMPUTE: Computing resources are charged.
+
+    ALL: all charging types
+    """
+    user: CreateNotebookUser | None = None
+    """
+    Account information.
+    """
+
+
+class UpdatePoolTagsRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: str
+    """
+    Action performed on resource tags. The options are as follows:
+
+    - **create**: Add a specified resource tag. If the tag key already exists, the **value** field of that tag is overwritten.
+    - **delete**: Delete a specified resource tag. A resource tag with the same key and value will be deleted.
+    - **reset**: Reset the resource tag to a requested value.
+    """
+    tags: list[UpdatePoolTagsTag]
+    """
+    Resource tag list. The value can be empty only when the value of **action** is **reset**.
+    """
+
+
+class UpdatePoolTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tags: UpdatePoolTagsTag2 | None = None
+    """
+    Resource tag list
+    """
+
+
+class UpdatePoolTagsResponse400(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdatePoolTagsResponse401(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdatePoolTagsResponse403(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdatePoolTagsResponse404(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error codes of ModelArts
+    """
+    error_msg: str | None = None
+    """
+    Error message
+    """
+
+
+class UpdatePoolTagsTag(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str
+    """
+    Tag key
+    """
+    value: str
+    """
+    Tag value
+    """
+
+
+class UpdatePoolTagsTag2(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: str | None = None
+    """
+    Tag key
+    """
+    value: str | None = None
+    """
+    Tag value
+    """
+
+
+class UpdateProcessorTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a data processing task. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+
+
+class UpdateResult(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    result: bool | None = None
+    """
+    Operation result. **true** indicates that the operation is successful, and **false** indicates that the operation failed.
+    """
+    node_name: str | None = None
+    """
+    Name of an edge node
+    """
+    operation: str | None = None
+    """
+    Operation. Options:
+
+    - **deploy**
+    - **delete**
+    """
+    node_id: str | None = None
+    """
+    Edge node ID You can obtain the value after creating an edge node on IEF.
+    """
+
+
+class UpdateSamplesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    email: str | None = None
+    """
+    Email address of a labeling team member.
+    """
+    samples: list[CreateTaskSampleLabels] | None = None
+    """
+    Updated sample list.
+    """
+
+
+class UpdateSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Response list for updating sample labels in batches.
+    """
+    success: bool | None = None
+    """
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
+    """
+
+
+class UpdateServiceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    schedule: list[CreateServiceSchedule] | None = None
+    """
+    Service scheduling configuration, which can be configured only for real-time services. By default, this parameter is not used. Services run for a long time.
+    """
+    description: Annotated[str | None, Field(max_length=100)] = None
+    """
+    Service description, which contains a maximum of 100 characters and cannot contain the following characters: <>=&"'. If this parameter is not set, no update is performed.
+    """
+    config: list[ServiceConfig] | None = None
+    """
+    Service configuration. If this parameter is not configured, the service is not updated.
+    """
+    status: str | None = None
+    """
+    Service status, which can be **running** or **stopped**. If this parameter is not configured, the service status is not changed. Either **status** or **config** can be modified. If both of them are used, modify **status** only.
+    """
+    additional_properties: dict[str, ServiceAdditionalProperties] | None = None
+    """
+    Additional service attribute, which facilitates service management
+    """
+    load_balancer_policy: str | None = None
+    """
+    Backend ELB forwarding policy that can be set only for synchronous real-time services. The value can be **ROUND_ROBIN** (weighted round robin), **LEAST_CONNECTIONS** (weighted least connections), or **SOURCE_IP** (source IP address algorithm).
+    """
+    service_secrets: list[ServiceSecret] | None = None
+    """
+    Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be updated.
+    """
+    priority: Annotated[int | None, Field(ge=1, le=3)] = None
+    """
+    Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the preemption priority can be set.
+    """
+
+
+class UpdateTrainingJobConfigurationRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    config_desc: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Description of a training job configuration. The value must contain 0 to 256 characters. By default, this parameter is left blank.
+    """
+    worker_server_num: int
+    """
+    Number of workers in a training job. Obtain the maximum value from Querying Job Resource Specifications.
+    """
+    app_url: str
+    """
+    Code directory of a training job, for example, **/usr/app/**. This parameter must be used together with **boot_file_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    boot_file_url: str
+    """
+    Boot file of a training job, which needs to be stored in the code directory, for example, **/usr/app/boot.py**. This parameter must be used together with **app_url**. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    model_id: int
+    """
+    Model ID of a training job. After setting **model_id**, you do not need to set **app_url** or **boot_file_url**, and **engine_id**.
+    """
+    parameter: list[CreateTaskTrainingParameter] | None = None
+    """
+    Running parameters of a training job. It is a collection of label-value pairs. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 4.
+    """
+    spec_id: int
+    """
+    ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
+    """
+    data_url: str | None = None
+    """
+    OBS URL of the dataset required by a training job, for example, **/usr/data/**.
+
+    This parameter cannot be used together with **data_source** or **dataset_id** and **dataset_version_id**. However, one of the parameters must exist.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job. This parameter must be used together with **dataset_version_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job. This parameter must be used together with **dataset_id**, but cannot be used together with **data_url** or **data_source**.
+    """
+    data_source: list[CreateTrainingJobConfigurationDataSource] | None = None
+    """
+    Dataset of a training job. This parameter cannot be used together with **data_url** or **dataset_id** and **dataset_version_id**. For details, see Table 3.
+    """
+    engine_id: int
+    """
+    ID of the engine selected for a training job. The default value is **1**. Obtain the ID by calling the API described in Querying Job Engine Specifications.
+    """
+    train_url: str | None = None
+    """
+    OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/train/**
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job. Example value: **100.125.5.235:20202/jobmng/custom-cpu-base:1.0**
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job. The format is **bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}**.
+    """
+
+
+class UpdateTrainingJobConfigurationResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    is_success: bool | None = None
+    """
+    Whether the request is successful
+    """
+    error_message: str | None = None
+    """
+    Error message of a failed API call.
+
+    This parameter is not included when the API call succeeds.
+    """
+    error_code: str | None = None
+    """
+    Error code of a failed API call. For details, see Error Codes. This parameter is not included when the API call succeeds.
+    """
+
+
+class UpdateWorkerRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    role: int | None = None
+    """
+    Role. Options:
+
+    - **0**: labeling personnel
+    - **1**: reviewer
+    - **2**: team administrator
+    - **3**: dataset owner
+    """
+
+
+class UpdateWorkforceRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Labeling team description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    workforce_name: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    """
+    Name of a labeling team. The value contains 1 to 64 characters and only letters, digits, hyphens (-), and underscores (_) are allowed.
     """
 
 
@@ -2730,19 +25591,19 @@ class UpdateWorkforceSamplingTaskRequest(BaseModel):
     """
     Acceptance action. Options:
 
-    - **0**: Pass all samples.
-    - **1**: Reject all samples.
-    - **2**: Cancel acceptance.
-    - **3**: View the list of conflicted samples.
-    - **4**: Pass single-accepted samples and unaccepted samples.
-    - **5**: Pass only single-accepted samples.
+    - **0**: All samples are passed.
+    - **1**: All samples are rejected.
+    - **2**: The acceptance is canceled.
+    - **3**: The sample list of acceptance conflicts is obtained.
+    - **4**: Only the single-accepted samples and unprocessed samples are passed.
+    - **5**: Only the single-accepted samples are passed.
     """
     overwrite_last_result: bool | None = False
     """
     Whether to overwrite labeled data. Options:
 
-    - **true**: Overwrite labeled data.
-    - **false**: Do not overwrite labeled data. (Default value)
+    - **true**: The labeled data is overwritten.
+    - **false**: The labeled data is not overwritten. (default value)
     """
 
 
@@ -2752,15 +25613,192 @@ class UpdateWorkforceSamplingTaskResponse(BaseModel):
     )
     sample_count: int | None = None
     """
-    Total number of accepted samples.
+    Total number of accepted samples
     """
-    samples: list[DescribeSampleResp] | None = None
+    samples: list[ListAutoAnnotationSamplesDescribeSampleResp] | None = None
     """
-    List of accepted samples.
+    List of accepted samples
     """
 
 
-class UpdateWorkforceSamplingTaskSampleLabel(BaseModel):
+class UpdateWorkforceTaskRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    """
+    Team labeling task description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
+    """
+    task_id: str | None = None
+    """
+    ID of a team labeling task.
+    """
+    task_name: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    """
+    Team labeling task name. The value contains 1 to 64 characters and only letters, digits, underscores (_), and hyphens (-) are allowed.
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    """
+
+
+class UpdateWorkforceTaskSamplesRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    email: str | None = None
+    """
+    Email address of a labeling team member.
+    """
+    samples: list[CreateTaskSampleLabels] | None = None
+    """
+    Updated sample list.
+    """
+
+
+class UpdateWorkforceTaskSamplesResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[BatchResponse] | None = None
+    """
+    Response list for updating sample labels in batches.
+    """
+    success: bool | None = None
+    """
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
+    """
+
+
+class UploadSampleResp(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    info: str | None = None
+    """
+    Description.
+    """
+    name: str | None = None
+    """
+    Name of a sample file.
+    """
+    success: bool | None = None
+    """
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
+    """
+
+
+class UploadSamplesJsonDataSource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_path: str | None = None
+    """
+    Data source path.
+    """
+    data_type: int | None = 0
+    """
+    Data type. Options:
+
+    - **0**: OBS bucket (default value)
+    - **1**: GaussDB(DWS)
+    - **2**: DLI
+    - **3**: RDS
+    - **4**: MRS
+    - **5**: AI Gallery
+    - **6**: Inference service
+    """
+    schema_maps: list[SchemaMap] | None = None
+    """
+    Schema mapping information corresponding to the table data.
+    """
+    source_info: SourceInfo | None = None
+    """
+    Information required for importing a table data source.
+    """
+    with_column_header: bool | None = None
+    """
+    Whether the first row in the file is a column name. This field is valid for the table dataset. Options:
+
+    - **true**: The first row in the file is the column name.
+    - **false**: The first row in the file is not the column name.
+    """
+
+
+class UploadSamplesJsonRequest(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    final_annotation: bool | None = True
+    """
+    Whether to directly import to the final result. Options:
+
+    - **true**: Import labels to the labeled dataset. (Default value).
+    - **false**: Import labels to the to-be-confirmed dataset. Currently, to-be-confirmed datasets only support categories of image classification and object detection.
+    """
+    label_format: LabelFormat | None = None
+    """
+    Label format. This parameter is used only for text datasets.
+    """
+    samples: list[Sample] | None = None
+    """
+    Sample list.
+    """
+
+
+class UploadSamplesJsonResponse(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_code: str | None = None
+    """
+    Error code.
+    """
+    error_msg: str | None = None
+    """
+    Error message.
+    """
+    results: list[UploadSampleResp] | None = None
+    """
+    Response list for adding samples in batches.
+    """
+    success: bool | None = None
+    """
+    Whether the operation is successful. Options:
+
+    - **true**: successful
+    - **false**: failed
+    """
+
+
+class UploadSamplesJsonSampleLabel(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -2779,13 +25817,13 @@ class UpdateWorkforceSamplingTaskSampleLabel(BaseModel):
     """
     Label name.
     """
-    property: UpdateWorkforceSamplingTaskSampleLabelProperty | None = None
+    property: UploadSamplesJsonSampleLabelProperty | None = None
     """
     Attribute key-value pair of the sample label, such as the object shape and shape feature.
     """
     score: float | None = None
     """
-    Confidence.
+    Confidence. The value range is [0,1].
     """
     type: int | None = None
     """
@@ -2805,7 +25843,7 @@ class UpdateWorkforceSamplingTaskSampleLabel(BaseModel):
     """
 
 
-class UpdateWorkforceSamplingTaskSampleLabelProperty(BaseModel):
+class UploadSamplesJsonSampleLabelProperty(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -2935,7 +25973,7 @@ class UpdateWorkforceSamplingTaskSampleLabelProperty(BaseModel):
     """
 
 
-class UpdateWorkforceSamplingTaskSampleMetadata(BaseModel):
+class UploadSamplesJsonSampleMetadata(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -3004,51 +26042,351 @@ class UpdateWorkforceSamplingTaskSampleMetadata(BaseModel):
     """
 
 
-class Worker(BaseModel):
+class UserSpec(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    create_time: int | None = None
+    project_id: str | None = None
     """
-    Creation time.
+    ID of the project to which the resource belongs.
     """
-    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
-    """
-    Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
-    """
-    email: str | None = None
-    """
-    Email address of a labeling team member.
-    """
-    role: int | None = None
-    """
-    Role. Options:
 
-    - **0**: labeling personnel
-    - **1**: reviewer
-    - **2**: team administrator
-    - **3**: dataset owner
+
+class Value(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cpu: str | None = None
+    """
+    Number of CPUs
+    """
+    memory: str | None = None
+    """
+    Memory
+    """
+    tnt004: str | None = None
+    """
+    Number of AI resources.
+    """
+
+
+class Versions(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    version_id: int | None = None
+    """
+    Version ID of a training job
+    """
+    version_name: str | None = None
+    """
+    Version name of a training job
+    """
+    pre_version_id: int | None = None
+    """
+    ID of the previous version of a training job
+    """
+    engine_type: int | None = None
+    """
+    Engine type of a training job
+    """
+    engine_name: str | None = None
+    """
+    Name of the engine selected for a training job
+    """
+    engine_id: int | None = None
+    """
+    ID of the engine selected for a training job
+    """
+    engine_version: str | None = None
+    """
+    Version of the engine selected for a training job
     """
     status: int | None = None
     """
-    Current login status of a labeling team member. Options:
+    Status of a training job
+    """
+    app_url: str | None = None
+    """
+    Code directory of a training job
+    """
+    boot_file_url: str | None = None
+    """
+    Boot file of a training job
+    """
+    create_time: int | None = None
+    """
+    Time when a training job is created
+    """
+    parameter: list[ListTasksTrainingParameter] | None = None
+    """
+    Running parameters of a training job. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 5.
+    """
+    duration: int | None = None
+    """
+    Training job running duration, in milliseconds
+    """
+    spec_id: int | None = None
+    """
+    ID of the resource specifications selected for a training job
+    """
+    core: str | None = None
+    """
+    Number of cores of the resource specifications
+    """
+    cpu: str | None = None
+    """
+    CPU memory of the resource specifications
+    """
+    gpu: bool | None = None
+    """
+    Whether to use GPUs
+    """
+    gpu_num: int | None = None
+    """
+    Number of GPUs of the resource specifications
+    """
+    gpu_type: str | None = None
+    """
+    GPU type of the resource specifications
+    """
+    worker_server_num: int | None = None
+    """
+    Number of workers in a training job
+    """
+    data_url: str | None = None
+    """
+    Dataset of a training job
+    """
+    train_url: str | None = None
+    """
+    OBS path of the training job output file
+    """
+    log_url: str | None = None
+    """
+    OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: **/usr/log/**
+    """
+    dataset_version_id: str | None = None
+    """
+    Dataset version ID of a training job
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID of a training job
+    """
+    data_source: list[ShowTrainingJobVersionsDataSource] | None = None
+    """
+    Dataset of a training job. For details, see Table 6.
+    """
+    model_id: int | None = None
+    """
+    Model ID of a training job
+    """
+    model_metric_list: str | None = None
+    """
+    Model metrics of a training job. For details, see Table 7.
+    """
+    system_metric_list: str | None = None
+    """
+    System monitoring metrics of a training job. For details, see Table 8.
+    """
+    user_image_url: str | None = None
+    """
+    SWR URL of a custom image used by a training job
+    """
+    user_command: str | None = None
+    """
+    Boot command used to start the container of a custom image of a training job
+    """
+    resource_id: str | None = None
+    """
+    Charged resource ID of a training job
+    """
+    dataset_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    start_time: int | None = None
+    """
+    Training start time
+    """
+    volumes: list[ShowTrainingJobVersionsVolumes] | None = None
+    """
+    Storage volume that can be used by a training job. For details, see Table 13.
+    """
+    dataset_version_name: str | None = None
+    """
+    Dataset of a training job
+    """
+    pool_name: str | None = None
+    """
+    Name of a resource pool
+    """
+    pool_id: str | None = None
+    """
+    ID of a resource pool
+    """
+    nas_mount_path: str | None = None
+    """
+    Local mount path of SFS Turbo (NAS). Example value: **/home/work/nas**
+    """
+    nas_share_addr: str | None = None
+    """
+    Shared path of SFS Turbo (NAS). Example value: **192.168.8.150:/**
+    """
+    nas_type: str | None = None
+    """
+    Only NFS is supported. Example value: **nfs**
+    """
 
-    - **0**: The invitation email has not been sent.
-    - **1**: The invitation email has been sent but the user has not logged in.
-    - **2**: The user has logged in.
-    - **3**: The labeling team member has been deleted.
+
+class VirtualResourceTemplateMetadata(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
     """
-    update_time: int | None = None
+    Name of the virtual NPU resource allocation template.
     """
-    Update time.
+
+
+class VirtualResourceTemplateSpec(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    resources: str | None = None
     """
-    worker_id: str | None = None
+    Physical resource information of the flavor.
     """
-    ID of a labeling team member.
+    resourceKey: str | None = None
     """
-    workforce_id: str | None = None
+    Resource key of the NPU.
     """
-    ID of a labeling team.
+    virtualResources: list[VitrualResource] | None = None
+    """
+    Virtual resource list.
+    """
+
+
+class VitrualResource(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Name of the virtual resource template.
+    """
+    resources: dict[str, str] | None = None
+    """
+    Resources used by the virtualization template.
+    """
+    resourceKey: str | None = None
+    """
+    Resource key of the virtualization template.
+    """
+
+
+class VolumeReq(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    capacity: Annotated[int | None, Field(le=4096)] = 5
+    """
+    Storage capacity. The default value is 5 GB for EVS. The maximum value is 4096 GB.
+    """
+    category: str
+    """
+    Supported storage types. For details about the differences between the storage types, see "Selecting Storage in DevEnviron" in *User Guide*. Enums:
+
+    - **SFS**
+    - **EVS**
+    """
+    ownership: str
+    """
+    Owner to which the resource belongs. Enums:
+
+    - **MANAGED**: Resources are managed by the service.
+    - **DEDICATED**: Resources are managed by the user account. This mode is supported only when the instance category is **EFS**.
+    """
+    uri: str | None = None
+    """
+    Disk URI of the EFS. This parameter is mandatory only when the instance category is **EFS** and the ownership is **DEDICATED**.
+
+    Log in to the SFS console. In the file system list, click the file system name to go to the file system details page. The shared path is the value of this parameter.
+    """
+    id: str | None = None
+    """
+    Disk ID of the EFS. This parameter is mandatory only when the instance category is **EFS** and the ownership is **DEDICATED**. This parameter is mandatory.
+
+    To obtain the parameter value, log in to the SFS console. In the file system list, click the file system name to go to the file system details page. **ID** is the value of this parameter.
+    """
+
+
+class VolumeRes(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    capacity: Annotated[int | None, Field(le=4096)] = 5
+    """
+    Storage capacity. The default value is 5 GB for EVS and 50 GB for EFS. The maximum value is 4096 GB.
+    """
+    category: str | None = None
+    """
+    Supported storage types. For details about the differences between the storage types, see "Selecting Storage in DevEnviron" in *User Guide*. Enums:
+
+    - **SFS**
+    - **EVS**
+    """
+    mount_path: str | None = None
+    """
+    Directory of the notebook instance to which OBS storage is mounted. Currently, the directory is **/home/ma-user/work/**.
+    """
+    ownership: str | None = None
+    """
+    Owner to which the resource belongs. Enums:
+
+    - **MANAGED**: Resources are managed by the service.
+    - **DEDICATED**: Resources are managed by the user account. This mode is supported only when the instance category is **EFS**.
+    """
+    status: str | None = None
+    """
+    EVS disk capacity expansion status, which is **RESIZING** during capacity expansion and does not affect the instance.
+    """
+
+
+class WorkPath(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = None
+    """
+    Dataset name.
+    """
+    output_path: str | None = None
+    """
+    Output path, for example, /datasets/demo.
+    """
+    path: str | None = None
+    """
+    Working path. Options:
+
+    - If **type** is set to **OBS**, **source** is an OBS path.
+    - If **type** is set to **DATASET**, **source** is a dataset ID.
+    """
+    type: str | None = None
+    """
+    Type of a working path. Options:
+
+    - **OBS**: OBS path
+    - **DATASET**: dataset
+    """
+    version_id: str | None = None
+    """
+    Version of a dataset.
+    """
+    version_name: Annotated[str | None, Field(max_length=32, min_length=0)] = None
+    """
+    Name of a dataset version. The value can contain 0 to 32 characters. Only digits, letters, underscores (_), and hyphens (-) are allowed.
     """
 
 
@@ -3130,11 +26468,45 @@ class WorkerTask(BaseModel):
     """
 
 
+class Workforce(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    create_time: int | None = None
+    """
+    Time when a labeling team is created.
+    """
+    description: str | None = None
+    """
+    Description of a labeling team.
+    """
+    update_time: int | None = None
+    """
+    Time when a labeling team is updated.
+    """
+    worker_count: int | None = None
+    """
+    Total number of labeling team members.
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+    workforce_name: str | None = None
+    """
+    Name of a labeling team.
+    """
+    workspace_id: str | None = "0"
+    """
+    Workspace ID. If no workspace is created, the default value is **0**. If a workspace is created and used, use the actual value.
+    """
+
+
 class WorkforceConfig(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    workers: list[Worker] | None = None
+    workers: list[CreateDatasetWorker] | None = None
     """
     List of labeling team members.
     """
@@ -3145,6 +26517,99 @@ class WorkforceConfig(BaseModel):
     workforce_name: Annotated[str | None, Field(max_length=1024, min_length=0)] = None
     """
     Name of a labeling team. The value contains 0 to 1024 characters and does not support the following special characters: !<>=&"'
+    """
+
+
+class WorkforceDescriptor(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    current_task_id: str | None = None
+    """
+    ID of a team labeling task.
+    """
+    current_task_name: str | None = None
+    """
+    Name of a team labeling task.
+    """
+    reject_num: int | None = None
+    """
+    Number of rejected samples.
+    """
+    repetition: Annotated[int | None, Field(ge=1)] = None
+    """
+    Number of persons who label each sample. The minimum value is **1**.
+    """
+    is_synchronize_auto_labeling_data: bool | None = None
+    """
+    Whether to synchronously update auto labeling data. Options:
+
+    - **true**: Update auto labeling data synchronously.
+    - **false**: Do not update auto labeling data synchronously.
+    """
+    is_synchronize_data: bool | None = None
+    """
+    Whether to synchronize updated data, such as uploading files, synchronizing data sources, and assigning imported unlabeled files to team members. Options:
+
+    - **true**: Synchronize updated data to team members.
+    - **false**: Do not synchronize updated data to team members.
+    """
+    workers: list[CreateDatasetWorker] | None = None
+    """
+    List of labeling team members.
+    """
+    workforce_id: str | None = None
+    """
+    ID of a labeling team.
+    """
+    workforce_name: str | None = None
+    """
+    Name of a labeling team.
+    """
+
+
+class WorkforceInformation(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data_sync_type: int | None = None
+    """
+    Synchronization type. Options:
+
+    - **0**: not to be synchronized
+    - **1**: data to be synchronized
+    - **2**: label to be synchronized
+    - **3**: data and label to be synchronized
+    """
+    repetition: Annotated[int | None, Field(ge=1)] = None
+    """
+    Number of persons who label each sample. The minimum value is **1**.
+    """
+    synchronize_auto_labeling_data: bool | None = None
+    """
+    Whether to synchronously update auto labeling data. Options:
+
+    - **true**: Update auto labeling data synchronously.
+    - **false**: Do not update auto labeling data synchronously.
+    """
+    synchronize_data: bool | None = None
+    """
+    Whether to synchronize updated data, such as uploading files, synchronizing data sources, and assigning imported unlabeled files to team members. Options:
+
+    - **true**: Synchronize updated data to team members.
+    - **false**: Do not synchronize updated data to team members.
+    """
+    task_id: str | None = None
+    """
+    ID of a team labeling task.
+    """
+    task_name: Annotated[str, Field(max_length=64, min_length=1)]
+    """
+    Name of a team labeling task. The name contains 1 to 64 characters, including only letters, digits, underscores (_), and hyphens (-).
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Manpower assignment of a team labeling task. You can delegate the administrator to assign the manpower or do it by yourself.
     """
 
 
@@ -3200,6 +26665,114 @@ class WorkforceStats(BaseModel):
     """
 
 
+class WorkforceTask(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    auto_sync_dataset: bool | None = None
+    """
+    Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
+
+    - **true**: Automatically synchronize the result of a team labeling task to the dataset.
+    - **false**: Do not automatically synchronize the result of a team labeling task to the dataset.
+    """
+    check_rate: float | None = None
+    """
+    Acceptance ratio of a team labeling task.
+    """
+    checking_task_desc: WorkforceSamplingTaskDesc | None = None
+    """
+    Details about the current acceptance task of a team labeling task.
+    """
+    create_time: int | None = None
+    """
+    Time when a labeling task is created.
+    """
+    dataset_id: str | None = None
+    """
+    Dataset ID.
+    """
+    description: str | None = None
+    """
+    Description of a labeling task.
+    """
+    label_stats: list[DescDatasetLabelStats] | None = None
+    """
+    Label statistics of a labeling task.
+    """
+    pass_rate: float | None = None
+    """
+    Acceptance pass rate of a team labeling task.
+    """
+    repetition: Annotated[int | None, Field(ge=1)] = None
+    """
+    Number of persons who label each sample in a team labeling task. The minimum value is **1**.
+    """
+    sample_search_conditions: list[ExportTaskSearchCondition] | None = None
+    """
+    Sample search criteria when creating a task.
+    """
+    sample_stats: SampleStats | None = None
+    """
+    Sample statistics of a labeling task.
+    """
+    score: float | None = None
+    """
+    Average acceptance score of a team labeling task.
+    """
+    status: int | None = None
+    """
+    Status of a team labeling task. Options:
+
+    - **0**: Starting. The owner or manager is starting the task, and files to be labeled are still being allocated. The owner, manager, annotator, and reviewer can view the task list. Since the task allocation has not been completed, no other task can be started.
+    - **1**: Running. The annotator or reviewer performs labeling or reviews the task, and the owner performs acceptance. For example, new files need to be allocated again if auto labeling files are added or synchronized, or unlabeled files are imported.
+    - **2**: Accepting. The owner initiates an acceptance task, but the acceptance has not been completed. In this state, a new acceptance task can be started only after the current one is completed.
+    - **3**: Accepted. The team labeling task has been completed.
+    - **4: Rejected. The manager starts the task again. In this state, samples need to be labeled and the task must be reviewed again.
+    - **5**: Synchronizing acceptance result. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that the acceptance result is being synchronized.
+    - **6**: Created. The task has been created by the owner but has not been started. Only the owner and manager can view the task list.
+    - **7**: Acceptance sampling. This status is added when an acceptance task changes to be asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task cannot be continued. In the task name area, the system displays a message indicating that acceptance sampling is in progress.
+    """
+    synchronize_auto_labeling_data: bool | None = False
+    """
+    Whether to synchronize the auto labeling result of a team labeling task. Options:
+
+    - **true**: Synchronize the results to be confirmed to team members after auto labeling is complete.
+    - **false**: Do not synchronize the auto labeling results. (Default value)
+    """
+    synchronize_data: bool | None = False
+    """
+    Whether to synchronize the added data of a team labeling task. Options:
+
+    - **true**: Synchronize uploaded files, data sources, and imported unlabeled files to team members.
+    - **false**: Do not synchronize the added data. (Default value)
+    """
+    task_id: str | None = None
+    """
+    ID of a labeling task.
+    """
+    task_name: str | None = None
+    """
+    Name of a labeling task.
+    """
+    update_time: int | None = None
+    """
+    Time when a labeling task is updated.
+    """
+    version_id: str | None = None
+    """
+    Version ID of the dataset associated with a labeling task.
+    """
+    workforce_stats: WorkforceStats | None = None
+    """
+    Statistics on team labeling task members.
+    """
+    workforces_config: WorkforcesConfig | None = None
+    """
+    Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
+    """
+
+
 class WorkforcesConfig(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -3211,6 +26784,209 @@ class WorkforcesConfig(BaseModel):
     workforces: list[WorkforceConfig] | None = None
     """
     List of teams that execute labeling tasks.
+    """
+
+
+class Workload(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apiVersion: str | None = None
+    """
+    Resource version. Options:
+
+    - **v1**
+    """
+    kind: str | None = None
+    """
+    Resource type. Options:
+
+    - **Workload**
+    """
+    type: str | None = None
+    """
+    Service type of a job. The options are as follows:
+
+    - **train**: training job
+    - **infer**: inference service
+    """
+    namespace: str | None = None
+    """
+    ID of the resource pool to which a job belongs.
+    """
+    name: str | None = None
+    """
+    Job name
+    """
+    jobName: str | None = None
+    """
+    Upper-layer service job name
+    """
+    uid: str | None = None
+    """
+    Job UID
+    """
+    jobUUID: str | None = None
+    """
+    Upper-layer service job ID
+    """
+    flavor: str | None = None
+    """
+    Job specifications
+    """
+    status: str | None = None
+    """
+    Job status
+    """
+    resourceRequirement: list[ListWorkloadsResourceRequirement] | None = None
+    """
+    Number of resources requested for running a job
+    """
+    priority: str | None = None
+    """
+    Job priority
+    """
+    runningDuration: int | None = None
+    """
+    Running duration of a job
+    """
+    pendingDuration: int | None = None
+    """
+    Queuing duration of a job
+    """
+    pendingPosition: int | None = None
+    """
+    Queuing position of a job
+    """
+    createTime: int | None = None
+    """
+    Job creation time
+    """
+    gvk: str | None = None
+    """
+    GVK of a job
+    """
+    hostIps: str | None = None
+    """
+    IP addresses of the nodes where a job is running. The values are separated with commas (,).
+    """
+    nodes: WorkloadNodeVO | None = None
+    """
+    `-`
+    """
+
+
+class WorkloadListStatistics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    total: int | None = None
+    """
+    Number of statistics lists.
+    """
+    items: list[WorkloadStatistics] | None = None
+    """
+    Statistics of different job types.
+    """
+
+
+class WorkloadNodeVO(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    hostIp: str | None = None
+    """
+    Node IP address.
+    """
+    npuTopologyPlacement: str | None = None
+    """
+    Topology of the 910 card placement. The bits are numbered from 0 to 15 from right to left. Bit 1 indicates that the card is occupied.
+    """
+    resourceRequirement: ResourceRequirementVO | None = None
+    """
+    Requested resources.
+    """
+
+
+class WorkloadStatistics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str | None = None
+    """
+    Job type. Options:
+
+    - **train**: training job
+    - **infer**: inference job
+    - **notebook**: notebook jobs
+    """
+    total: int | None = None
+    """
+    Number of jobs
+    """
+    status: WorkloadStatusStatistics | None = None
+    """
+    Number of jobs in different statuses
+    """
+
+
+class WorkloadStatusStatistics(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    Queue: str | None = None
+    """
+    Number of jobs queued in the resource pool.
+    """
+    Pending: str | None = None
+    """
+    Number of jobs being scheduled in the resource pool.
+    """
+    Abnormal: str | None = None
+    """
+    Number of abnormal jobs.
+    """
+    Terminating: str | None = None
+    """
+    Number of jobs that are being terminated.
+    """
+    Creating: str | None = None
+    """
+    Number of jobs that are being created.
+    """
+    Running: str | None = None
+    """
+    Number of running jobs.
+    """
+    Completed: str | None = None
+    """
+    Number of completed jobs.
+    """
+    Terminated: str | None = None
+    """
+    Number of terminated jobs.
+    """
+    Failed: str | None = None
+    """
+    Number of jobs that fail to be executed.
+    """
+
+
+class YamlTemplate(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    algorithm_type_en: str | None = None
+    """
+    AutoSearch algorithm type, which is described in English.
+    """
+    algorithm_type_zh: str | None = None
+    """
+    AutoSearch algorithm type
+    """
+    algorithm_names: list[str] | None = None
+    """
+    Names of all algorithms of this type.
     """
 
 
