@@ -62,7 +62,6 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tests/bench.py --docs $(CORPUS)
-	$(PY) tests/bench_clients.py --docs $(CORPUS)
 	$(PY) tests/bench_diff.py --docs $(CORPUS)
 
 clean:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The largest page read (bytes). Real reference pages reach 4 MB (generated pod specs).
@@ -13,6 +14,28 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 class PageReadError(Exception):
     """Why a file was not read (one line, for a page-unreadable diagnostic)."""
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """One page file as read: its label (``<docs name>/<path below docs>``) and bytes, or
+    why it could not be read (``unreadable``; its bytes are then empty)."""
+
+    label: str
+    data: bytes
+    unreadable: str = ""
+
+
+def read_pages(files: list[Path], docs: Path) -> list[PageFile]:
+    """Each of ``files`` (below ``docs``) read by :func:`read_page_file`, in order."""
+    pages = []
+    for path in files:
+        label = (Path(docs.name) / path.relative_to(docs)).as_posix()
+        try:
+            pages.append(PageFile(label, read_page_file(path, docs)))
+        except PageReadError as exc:
+            pages.append(PageFile(label, b"", str(exc)))
+    return pages
 
 
 def read_page_file(path: Path, docs: Path) -> bytes:

@@ -34,16 +34,16 @@ def main() -> None:
         out = Path(tmp)
         for name, files in discover(args.docs).items():
             t0 = time.perf_counter()
-            result = build_service(name, parse_pages(files, args.docs), args.docs.name)
+            built = build_service(name, parse_pages(files, args.docs), args.docs.name)
             t1 = time.perf_counter()
-            render_python_client(result.service, result.files[f"openapi/{name}.yaml"], args.docs.name)
+            render_python_client(built.service, built.result.files[f"openapi/{name}.yaml"], args.docs.name)
             t2 = time.perf_counter()
-            write_tree(out, result.files)
+            write_tree(out, built.result.files)
             t3 = time.perf_counter()
             subprocess.run([sys.executable, "-c", f"import {package_name(name)}"],
                            cwd=out / "python" / name, check=True)
             t4 = time.perf_counter()
-            print(f"| {name} | {len(result.service.operations)} | {t1 - t0:.1f} | {t2 - t1:.1f} "
+            print(f"| {name} | {len(built.service.operations)} | {t1 - t0:.1f} | {t2 - t1:.1f} "
                   f"| {t4 - t3:.1f} |")
         t5 = time.perf_counter()
         packages = sorted(str(p) for p in (out / "python").glob("*/*_client"))

@@ -12,9 +12,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.model.diagnostics import Diagnostic
-from generator.pipeline import ServiceResult
+from generator.parse.cache import PageCache
+from generator.pipeline import Built, ServiceResult, build_models
 
-from .coverage import Coverage, coverage, generate_documents, load_document, oracle_pages
+from .coverage import ROOT, Coverage, coverage, load_document, oracle_pages
 
 COLUMNS = ("service", "pages", "op pages", "ops", "rows", "in output", "op-page rows", "in output", "lost",
            "oracle op pages", "oracle rows", "errors")
@@ -25,14 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, action="append", required=True, help="docs folder (repeatable)")
     parser.add_argument("--groups", type=int, default=12, help="diagnostic groups listed per code (12)")
     args = parser.parse_args(argv)
-    generated = generate_documents(args.docs)
-    coverages = {name: coverage(name, load_document(result), oracle_pages(folder, name))
-                 for name, (folder, result) in generated.items()}
-    results = [result for _, result in generated.values()]
-    print(coverage_table(results, coverages))
+    cache = PageCache(ROOT / ".cache" / "docbind")
+    built = {b.result.name: (folder, b) for folder in args.docs for b in build_models(folder, cache)}
+    coverages = {name: coverage(name, load_document(b.result), oracle_pages(folder, name))
+                 for name, (folder, b) in built.items()}
+    models = [b for _, b in built.values()]
+    print(coverage_table([b.result for b in models], coverages))
     for code in ("type-unknown", "table-orphan"):
         print(f"\nlargest {code} groups (rows, tables, services, what, example):")
-        for rows, tables, services, key, example in diagnostic_groups(results, code)[:args.groups]:
+        for rows, tables, services, key, example in diagnostic_groups(models, code)[:args.groups]:
             print(f"  {rows:5} rows {tables:4} tables {services:2} services  {key}  e.g. {example}")
     return 0
 
@@ -41,14 +43,14 @@ def coverage_table(results: list[ServiceResult], coverages: dict[str, Coverage])
     """One Markdown line per service and a total line."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
     rows = []
-    for result in sorted(results, key=lambda r: r.service.name):
-        r, c = result.report, coverages[result.service.name]
+    for result in sorted(results, key=lambda r: r.name):
+        r, c = result.report, coverages[result.name]
         errors = sum(1 for d in result.diagnostics if d.severity == "error")
         figures = [r.pages, r.operation_pages, r.operations, r.table_rows, r.rows_in_output, r.operation_page_rows,
                    r.operation_page_rows_in_output, len(r.rows_lost), c.pages_found, c.operation_pages,
                    c.rows_found, c.rows, errors]
         rows.append(figures)
-        lines.append(_line(result.service.name, figures))
+        lines.append(_line(result.name, figures))
     lines.append(_line(f"**total ({len(results)})**", [sum(column) for column in zip(*rows)]))
     return "\n".join(lines)
 
@@ -64,18 +66,18 @@ def _share(found: int, total: int) -> str:
     return f"{100 * found / total:.1f}%" if total else "-"
 
 
-def diagnostic_groups(results: list[ServiceResult], code: str) -> list[tuple[int, int, int, str, str]]:
+def diagnostic_groups(models: list[Built], code: str) -> list[tuple[int, int, int, str, str]]:
     """Diagnostics of ``code`` grouped by what they are about (the Type cell text; the kind
     of orphan and its caption's wording), largest first by rows."""
     groups: dict[str, list[tuple[str, int, Diagnostic]]] = defaultdict(list)
-    for result in results:
-        tables = {(page.file, table.line): table for page in result.pages for table in page.tables}
-        for d in result.diagnostics:
+    for built in models:
+        tables = {(page.file, table.line): table for page in built.pages for table in page.tables}
+        for d in built.result.diagnostics:
             if d.code != code:
                 continue
             table = tables.get((d.file, d.line))
             rows = len(table.rows) if d.end_line and table is not None else 1
-            groups[_group_key(d, table.caption if table is not None else "")].append((result.service.name, rows, d))
+            groups[_group_key(d, table.caption if table is not None else "")].append((built.result.name, rows, d))
     found = [(sum(rows for _, rows, _ in members), len(members), len({s for s, _, _ in members}), key,
               f"{members[0][2].file}:{members[0][2].line}") for key, members in groups.items()]
     return sorted(found, key=lambda g: (-g[0], g[3]))

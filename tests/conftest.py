@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import generate
+from generator.pipeline import build_models, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The four RST seed pages (ModelArts), kept as fixtures whatever docs_src/ holds, and their
@@ -23,7 +23,13 @@ CATALOGUE = Path(os.environ.get("DOCBIND_CATALOGUE", ROOT.parent / "shared" / "c
 @pytest.fixture(scope="session")
 def seed_results():
     """One in-memory generation of the seed pages for the whole session."""
-    return {r.service.name: r for r in generate(SEEDS)}
+    return {r.name: r for r in generate(SEEDS)}
+
+
+@pytest.fixture(scope="session")
+def seed_models():
+    """The pages and linked model of each seed service (OpenAPI side only)."""
+    return {built.result.name: built for built in build_models(SEEDS)}
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +42,7 @@ def seed_spec(seed_results) -> dict:
 def corpus_results():
     """One in-memory generation of the whole corpus (documents and clients), shared by the
     corpus tier's test files."""
-    return {r.service.name: r for r in generate(CORPUS)}
+    return {r.name: r for r in generate(CORPUS)}
 
 
 @pytest.fixture

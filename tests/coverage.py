@@ -13,8 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.parse.cache import PageCache
-from generator.pipeline import ServiceResult, generate
+from generator.pipeline import Caches, RunContext, ServiceResult, generate
 
 from . import oracle
 
@@ -207,11 +206,11 @@ def message(headline: str, figures: list[str], misses: list[str]) -> str:
 
 def generate_documents(folders: list[Path], clients: bool = False) -> dict[str, tuple[Path, ServiceResult]]:
     """Every service of ``folders``, generated in memory (the OpenAPI documents only unless
-    ``clients``), with the folder it came from; parsed pages are kept in ``.cache/docbind``."""
-    cache = PageCache(ROOT / ".cache" / "docbind")
-    return {r.service.name: (folder, r) for folder in folders for r in generate(folder, clients=clients, cache=cache)}
+    ``clients``), with the folder it came from; pages, services and clients are kept in ``.cache/docbind``."""
+    context = RunContext(Caches.under(ROOT / ".cache" / "docbind"))
+    return {r.name: (folder, r) for folder in folders for r in generate(folder, clients=clients, context=context)}
 
 
 def load_document(result: ServiceResult) -> dict:
     """The generated OpenAPI document of a service, as data."""
-    return yaml.load(result.files[f"openapi/{result.service.name}.yaml"], Loader=_LOADER)
+    return yaml.load(result.files[f"openapi/{result.name}.yaml"], Loader=_LOADER)

@@ -103,7 +103,7 @@ def check_page(label: str, data: bytes, clients: bool) -> str:
         plain = json.dumps(to_plain(page), sort_keys=True)
         if json.dumps(to_plain(from_plain(Page, json.loads(plain))), sort_keys=True) != plain:
             return "invalid: the page model does not round-trip through the cache's JSON"
-        result = build_service("svc", [page], "docs", clients=clients)
+        result = build_service("svc", [page], "docs", clients=clients).result
     except BaseException:  # noqa: BLE001 - a fuzz finding, reported with its traceback
         return "traceback: " + traceback.format_exc(limit=-8)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.model.api import Service, Shape
 from generator.parse.cache import PageCache
-from generator.pipeline import generate
+from generator.pipeline import build_models
 
 CODES = ("example-mismatch", "example-undocumented-field")
 _MESSAGE = re.compile(r"^(request|response (\S+)) example of (\S+?)(?::| contradicts its table at) (\$[^\s:]*)")
@@ -38,11 +38,11 @@ def main() -> None:
     for docs in args.docs:
         if not docs.is_dir():
             parser.error(f"{docs} is not a folder")
-        for result in generate(docs, clients=False, cache=PageCache(args.cache)):
-            for d in result.diagnostics:
+        for built in build_models(docs, PageCache(args.cache)):
+            for d in built.result.diagnostics:
                 if d.code in CODES:
                     totals[d.code] += 1
-                    found.append((d, docs.parent, result.service))
+                    found.append((d, docs.parent, built.service))
     found.sort(key=lambda f: (f[0].file, f[0].line, f[0].code, f[0].message))
     sample = random.Random(args.seed).sample(found, min(args.count, len(found)))
     print(f"# {len(found)} example diagnostics ({totals}); seed {args.seed}, sample of {len(sample)}\n")

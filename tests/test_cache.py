@@ -11,7 +11,7 @@ import pytest
 
 from generator.parse.cache import PageCache
 from generator.parse.page import parse_page
-from generator.pipeline import generate
+from generator.pipeline import Caches, RunContext, generate
 
 from .conftest import SEEDS
 
@@ -115,15 +115,15 @@ def test_a_fifo_entry_is_a_miss_not_a_hang(tmp_path):
 
 def test_generation_with_a_warm_cache_gives_the_same_files(tmp_path):
     cache = PageCache(tmp_path)
-    cold = generate(SEEDS, clients=False, cache=cache)
-    warm = generate(SEEDS, clients=False, cache=cache)
+    cold = generate(SEEDS, clients=False, context=RunContext(Caches(pages=cache)))
+    warm = generate(SEEDS, clients=False, context=RunContext(Caches(pages=cache)))
     assert [r.files for r in warm] == [r.files for r in cold] == [r.files for r in generate(SEEDS, clients=False)]
 
 
 def test_generation_with_a_garbage_cache_gives_the_same_files(tmp_path):
-    cache = PageCache(tmp_path)
-    generate(SEEDS, clients=False, cache=cache)
+    """Every cache (pages, services, clients) damaged: the same files, built afresh."""
+    generate(SEEDS, clients=False, context=RunContext(Caches.under(tmp_path)))
     for entry in (p for p in tmp_path.rglob("*") if p.is_file()):
         entry.write_bytes(b"\x80garbage")
-    assert [r.files for r in generate(SEEDS, clients=False, cache=cache)] == \
+    assert [r.files for r in generate(SEEDS, clients=False, context=RunContext(Caches.under(tmp_path)))] == \
         [r.files for r in generate(SEEDS, clients=False)]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.render import python_client
 from generator.cli import main
 from generator.write import write_tree
 
@@ -29,23 +30,20 @@ UPDATE_OP = "PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workfor
 DESC_OP = "GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}"
 
 
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    """One cache folder for the module's checks: a page the copy shares with docs_src is
+    not parsed again (parsing is pure)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def fast_generation():
-    """Each check regenerates the copy; two shortcuts keep that quick without changing what
-    the suite specifies. ``parse_page`` is pure, so a page the copies share is parsed once.
-    The Python client is left out: it is rendered from the same model and compared by the
-    same file check (test_check_cli), and the changelog is read from the OpenAPI document."""
-    parsed: dict = {}
-    parse = pipeline._parse_one
-
-    def parse_once(work: tuple[bytes, str]):
-        if work not in parsed:
-            parsed[work] = parse(work)
-        return parsed[work]
-
+    """Each check regenerates the copy. The Python client is left out: it is rendered from
+    the same model and compared by the same file check (test_check_cli), and the changelog
+    is read from the OpenAPI document."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "_parse_one", parse_once)
-        patch.setattr(pipeline, "render_python_client", lambda *args: {})
+        patch.setattr(python_client, "render_python_client", lambda *args: {})
         yield
 
 
@@ -68,8 +66,8 @@ def _copy(folder: Path) -> Path:
     return Path(shutil.copytree(SEEDS, folder / "docs_src"))
 
 
-def check(docs: Path, out: Path, capsys) -> tuple[int, dict]:
-    code = main(["check", "--docs", str(docs), "--out", str(out), "--format", "json"])
+def check(docs: Path, out: Path, capsys, cache: Path) -> tuple[int, dict]:
+    code = main(["check", "--docs", str(docs), "--out", str(out), "--format", "json", "--cache", str(cache)])
     return code, json.loads(capsys.readouterr().out)
 
 
@@ -210,24 +208,24 @@ MUTATIONS = [
 
 # ---- the specification ---------------------------------------------------------------------
 
-def test_an_untouched_copy_passes(docs, committed, capsys):
-    code, report = check(docs, committed, capsys)
+def test_an_untouched_copy_passes(docs, committed, capsys, cache):
+    code, report = check(docs, committed, capsys, cache)
     assert (code, report["differs"], report["changes"]) == (0, False, [])
 
 
 @pytest.mark.parametrize("mutate", MUTATIONS, ids=lambda m: m.__name__)
-def test_each_edit_fails_the_check_with_exactly_its_change(mutate, docs, committed, capsys):
+def test_each_edit_fails_the_check_with_exactly_its_change(mutate, docs, committed, capsys, cache):
     expected = mutate(docs)
-    code, report = check(docs, committed, capsys)
+    code, report = check(docs, committed, capsys, cache)
     assert code == 1
     assert report["files"] == {"changed": ["openapi/modelarts.yaml"], "missing": [], "stale": []}
     api = [{k: c[k] for k in expected} for c in report["changes"] if c["kind"] != "documentation"]
     assert api == [expected]
 
 
-def test_a_prose_edit_is_non_breaking_documentation_drift(docs, committed, capsys):
+def test_a_prose_edit_is_non_breaking_documentation_drift(docs, committed, capsys, cache):
     text = edit(docs, LIST, lambda t: set_cell(t, "| task_name ", "Task name filtering.", "Filter by task name."))
-    code, report = check(docs, committed, capsys)
+    code, report = check(docs, committed, capsys, cache)
     assert code == 1
     expected = change(LIST_OP, "documentation", "query parameter `task_name`", "description changed", False,
                       LIST, line_of(text, "| task_name "))

@@ -77,10 +77,10 @@ def test_the_seed_package_has_its_modules_and_metadata(seed_results):
     assert 'name = "modelarts-client"' in files["python/modelarts/pyproject.toml"]
 
 
-def test_every_operation_has_a_method_with_docs_from_the_pages(seed_results):
+def test_every_operation_has_a_method_with_docs_from_the_pages(seed_models):
     import modelarts_client
 
-    for op in seed_results["modelarts"].service.operations:
+    for op in seed_models["modelarts"].service.operations:
         for cls in (modelarts_client.Client, modelarts_client.AsyncClient):
             method = getattr(cls, snake(op.operation_id))
             assert method.__doc__.startswith(op.summary)

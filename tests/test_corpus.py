@@ -147,6 +147,6 @@ def test_rows_not_in_their_operation_are_in_a_diagnostic(results, rows_not_in_op
 def test_json_examples_validate(results):
     parsed = sum(r.report.examples_parsed for r in results.values())
     validated = sum(r.report.examples_validated for r in results.values())
-    figures = [f"{r.service.name}: {r.report.examples_validated}/{r.report.examples_parsed}" for r in results.values()]
+    figures = [f"{r.name}: {r.report.examples_validated}/{r.report.examples_parsed}" for r in results.values()]
     assert validated >= MIN_EXAMPLES_VALID * parsed, message(
         f"{validated}/{parsed} parsed JSON examples validate", figures, [])

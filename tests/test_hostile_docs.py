@@ -63,7 +63,7 @@ def nested_table(label: str, caption: str, rows: str) -> str:
 
 def run(make_docs, pages: dict[str, str], service: str = "svc"):
     docs = make_docs(pages, service=service)
-    (result,) = [r for r in generate(docs) if r.service.name == service]
+    (result,) = [r for r in generate(docs) if r.name == service]
     spec = yaml.safe_load(result.files[f"openapi/{service}.yaml"])
     assert not [d for d in result.diagnostics if d.code == "client-failed"], result.diagnostics
     return result, spec

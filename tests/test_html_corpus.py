@@ -42,7 +42,7 @@ class OraclePage:
 @pytest.fixture(scope="module")
 def results():
     """One in-memory generation of the three HTML folders (OpenAPI documents only)."""
-    return {r.service.name: r for r in generate(HTML, only=list(SERVICES), clients=False)}
+    return {r.name: r for r in generate(HTML, only=list(SERVICES), clients=False)}
 
 
 @pytest.fixture(scope="module")

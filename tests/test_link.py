@@ -10,7 +10,7 @@ from generator.pipeline import generate
 
 def spec_of(docs) -> tuple[dict, list]:
     (result,) = generate(docs, clients=False)
-    return yaml.safe_load(result.files[f"openapi/{result.service.name}.yaml"]), list(result.diagnostics)
+    return yaml.safe_load(result.files[f"openapi/{result.name}.yaml"]), list(result.diagnostics)
 
 
 def page(title: str, line: str, body: str = "", label: str = "") -> str:

@@ -39,3 +39,16 @@ def test_a_maintainer_override_wins(tmp_path):
 def test_the_registry_is_read_from_a_document():
     doc = {"paths": {"/v1/{id}/x": {"get": {"operationId": "ShowX"}, "parameters": []}}}
     assert registry_from_document(doc) == {("GET", "/v1/{}/x"): "ShowX"}
+
+
+def test_a_kept_registry_is_the_registry_of_its_document(tmp_path):
+    from generator.json_store import JsonStore
+    from generator.link.operation_ids import registries_from_documents
+
+    document = "openapi: 3.0.3\npaths:\n  /v1/{project_id}/jobs:\n    get:\n      operationId: ListJobs\n"
+    store = JsonStore(tmp_path)
+    first = registries_from_documents({"s": document}, store)
+    assert list(tmp_path.rglob("*.json"))
+    assert registries_from_documents({"s": document}, store) == first == {"s": {("GET", "/v1/{}/jobs"): "ListJobs"}}
+    assert registries_from_documents({"s": document.replace("ListJobs", "Other")}, store) == \
+        {"s": {("GET", "/v1/{}/jobs"): "Other"}}

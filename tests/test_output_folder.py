@@ -94,8 +94,8 @@ def test_a_failed_client_leaves_the_previous_client(make_docs, tmp_path, monkeyp
     def fail(*args, **kwargs):
         raise RuntimeError("black exploded")
 
-    monkeypatch.setattr("generator.pipeline.render_python_client", fail)
-    assert main(["generate", "--docs", str(docs), "--out", str(out), "--quiet"]) == 1
+    monkeypatch.setattr("generator.render.python_client.render_python_client", fail)
+    assert main(["generate", "--docs", str(docs), "--out", str(out), "--quiet", "--no-cache"]) == 1
     assert "client-failed" in capsys.readouterr().err
     assert sorted(p.relative_to(out) for p in (out / "python").rglob("*") if p.is_file()) == client
     assert {str(p) for p in client} <= set(manifest_files(out))

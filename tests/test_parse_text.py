@@ -186,7 +186,7 @@ def test_object_named_by_a_caption_of_one_generic_word():
     from generator.pipeline import build_service
 
     text = PAGE.replace("Array of Thing objects", "Array of Field objects").replace("Table 3 Thing", "Table 3 Field")
-    result = build_service("svc", [parse(text)], "docs", clients=False)
+    result = build_service("svc", [parse(text)], "docs", clients=False).result
     assert [d.code for d in result.diagnostics if d.code in ("table-alternative", "object-free-form")] == []
     assert result.report.rows_in_output == result.report.table_rows
 

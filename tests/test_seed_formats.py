@@ -11,7 +11,7 @@ import pytest
 
 from generator.check.compare import compare, load_operations
 from generator.parse.formats import read_page
-from generator.pipeline import build_service
+from generator.pipeline import build_models, build_service
 
 from .conftest import SEEDS
 
@@ -63,7 +63,7 @@ HTML_DIFFERENCES = {
 
 def _rows_all_in_output(path: Path):
     page = read_page(path.read_bytes(), path.as_posix())
-    report = build_service("modelarts", [page], "docs", clients=False).report
+    report = build_service("modelarts", [page], "docs", clients=False).result.report
     return page, report
 
 
@@ -100,7 +100,7 @@ def test_compare_html_with_rst_lists_the_real_differences(rst):
 
 
 def test_a_service_mixing_formats_generates_every_page(tmp_path):
-    from generator.pipeline import discover, generate
+    from generator.pipeline import discover
 
     service = tmp_path / "docs" / "modelarts"
     service.mkdir(parents=True)
@@ -109,7 +109,8 @@ def test_a_service_mixing_formats_generates_every_page(tmp_path):
     shutil.copy(FIXTURES / "html" / "DescWorkforceTask.html", service)
     assert [p.name for p in discover(tmp_path / "docs")["modelarts"]] == [
         "003_798c8d144748fa05.txt", "DescWorkforceTask.html", "list_tasks.rst"]
-    (result,) = generate(tmp_path / "docs", clients=False)
-    assert sorted(op.operation_id for op in result.service.operations) == [
+    (built,) = build_models(tmp_path / "docs")
+    result = built.result
+    assert sorted(op.operation_id for op in built.service.operations) == [
         "DescWorkforceTask", "ListTasks", "ShowAutoLabelingTask"]
     assert result.report.rows_lost == ()

@@ -127,7 +127,7 @@ def test_zero_rows_unaccounted(seed_results):
     assert report.table_rows == independent
 
 
-def test_examples_validate_or_are_diagnosed(seed_results, seed_spec):
+def test_examples_validate_or_are_diagnosed(seed_results, seed_models, seed_spec):
     """Each JSON example validates against its operation's schema, or a diagnostic names it."""
     diagnosed = {(d.file, d.line) for d in seed_results["modelarts"].diagnostics
                  if d.code in ("example-mismatch", "example-invalid-json")}
@@ -137,8 +137,8 @@ def test_examples_validate_or_are_diagnosed(seed_results, seed_spec):
             for example in content.get("examples", {}).values():
                 schema = {**content["schema"], "components": seed_spec["components"]}
                 jsonschema.Draft4Validator(schema).validate(example["value"])
-    for result in seed_results.values():
-        for page in result.pages:
+    for built in seed_models.values():
+        for page in built.pages:
             for example in page.examples:
                 if example.is_json and (page.file, example.line) not in diagnosed:
                     assert _example_in(seed_spec, example.data), (page.file, example.line)

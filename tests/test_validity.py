@@ -21,7 +21,7 @@ def test_an_invalid_document_is_an_error_naming_the_page_of_the_operation(make_d
     (file,) = (docs / "svc").iterdir()
     parsed = parse_page(file.read_bytes(), "docs/svc/a.rst")
     broken = dataclasses.replace(parsed, endpoints=(dataclasses.replace(parsed.endpoints[0], path="/v1/servers/{id}}"),))
-    result = build_service("svc", [broken], "docs", clients=False)
+    result = build_service("svc", [broken], "docs", clients=False).result
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert [(d.file, d.line, d.code) for d in errors] == [("docs/svc/a.rst", 7, "openapi-invalid")]
     assert errors[0].message.startswith("the OpenAPI document is invalid at /paths/~1v1~1servers~1{id}}/get: ")

@@ -20,7 +20,7 @@ import re
 from generator.model.api import Field
 from generator.parse.cache import PageCache
 from generator.parse.facts import is_no_value
-from generator.pipeline import generate
+from generator.pipeline import build_models
 
 
 _LENGTH_WORDING = re.compile(r"\d\s+(?:(?:unicode|ascii)\s+)?characters\b|length\s*[:：]\s*\**\d", re.IGNORECASE)
@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.docs.is_dir():
         print(f"no docs at {args.docs}; skipped")
         return 0
-    results = generate(args.docs, clients=False, cache=PageCache(Path(".cache/docbind")))
-    every = sorted((f for r in results for f in fields(r.service)), key=lambda f: (f.source, f.name))
+    models = build_models(args.docs, PageCache(Path(".cache/docbind")))
+    every = sorted((f for built in models for f in fields(built.service)), key=lambda f: (f.source, f.name))
     no_value = [f for f in every if isinstance(f.default, str) and is_no_value(f.default)]
     print(f"{len(every)} fields and parameters; defaults that mean 'no value': {len(no_value)}")
     stated = [f for f in every if f.shape.kind == "string" and not f.enum and _LENGTH_WORDING.search(f.description)]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.result import Sources
 from ..render.schema import REF_PREFIX
 
 #: A position in a body: property names, ``[]`` for array items, ``{}`` for map values,
 #: ``<Name>`` for the alternative body ``Name`` of a union (several pages, one method and path).
 Path = tuple[str, ...]
 
-#: Row-level citations by ``(schema name, property)`` or ``(operationId, location, parameter)``.
-Sources = dict[tuple[str, ...], str]
 
 
 @dataclass(frozen=True)

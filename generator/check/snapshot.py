@@ -17,14 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from ..model.diagnostics import Diagnostic
-from ..parse.cache import PageCache
 from ..link.operation_ids import Registry, registries_from_documents
-from ..pipeline import discover, generate
-from ..read import PageReadError, read_page_file
+from ..model.diagnostics import Diagnostic
+from ..pipeline import RunContext, discover, generate
+from ..read import read_pages
 from ..write import manifest_files, read_output
 from .fields import Sources
-from .sources import source_index
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -79,16 +77,17 @@ def parse_document(text: str, label: str) -> dict:
 
 
 def from_docs(docs: Path, label: str | None = None, clients: bool = True,
-              cache: PageCache | None = None, registries: dict[str, Registry] | None = None) -> Snapshot:
+              context: RunContext | None = None, registries: dict[str, Registry] | None = None) -> Snapshot:
     """Generate everything from a docs folder in memory (``clients=False``: OpenAPI only),
-    keeping the operationIds ``registries`` give."""
+    with the caches, processes and progress of ``context``, keeping the operationIds
+    ``registries`` give."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
-    results = generate(docs, clients=clients, cache=cache, registries=registries)
+    results = generate(docs, clients=clients, context=context, registries=registries)
     return Snapshot(
         label=label or str(docs),
         files={rel: text for r in results for rel, text in r.files.items()},
-        sources={r.service.name: source_index(r.service, r.pages) for r in results},
+        sources={r.name: r.sources for r in results},
         diagnostics=tuple(d for r in results for d in r.diagnostics),
         texts=docs_texts(docs),
     )
@@ -96,15 +95,8 @@ def from_docs(docs: Path, label: str | None = None, clients: bool = True,
 
 def docs_texts(docs: Path) -> dict[str, str]:
     """The readable pages of a docs folder by the name citations give them (``docs_src/svc/a.rst``)."""
-    texts = {}
-    for files in discover(docs).values():
-        for page in files:
-            try:
-                texts[(Path(docs.name) / page.relative_to(docs)).as_posix()] = \
-                    read_page_file(page, docs).decode("utf-8", "replace")
-            except PageReadError:
-                continue
-    return texts
+    return {page.label: page.data.decode("utf-8", "replace")
+            for files in discover(docs).values() for page in read_pages(files, docs) if not page.unreadable}
 
 
 def docs_texts_at(docs: Path, ref: str) -> dict[str, str]:
@@ -129,9 +121,9 @@ def from_document(path: Path) -> Snapshot:
     return Snapshot(str(path), {f"openapi/{path.stem}.yaml": text})
 
 
-def from_path(path: Path, cache: PageCache | None = None, after: Snapshot | None = None) -> Snapshot:
-    """A document file, an output folder (with ``openapi/``) or a docs folder (parsed through
-    ``cache``; generated ``after`` an older snapshot, its operations keep their names)."""
+def from_path(path: Path, context: RunContext | None = None, after: Snapshot | None = None) -> Snapshot:
+    """A document file, an output folder (with ``openapi/``) or a docs folder (generated with
+    ``context``; ``after`` an older snapshot, its operations keep their names)."""
     if path.is_file():
         return from_document(path)
     if not path.is_dir():
@@ -141,16 +133,16 @@ def from_path(path: Path, cache: PageCache | None = None, after: Snapshot | None
                      if p.suffix in (".yaml", ".yml", ".json")]
         return from_output(path, also=documents)
     registries = registries_from_documents(after.documents()) if after else None
-    return from_docs(path, clients=False, cache=cache, registries=registries)
+    return from_docs(path, clients=False, context=context, registries=registries)
 
 
-def from_git(docs: Path, ref: str, cache: PageCache | None = None) -> Snapshot:
+def from_git(docs: Path, ref: str, context: RunContext | None = None) -> Snapshot:
     """The docs folder as it was at git revision ``ref``, generated in memory.
 
     The folder is extracted under its own name, so citations read the same as the work tree's.
     """
     return _extracted(docs, ref, lambda base, rel: from_docs(
-        base, label=f"{rel}@{ref}", clients=False, cache=cache))
+        base, label=f"{rel}@{ref}", clients=False, context=context))
 
 
 def _extracted(docs: Path, ref: str, read):

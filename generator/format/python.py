@@ -1,35 +1,132 @@
-"""Python source formatting: black for rendered modules, datamodel-code-generator for models."""
+"""Python source formatting: black for rendered modules, datamodel-code-generator for models.
+
+black is most of the Python client's cost, and a docs edit changes a few methods or models
+of a module, not all of them. So a module is formatted piecewise where black treats the
+pieces independently — each top-level class or function after another, each method after
+another — and a piece already formatted in an earlier run (``memo``: raw piece → formatted)
+is not formatted again. The pieces are joined with the blank lines black puts between them,
+so the text is black's own for the whole module (tests/test_format.py checks it).
+"""
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import tempfile
 import warnings
 from pathlib import Path
 
-import black
-from datamodel_code_generator import (
-    DataModelType,
-    Formatter,
-    InputFileType,
-    PythonVersion,
-    generate,
-)
-
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_WRAPPER = "class _:\n"
 
 
-def format_python(source: str) -> str:
-    """``source`` formatted by black (raises ``black.InvalidInput`` on a syntax error)."""
-    return black.format_str(source, mode=_MODE)
+class Memo:
+    """Pieces black formatted before (``known``: raw piece digest → text) and those used
+    since (``used``: what is worth keeping for the next run)."""
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.known = dict(known or {})
+        self.used: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        text = self.known.get(key)
+        if text is not None:
+            self.used[key] = text
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        self.known[key] = self.used[key] = text
 
 
-def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str]) -> str:
+def _mode():
+    import black
+
+    return black.Mode(target_versions={black.TargetVersion.PY311})
+
+
+def format_python(source: str, memo: Memo | None = None) -> str:
+    """``source`` formatted by black (raises ``black.InvalidInput`` on a syntax error).
+
+    With ``memo``, pieces it knows are not formatted again, and the pieces formatted are
+    added to it.
+    """
+    import black
+
+    mode = _mode()
+    try:
+        pieces = _pieces(source)
+    except SyntaxError:
+        return black.format_str(source, mode=mode)
+    out = []
+    for i, (text, depth) in enumerate(pieces):
+        key = hashlib.sha256(f"{depth}\0{text}".encode()).hexdigest()
+        formatted = memo.get(key) if memo is not None else None
+        if formatted is None:
+            if depth:
+                formatted = black.format_str(_WRAPPER + text, mode=mode)[len(_WRAPPER):]
+            else:
+                formatted = black.format_str(text, mode=mode)
+            if memo is not None:
+                memo.put(key, formatted)
+        if i:
+            out.append("\n" if depth else "\n\n")
+        out.append(formatted)
+    return "".join(out)
+
+
+def _pieces(source: str) -> list[tuple[str, int]]:
+    """``(raw text, depth)`` of each piece: depth 0 a run of top-level statements, depth 1 a
+    method. A piece starts only where black's blank lines before it do not depend on what
+    came before: a class or function (not a stub, no comment above it) after another."""
+    lines = source.splitlines(keepends=True)
+    cuts = [(0, 0)]
+    body = ast.parse(source).body
+    for prev, node in zip(body, body[1:]):
+        if _independent(prev, node, lines):
+            cuts.append((_start(node), 0))
+    for node in body:
+        if isinstance(node, ast.ClassDef):
+            for prev, item in zip(node.body, node.body[1:]):
+                if _independent(prev, item, lines) and not isinstance(item, ast.ClassDef):
+                    cuts.append((_start(item), 1))
+    cuts.sort()
+    ends = [start for start, _ in cuts[1:]] + [len(lines)]
+    return [("".join(lines[start:end]), depth) for (start, depth), end in zip(cuts, ends)]
+
+
+def _independent(prev: ast.stmt, node: ast.stmt, lines: list[str]) -> bool:
+    """Whether black's blank lines before ``node`` are fixed: both are non-stub
+    definitions and only blank lines lie between them."""
+    if not (isinstance(prev, _DEFS) and isinstance(node, _DEFS)) or _stub(prev) or _stub(node):
+        return False
+    assert prev.end_lineno is not None
+    return all(not line.strip() for line in lines[prev.end_lineno:_start(node)])
+
+
+def _start(node: ast.stmt) -> int:
+    """The 0-based first line of ``node``, its decorators included."""
+    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))]) - 1
+
+
+def _stub(node: ast.stmt) -> bool:
+    """A definition whose body is a single ``...`` or on its header line (black may keep
+    such definitions together)."""
+    body = getattr(node, "body", [])
+    return (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and body[0].value.value is Ellipsis) or (bool(body) and body[0].lineno == node.lineno)
+
+
+def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str], memo: Memo | None = None) -> str:
     """The pydantic v2 models module of the component schemas in an OpenAPI document.
 
-    Deterministic: no timestamp, schema order kept; fields keep their
-    wire names as aliases and accept the Python names too (``populate_by_name``);
+    Deterministic: no timestamp, schema order kept, formatting independent of the working
+    folder's settings (isort's defaults, then black as :func:`format_python`); fields keep
+    their wire names as aliases and accept the Python names too (``populate_by_name``);
     ``aliases`` renames fields (wire name → Python name).
     """
+    import isort
+    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+
     with tempfile.TemporaryDirectory(prefix="docbind-models-") as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # its own use of pydantic v1 APIs
         out = Path(tmp) / "models.py"
@@ -50,6 +147,11 @@ def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str]) -> 
             use_field_description=True,
             use_double_quotes=True,
             keep_model_order=True,
-            formatters=[Formatter.BLACK, Formatter.ISORT],
+            formatters=[],
         )
-        return out.read_text(encoding="utf-8") if out.exists() else header + "\n"
+        if not out.exists():
+            return header + "\n"
+        text = out.read_text(encoding="utf-8")
+    # datamodel-code-generator writes the header, a blank line and the body it would format.
+    body = text[len(header) + 2:]
+    return f"{header}\n\n{format_python(isort.code(body, config=isort.Config()), memo).rstrip()}\n"

@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 
 from ..model.api import Field, Operation, Service, Shape
+from ..fingerprint import key
+from ..json_store import JsonStore
 from ..model.diagnostics import WARNING, Diagnostic
 from ..write import read_output
 
@@ -137,24 +139,34 @@ def _rename_schemas(service: Service, names: dict[str, str]) -> Service:
     return dataclasses.replace(service, schemas=tuple(schemas), operations=operations)
 
 
-def registries_from_documents(documents: dict[str, str]) -> dict[str, Registry]:
-    """Service name → registry, from OpenAPI document texts (unreadable ones give none)."""
+def registries_from_documents(documents: dict[str, str], store: JsonStore | None = None) -> dict[str, Registry]:
+    """Service name → registry, from OpenAPI document texts (unreadable ones give none);
+    ``store`` keeps each document's registry under its digest, so an unchanged document is
+    not parsed again."""
     found = {}
     for service, text in documents.items():
+        entry = key("registry", text) if store else ""
+        kept = store.get(entry) if store else None
+        if isinstance(kept, list) and all(isinstance(i, list) and len(i) == 3 and all(isinstance(s, str) for s in i)
+                                          for i in kept):
+            found[service] = {(method, path): name for method, path, name in kept}
+            continue
         try:
             found[service] = registry_from_document(yaml.load(text, Loader=_LOADER))
         except yaml.YAMLError:
             continue
+        if store:
+            store.put(entry, sorted([*k, v] for k, v in found[service].items()))
     return found
 
 
-def registries_from_output(out: Path) -> dict[str, Registry]:
-    """The registries of the OpenAPI documents committed under ``out/openapi``."""
+def registries_from_output(out: Path, store: JsonStore | None = None) -> dict[str, Registry]:
+    """The registries of the OpenAPI documents committed under ``out/openapi`` (kept in ``store``)."""
     folder = out / "openapi"
     if not folder.is_dir():
         return {}
     texts = {p.stem: read_output(out, f"openapi/{p.name}") for p in sorted(folder.glob("*.yaml"))}
-    return registries_from_documents({service: text for service, text in texts.items() if text is not None})
+    return registries_from_documents({service: text for service, text in texts.items() if text is not None}, store)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..model.diagnostics import Diagnostic
-from ..parse.cache import PageCache
-from ..pipeline import generate
+from ..pipeline import RunContext, generate
 
 #: Diagnostics that describe a reading, not a fault of the page (README, "docbind lint").
 NOT_DEFECTS = frozenset({
@@ -39,14 +38,14 @@ class Finding:
     service: str
 
 
-def lint(docs: Path, only: list[str] | None = None, cache: PageCache | None = None,
+def lint(docs: Path, only: list[str] | None = None, context: RunContext | None = None,
          every: bool = False) -> list[Finding]:
     """The findings of every service under ``docs``, sorted by page, line and code
     (``every``: the reading notes too)."""
     if not docs.is_dir():
         raise ValueError(f"docs folder {docs} does not exist")
     findings = {
-        _finding(docs, d) for result in generate(docs, only, clients=False, cache=cache)
+        _finding(docs, d) for result in generate(docs, only, clients=False, context=context)
         for d in result.diagnostics if every or d.code not in NOT_DEFECTS
     }
     return sorted(findings)

@@ -17,9 +17,7 @@ from pathlib import Path
 
 from ..check.drift import Drift, changelog
 from ..check.snapshot import Snapshot
-from ..check.sources import source_index
-from ..parse.cache import PageCache
-from ..pipeline import generate
+from ..pipeline import RunContext, generate
 from .fetch import fetch_folder
 from .sources import Source, read_sources, record_commit
 
@@ -45,7 +43,7 @@ class Synced:
 
 
 def sync_service(docs: Path, sources_file: Path, source: Source, ref: str | None = None,
-                 cache: PageCache | None = None) -> Synced:
+                 context: RunContext | None = None) -> Synced:
     """Replace ``docs/<service>/`` by the ``.rst`` pages of the upstream folder at ``ref``
     (default: the source's ``ref``) and record the resolved commit in ``sources_file``."""
     target = docs / source.service
@@ -65,8 +63,8 @@ def sync_service(docs: Path, sources_file: Path, source: Source, ref: str | None
             new = staging / docs.resolve().name / source.service  # named as docs: citations read the same
             _copy_pages(folder, new)
         old_pages, new_pages = _pages(target), _pages(new)
-        old_doc = _snapshot(docs.resolve(), source.service, cache)
-        new_doc = _snapshot(new.parent, source.service, cache)
+        old_doc = _snapshot(docs.resolve(), source.service, context)
+        new_doc = _snapshot(new.parent, source.service, context)
         drift = Drift(f"{source.service}@{_short(source.commit) or 'unsynced'}",
                       f"{source.service}@{_short(commit)}", (), (), (), tuple(changelog(old_doc, new_doc)))
         _swap(target, new, staging)
@@ -110,13 +108,13 @@ def _pages(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.rst") if p.is_file()}
 
 
-def _snapshot(docs: Path, service: str, cache: PageCache | None) -> Snapshot:
+def _snapshot(docs: Path, service: str, context: RunContext | None) -> Snapshot:
     """The service's OpenAPI document, generated in memory (empty when it has no pages)."""
     if not (docs / service).is_dir():
         return Snapshot(str(docs), {})
-    results = generate(docs, [service], clients=False, cache=cache)
+    results = generate(docs, [service], clients=False, context=context)
     return Snapshot(str(docs), {rel: text for r in results for rel, text in r.files.items()},
-                    {r.service.name: source_index(r.service) for r in results})
+                    {r.name: r.sources for r in results})
 
 
 def _swap(target: Path, new: Path, staging: Path) -> None:

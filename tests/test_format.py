@@ -1,0 +1,82 @@
+"""Piecewise black: a module formatted piece by piece, with or without pieces from an
+earlier run, is exactly black's text for the whole module."""
+
+from __future__ import annotations
+
+import textwrap
+
+import black
+import pytest
+
+from generator.format.python import Memo, format_python
+
+MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+
+MODULES = {
+    "classes and methods": '''
+        """Doc."""
+        import os
+        X = 1
+        class A:
+            """A."""
+            x: int = 1
+            def f(self, a,b):
+                return a+b
+
+
+
+            async def g(self): return 1
+            @property
+            def h(self): return (1,
+              2)
+        class B(A): pass
+        def top(a = 1): return a
+        ''',
+    "comments, stubs and nesting": '''
+        class A:
+            def f(self): ...
+            def g(self): ...
+
+            # about h
+            def h(self):
+                def inner(): return 1
+                return inner
+            class Inner:
+                def m(self): pass
+            def k(self): pass
+            y = 2
+        # about C
+
+        class C: ...
+        @decorated
+        class D:
+            def f(self):
+                pass
+        Z = [C,
+          D]
+        def last(): pass
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", MODULES.values(), ids=MODULES.keys())
+def test_pieces_give_blacks_text_for_the_whole_module(source):
+    source = textwrap.dedent(source).lstrip()
+    assert format_python(source) == black.format_str(source, mode=MODE)
+
+
+def test_the_client_modules_of_the_seeds_are_blacks_text(seed_results):
+    for rel, text in seed_results["modelarts"].files.items():
+        if rel.endswith(".py"):
+            assert format_python(text) == text, rel
+
+
+def test_known_pieces_are_reused_and_only_used_ones_kept():
+    source = textwrap.dedent(MODULES["classes and methods"]).lstrip()
+    memo = Memo()
+    first = format_python(source, memo)
+    reused = Memo(memo.used)
+    edited = source.replace("return a+b", "return a-b")
+    assert format_python(edited, reused) == black.format_str(edited, mode=MODE)
+    assert len(reused.used) == len(memo.used) and reused.used != memo.used
+    assert first == black.format_str(source, mode=MODE)
