@@ -23,6 +23,9 @@ NOT_DEFECTS = frozenset({
     "operation-duplicate",  # one action endpoint documented per action (POST .../action)
     "path-trailing-slash",  # a path as the docs write it; docbind drops the slash
     "client-failed",        # docbind's own failure; lint renders no client
+    "header-transport",     # Content-Type/Accept/X-Auth-Token rows: the security scheme and media types
+    "param-renamed",        # a path placeholder spelled one way per path position (S3-style pages)
+    "path-parameter-renamed",  # the methods of one path share its parameter names
 })
 
 
