@@ -65,10 +65,7 @@ def oracle_pages(docs: Path, service: str) -> list[OraclePage]:
 
 def coverage(service: str, spec: dict, pages: list[OraclePage]) -> Coverage:
     """Which oracle operations and field rows of ``pages`` the document ``spec`` holds."""
-    documented = {(method.upper(), template(path)) for path, item in spec["paths"].items()
-                  for method in item if method != "parameters"}
-    page_misses = [[f"{p.file}:{e.line}: expected {e.method} {e.path}" for e in p.endpoints
-                    if (e.method, template(e.path)) not in documented] for p in pages]
+    page_misses = operation_page_misses(spec, pages)
     names = names_by_page(spec)
     missing = tuple((p.file, row) for p in pages for row in p.rows
                     if not row_found(cell_name(row.name), names.get(p.file, set())))
@@ -81,6 +78,14 @@ TRANSPORT_HEADERS = {"Content-Type", "Accept", "Authorization", "X-Auth-Token"}
 #: Stands for "the operation has a bare array body or a map": where placeholder rows land.
 OPEN_SLOT = "\0open"
 _PLACEHOLDER = re.compile(r"^[\[{<]|^\S+\s+\S+|^key$", re.I)
+
+
+def operation_page_misses(spec: dict, pages: list) -> list[list[str]]:
+    """Per oracle page, its method+path pairs the document ``spec`` has no operation for."""
+    documented = {(method.upper(), template(path)) for path, item in spec["paths"].items()
+                  for method in item if method != "parameters"}
+    return [[f"{p.file}:{e.line}: expected {e.method} {e.path}" for e in p.endpoints
+             if (e.method, template(e.path)) not in documented] for p in pages]
 
 
 def row_found(name: str, names: set[str]) -> bool:
