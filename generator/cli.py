@@ -264,9 +264,14 @@ def _report(args) -> int:
 
 
 def _parse(args) -> int:
+    """Dump the page models; each error (a page that cannot be read or parsed) is also one
+    line on stderr, and the exit code is 1."""
     pages = [_parse_file(p) for p in args.pages]
     sys.stdout.write(dumps(pages if len(pages) > 1 else pages[0]))
-    return 0
+    errors = [d for page in pages for d in page.diagnostics if d.severity == ERROR]
+    for d in errors:
+        print(d.format(), file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _parse_file(path: Path) -> Page:

@@ -78,3 +78,11 @@ def test_parse_dumps_the_page_model_as_json(make_docs, capsys):
     page = json.loads(capsys.readouterr().out)
     assert page["label"] == "ShowThing"
     assert page["tables"][0]["rows"][0]["name"] == "thing_id"
+
+
+def test_parse_of_an_unreadable_page_is_one_error_line_and_exit_1(tmp_path, capsys):
+    missing = tmp_path / "gone.rst"
+    assert main(["parse", "--json", str(missing)]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["diagnostics"][0]["code"] == "page-unreadable"
+    assert err.count("\n") == 1 and f"{missing.as_posix()}:1: error:" in err and "[page-unreadable]" in err
