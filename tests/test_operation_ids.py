@@ -52,3 +52,17 @@ def test_a_kept_registry_is_the_registry_of_its_document(tmp_path):
     assert registries_from_documents({"s": document}, store) == first == {"s": {("GET", "/v1/{}/jobs"): "ListJobs"}}
     assert registries_from_documents({"s": document.replace("ListJobs", "Other")}, store) == \
         {"s": {("GET", "/v1/{}/jobs"): "Other"}}
+
+
+def test_an_overrides_file_that_is_too_large_a_fifo_or_binary_is_a_warning(tmp_path):
+    import os
+
+    from generator.link.operation_ids import MAX_OVERRIDES_BYTES
+
+    large, fifo, binary = tmp_path / "large.yaml", tmp_path / "fifo.yaml", tmp_path / "binary.yaml"
+    large.write_text("#" * (MAX_OVERRIDES_BYTES + 1))
+    os.mkfifo(fifo)
+    binary.write_bytes(b"\xff\xfe GET /x: Y")
+    for file in (large, fifo, binary):
+        overrides, problems = read_overrides(file, "docs/s/operation-ids.yaml")
+        assert overrides == {} and [d.code for d in problems] == ["operation-ids-unreadable"], file

@@ -24,11 +24,14 @@ from ..model.api import Field, Operation, Service, Shape
 from ..fingerprint import key
 from ..json_store import JsonStore
 from ..model.diagnostics import WARNING, Diagnostic
+from ..read import PageReadError, read_regular
 from ..write import read_output
 
 OVERRIDES = "operation-ids.yaml"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: The largest overrides file read (bytes): a few thousand renames fit in far less.
+MAX_OVERRIDES_BYTES = 1024 * 1024
 
 #: (METHOD, path with parameter names blanked) → operationId
 Registry = dict[tuple[str, str], str]
@@ -53,10 +56,14 @@ def registry_from_document(document: dict | None) -> Registry:
 
 def read_overrides(file: Path, label: str) -> tuple[Registry, list[Diagnostic]]:
     """A maintainer's renames; a line that is not ``METHOD /path: Name`` is a diagnostic."""
-    if not file.is_file():
+    if not file.exists() and not file.is_symlink():
         return {}, []
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(read_regular(file, MAX_OVERRIDES_BYTES).decode("utf-8")) or {}
+    except PageReadError as exc:
+        return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", str(exc).replace("page", "file"))]
+    except UnicodeDecodeError:
+        return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", "not UTF-8 text")]
     except yaml.YAMLError as exc:
         return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", f"not YAML: {exc}")]
     if not isinstance(data, dict):
