@@ -8,6 +8,7 @@ from ..model.api import Field
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Page, Row, Table
 from .context import LinkContext
+from .references import resolve
 
 
 def row_warning(ctx: LinkContext, page: Page, row: Row, code: str, message: str) -> None:
@@ -55,7 +56,7 @@ def account_unplaced_tables(ctx: LinkContext) -> None:
     """Tables none of whose rows reached the output and no diagnostic covers yet: unused
     (a page without operations), of an operation left out, or orphaned (nothing links to them)."""
     covered = {(d.file, d.line) for d in ctx.diagnostics if d.end_line}
-    for page in ctx.pages:
+    for pi, page in enumerate(ctx.pages):
         for table in page.tables:
             if (page.file, table.line) in covered or not table.rows:
                 continue
@@ -66,5 +67,32 @@ def account_unplaced_tables(ctx: LinkContext) -> None:
             elif page.file in ctx.left_out:
                 cover_table(ctx, page, table, "path-invalid", "the operation of this page was left out (invalid path)",
                             INFO)
+            elif table.kind == "fields" and (linking := scalar_link(ctx, pi, table)) is not None:
+                cover_scalar_link(ctx, page, table, *linking)
             elif table.kind == "fields":
                 cover_table(ctx, page, table, "table-orphan", "no operation or object links to this table")
+
+
+_SCALARS = ("string", "integer", "number", "boolean")
+
+
+def scalar_link(ctx: LinkContext, pi: int, table: Table) -> tuple[Page, Row] | None:
+    """The first row of the service whose Type cell is a scalar and whose ref names ``table``
+    (``expression`` (String): "For the value of each field, see Table 12"), with its page."""
+    key = (pi, ctx.pages[pi].tables.index(table))
+    for other, page in enumerate(ctx.pages):
+        for candidate in page.tables:
+            for row in candidate.rows:
+                if (row.type is not None and row.type.kind in _SCALARS
+                        and any(resolve(ctx, other, target, row.line) == key for target in row.refs)):
+                    return page, row
+    return None
+
+
+def cover_scalar_link(ctx: LinkContext, page: Page, table: Table, row_page: Page, row: Row) -> None:
+    """A table only a scalar row links to: the fields of its value (a cron expression), the
+    fields that go with one of its values (``job_type`` 5: DistCp), or an object the Type cell
+    calls a string; its rows are no fields of an object the operation has."""
+    cover_table(ctx, page, table, "table-scalar-link",
+                f"linked only by {row.name!r} ({row.type_text}) at {row_page.file}:{row.line}, which is no object: "
+                "its rows are not read as fields")

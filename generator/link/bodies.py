@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..model.api import Shape
+from ..model.api import Field, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Example, Page, Table
 from .accounting import note_alternative
-from .captions import names_one_object
-from .context import LinkContext
+from .captions import caption_names, names_one_object, norm, object_name
+from .context import LinkContext, TableKey, ref_key
 from .fields import read_field, table_shape
+from .naming import pascal
 
 _WHOLE_BODY = re.compile(r"^\[\w*\]$")
 
@@ -20,6 +21,35 @@ def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
     """A second body table whose caption names one object (``notebook parameters``): a
     nested object table that no field links to, not an alternative body."""
     return body is not None and names_one_object(table.caption)
+
+
+def add_field_table(ctx: LinkContext, pi: int, ti: int, body: Shape | None) -> bool:
+    """A body documented one table per top-level field, each captioned by its field
+    (``**node_group** parameter description`` listing the row ``node_group``, then
+    ``**auto_scaling_policy** parameter description`` listing the members of that object):
+    a later table whose caption names an object no row names is that object, a field of the
+    body. Returns whether the table was added to the body."""
+    first = _field_by_field_table(ctx, body)
+    table = ctx.pages[pi].tables[ti]
+    name = object_name(table.caption)
+    if first is None or not name or any(f.name == name for f in ctx.fields[first]):
+        return False
+    page = ctx.pages[pi]
+    shape = table_shape(ctx, (pi, ti), pascal(name))
+    field = Field(name=name, shape=shape, required=False, description="", source=f"{page.file}:{table.line}")
+    ctx.fields[first] = (*ctx.fields[first], field)
+    return True
+
+
+def _field_by_field_table(ctx: LinkContext, body: Shape | None) -> TableKey | None:
+    """The table of a body whose caption names one of its own rows (the table of the body's
+    field ``node_group``), if the body is one."""
+    if body is None or body.kind != "ref" or body.ref is None or ":" not in body.ref:
+        return None
+    key = ref_key(body.ref)
+    table = ctx.pages[key[0]].tables[key[1]]
+    names = caption_names(table.caption)
+    return key if any(norm(row.name) in names for row in table.rows) else None
 
 
 def read_request_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_id: str,

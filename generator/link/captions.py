@@ -38,6 +38,13 @@ def names_one_object(caption: str) -> bool:
     return len(_CAPTION_NOISE.sub(" ", caption).split()) == 1
 
 
+def object_name(caption: str) -> str:
+    """The one field name a caption is about, as written (``**auto_scaling_policy** parameter
+    description`` → ``auto_scaling_policy``), else empty."""
+    words = _CAPTION_NOISE.sub(" ", re.sub(r"\(.*?\)", " ", caption)).split()
+    return words[0] if len(words) == 1 and re.fullmatch(r"[A-Za-z_][\w.-]*", words[0]) else ""
+
+
 def norm(name: str) -> str:
     """A name compared without case or punctuation (``publicip_id`` ~ ``PublicIpId``)."""
     return re.sub(r"[^a-z0-9]", "", name.lower())

@@ -9,6 +9,7 @@ from ..model.api import Field, Shape
 from ..model.diagnostics import WARNING, Diagnostic
 from ..model.page import Row, TypeExpr
 from .accounting import note_duplicate, note_free_form, row_warning
+from .alternatives import alternative_tables
 from .context import LinkContext, TableKey, table_ref
 from .limits import too_deep
 from .naming import pascal
@@ -50,8 +51,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     if expr is None:
         return Shape("any") if row.type_text else Shape("string")
     if expr.kind == "ref":
-        named_type = (expr.ref or "").startswith("#type ")
-        key = (named_type and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
+        named = (expr.ref or "").startswith(("#type ", "#name "))
+        key = (named and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
         if key is None and (expr.ref or "").startswith(("#name ", "#type ")):
             key = linked_table(ctx, pi, row)
             if key is None and (expr.ref or "").startswith("#type "):
@@ -68,7 +69,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             return Shape("object")
         if too_deep(ctx, pi, row, key):
             return Shape("object")
-        return table_shape(ctx, key, _nested_hint(ctx, key, row, expr.ref or ""))
+        return linked_shape(ctx, pi, row, key, expr.ref or "")
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
@@ -76,9 +77,9 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         if linked is not None and too_deep(ctx, pi, row, linked):
             return Shape(expr.kind, items=Shape("object"))
         if linked is not None and expr.kind == "map" and expr.items is None:
-            return table_shape(ctx, linked, _nested_hint(ctx, linked, row))  # ``Dict`` + its structure table
+            return linked_shape(ctx, pi, row, linked)  # ``Dict`` + its structure table
         if linked is not None:
-            return Shape(expr.kind, items=table_shape(ctx, linked, _nested_hint(ctx, linked, row)))
+            return Shape(expr.kind, items=linked_shape(ctx, pi, row, linked))
         if expr.kind == "array" and expr.items is None:
             note_free_form(ctx, page, row)
             return Shape("array", items=Shape("any"))
@@ -89,10 +90,18 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         if linked is not None and too_deep(ctx, pi, row, linked):
             return Shape("object")
         if linked is not None:
-            return table_shape(ctx, linked, _nested_hint(ctx, linked, row))
+            return linked_shape(ctx, pi, row, linked)
         note_free_form(ctx, page, row)
         return Shape("object")
     return Shape(expr.kind, expr.format)
+
+
+def linked_shape(ctx: LinkContext, pi: int, row: Row, key: TableKey, ref: str = "") -> Shape:
+    """The object the table ``key`` describes for ``row``; where the row links several
+    tables as alternatives (see ``alternatives``), any of them: ``key`` first."""
+    keys = [key, *(k for k in alternative_tables(ctx, pi, row) if k != key and not too_deep(ctx, pi, row, k))]
+    shapes = tuple(dict.fromkeys(table_shape(ctx, k, _nested_hint(ctx, k, row, ref if k == key else "")) for k in keys))
+    return shapes[0] if len(shapes) == 1 else Shape("union", options=shapes)
 
 
 def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:

@@ -12,8 +12,8 @@ from ..model.api import Operation, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
-from .bodies import (either, is_unlinked_object_table, read_request_body_table, read_response_body_table,
-                     request_body_from_examples)
+from .bodies import (add_field_table, either, is_unlinked_object_table, read_request_body_table,
+                     read_response_body_table, request_body_from_examples)
 from .context import LinkContext
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
@@ -187,6 +187,9 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
             read_response_header_table(ctx, pi, table, table_status, found.headers)
         elif location in PARAMETER_LOCATIONS:
             found.media_types += read_parameter_table(ctx, pi, table, location, template, found.parameters)
+        elif location in ("body", "response") and add_field_table(
+                ctx, pi, ti, found.request_body if location == "body" else found.bodies.get(table_status)):
+            continue
         elif location in ("body", "response") and is_unlinked_object_table(
                 table, found.request_body if location == "body" else found.bodies.get(table_status)):
             cover_table(ctx, page, table, "table-orphan",
