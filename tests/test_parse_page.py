@@ -194,3 +194,9 @@ def test_a_short_paragraph_about_samples_is_no_example_lead_in():
         POST /v2/{project_id}/datasets/{dataset_id}/samples
         """)
     assert [e.path for e in page.endpoints] == ["/v2/{project_id}/datasets/{dataset_id}/samples"]
+
+
+def test_a_query_string_spaced_at_its_separators_is_one_request_line():
+    page = parse("T\n=\n\nURI\n---\n\n-  GET /v2/{project_id}/shares?limit={limit}& name~={name}& with_count={with_count}\n")
+    assert page.endpoints == (
+        Endpoint(7, "GET", "/v2/{project_id}/shares?limit={limit}&name~={name}&with_count={with_count}"),)

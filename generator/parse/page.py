@@ -246,7 +246,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
-        text = _tight_braces(text)
+        text = _joined_query(_tight_braces(text))
         match = _ENDPOINT.match(text)
         if match:
             self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
@@ -278,7 +278,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = node.astext()
         line = self._block_line(node)
         self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
-        first = _tight_braces(text.strip().splitlines()[0].strip()) if text.strip() else ""
+        first = _joined_query(_tight_braces(text.strip().splitlines()[0].strip())) if text.strip() else ""
         if not self.in_examples:
             if _SYNTAX_SECTION.search(self.section):
                 endpoint, xml = read_syntax_block(text, line)
@@ -422,6 +422,15 @@ def _ref_title(cell: nodes.Element | None, index: int) -> str:
 def _tight_braces(text: str) -> str:
     """``{?a, b}`` and ``{begin _time}`` as written → without the spaces inside the braces."""
     return re.sub(r"\{[^{}]*\}", lambda m: m.group(0).replace(" ", ""), text)
+
+
+def _joined_query(text: str) -> str:
+    """A request line whose query string is wrapped or spaced at its ``&`` separators
+    (``GET /v2/shares?limit={limit}& name~={name}``) → without the spaces around them."""
+    line, mark, query = text.partition("?")
+    if not mark or not re.match(rf"^(?:[-*•]\s*)?(?:{'|'.join(METHODS)})\s", line):
+        return text
+    return line + mark + re.sub(r"\s*&\s*", "&", query)
 
 
 def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool:
