@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from ..model.api import Operation, Shape
+from ..model.api import Field, Operation, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
@@ -220,7 +220,8 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         mine = responses.get(r.status)
         body = either(r.body, mine.body) if mine else r.body
         examples = r.examples + (mine.examples if mine else ())
-        responses[r.status] = dataclasses.replace(r, body=body, examples=examples)
+        headers = merged_headers(r.headers, mine.headers if mine else ())
+        responses[r.status] = dataclasses.replace(r, body=body, examples=examples, headers=headers)
     return dataclasses.replace(
         first,
         parameters=tuple(sorted(params.values(), key=parameter_order)),
@@ -230,3 +231,11 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         responses=tuple(responses[code] for code in sorted(responses)),
         merged_from=first.merged_from + (other.source,),
     )
+
+
+def merged_headers(first: tuple[Field, ...], other: tuple[Field, ...]) -> tuple[Field, ...]:
+    """The response headers of one status that two pages document: each page's, by name,
+    the first page's where both name one (``Uploading Parts`` adds its SSE-KMS headers to
+    ``Copying Parts``)."""
+    names = {h.name.lower() for h in first}
+    return first + tuple(h for h in other if h.name.lower() not in names)
