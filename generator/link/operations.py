@@ -19,6 +19,7 @@ from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, bodiless_table_location, parameter_order,
                          read_parameter_table)
+from .outside import note_outside_table
 from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
                              syntax_table_location)
@@ -197,7 +198,7 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
             found.bodies[table_status] = read_response_body_table(
                 ctx, page, pi, ti, op_id, table_status, found.bodies.get(table_status))
         else:
-            cover_table(ctx, page, table, "table-orphan", "a table outside the URI, request and response sections")
+            note_outside_table(ctx, page, table)
     return found
 
 
