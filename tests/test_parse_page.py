@@ -194,3 +194,22 @@ def test_a_short_paragraph_about_samples_is_no_example_lead_in():
         POST /v2/{project_id}/datasets/{dataset_id}/samples
         """)
     assert [e.path for e in page.endpoints] == ["/v2/{project_id}/datasets/{dataset_id}/samples"]
+
+
+def test_a_query_string_spaced_at_its_separators_is_one_request_line():
+    page = parse("T\n=\n\nURI\n---\n\n-  GET /v2/{project_id}/shares?limit={limit}& name~={name}& with_count={with_count}\n")
+    assert page.endpoints == (
+        Endpoint(7, "GET", "/v2/{project_id}/shares?limit={limit}&name~={name}&with_count={with_count}"),)
+
+
+def test_a_template_only_in_the_query_makes_no_other_request_line_an_instance():
+    page = parse("T\n=\n\nURI\n---\n\nGET /v2/cloudimages\n\nCommon Queries\n--------------\n\n"
+                 "-  Private images\n\n   GET /v2/cloudimages?owner={project_id}\n")
+    assert [e.line for e in page.endpoints] == [7, 14]
+
+
+def test_an_example_before_the_request_line_is_no_example_of_the_operation():
+    page = parse("T\n=\n\nExample of agency permissions\n-----------------------------\n\n"
+                 ".. code-block::\n\n   {\"Version\": \"1.1\"}\n\nURI\n---\n\nPUT /v1/logging\n")
+    assert page.examples == ()
+    assert [(d.code, d.line) for d in page.diagnostics] == [("example-before-operation", 9)]

@@ -167,6 +167,23 @@ Response Headers
     assert list(operation["responses"]["200"]["headers"]) == ["x-obs-version-id"]
 
 
+def test_two_pages_of_one_operation_keep_the_response_headers_of_both(make_docs):
+    def headers(*names: str) -> str:
+        rows = "\n".join(f"   {n:<28} String The header." for n in names)
+        rule = "   ============================ ====== ==========="
+        return (f"\nResponse Headers\n----------------\n\n.. table:: **Table 1** Additional response headers\n\n"
+                f"{rule}\n   {'Header':<28} Type   Description\n{rule}\n{rows}\n{rule}\n")
+    request = "PUT /ObjectName?partNumber=partNum&uploadId=uploadID HTTP/1.1\nHost: bucketname.obs.region.example.com"
+    spec, _ = spec_of(make_docs({
+        "copying_parts.rst": s3_page("Copying Parts", request, headers("x-obs-server-side-encryption")),
+        "uploading_parts.rst": s3_page("Uploading Parts", request,
+                                       headers("x-obs-server-side-encryption", "x-obs-sse-kms-key-project-id")),
+    }))
+    (operation,) = spec["paths"].values()
+    assert list(operation["put"]["responses"]["200"]["headers"]) == [
+        "x-obs-server-side-encryption", "x-obs-sse-kms-key-project-id"]
+
+
 def test_flat_element_tables_are_nested_by_the_xml_skeleton(make_docs):
     spec, diagnostics = spec_of(make_docs({"acl.rst": s3_page("Configuring a Bucket ACL", ACL_REQUEST, ACL_ELEMENTS)}))
     body = spec["paths"]["/#acl"]["put"]["requestBody"]["content"]["application/xml"]["schema"]
@@ -267,3 +284,32 @@ def test_a_status_line_written_after_a_method_still_opens_the_response_syntax(ma
         "Listing Buckets", "GET / HTTP/1.1\nHost: obs.region.example.com", response=response)}))
     content = spec["paths"]["/"]["get"]["responses"]["200"]["content"]
     assert content["application/xml"]["schema"]["xml"] == {"name": "ListAllMyBucketsResult"}
+
+
+def test_an_element_wrapping_a_repeated_element_is_one_element_of_its_parent(make_docs):
+    request = ("PUT /?notification HTTP/1.1\nHost: bucketname.obs.region.example.com\n\n"
+               "<NotificationConfiguration>\n  <Filter>\n    <Object>\n"
+               "      <FilterRule><Name>prefix</Name></FilterRule>\n"
+               "      <FilterRule><Name>suffix</Name></FilterRule>\n"
+               "    </Object>\n  </Filter>\n</NotificationConfiguration>")
+    sections = """
+Request Elements
+----------------
+
+.. table:: **Table 1** Request elements
+
+   ========== =======================
+   Element    Description
+   ========== =======================
+   Filter     Filtering rules.
+   Object     Rules on object names.
+   FilterRule A rule.
+   Name       Prefix or suffix.
+   ========== =======================
+"""
+    spec, _ = spec_of(make_docs({"n.rst": s3_page("Configuring Notification", request, sections)}))
+    body = spec["paths"]["/#notification"]["put"]["requestBody"]["content"]["application/xml"]["schema"]
+    rules = body["properties"]["Filter"]["properties"]["Object"]
+    assert rules["type"] == "array" and rules["xml"] == {"wrapped": True}
+    assert rules["items"]["xml"] == {"name": "FilterRule"}
+    assert list(rules["items"]["properties"]) == ["Name"]

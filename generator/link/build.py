@@ -16,6 +16,7 @@ from ..model.api import Service
 from ..model.diagnostics import Diagnostic
 from ..model.page import Page
 from .accounting import account_unplaced_tables
+from .anchors import misplaced_labels
 from .context import LinkContext
 from .operations import METHOD_ORDER, read_operations
 from .references import implicit_links, label_index, referenced_tables
@@ -38,6 +39,7 @@ def link_service(name: str, pages: list[Page]) -> LinkResult:
     """Build the service model from its pages (sorted by file for determinism)."""
     pages, renamed = shared_placeholder_names(sorted(pages, key=lambda p: p.file))
     ctx = LinkContext(name, pages, label_index(pages), diagnostics=renamed)
+    ctx.relabelled = misplaced_labels(ctx)
     ctx.referenced = referenced_tables(ctx)
     ctx.implicit = implicit_links(ctx)
     ctx.referenced |= set(ctx.implicit.values())

@@ -14,6 +14,7 @@ from ..model.page import Page
 
 TableKey = tuple[int, int]
 RowKey = tuple[int, int]  # page index, row line
+LabelUse = tuple[int, int, str]  # page index, row line, label the row links to
 
 
 @dataclasses.dataclass
@@ -26,6 +27,7 @@ class LinkContext:
     labels: dict[str, TableKey]
     referenced: set[TableKey] = dataclasses.field(default_factory=set)
     implicit: dict[RowKey, TableKey] = dataclasses.field(default_factory=dict)
+    relabelled: dict[LabelUse, TableKey] = dataclasses.field(default_factory=dict)  # see anchors
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
     placed: set[tuple[str, int]] = dataclasses.field(default_factory=set)
     fields: dict[TableKey, tuple[Field, ...]] = dataclasses.field(default_factory=dict)

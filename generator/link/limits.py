@@ -39,7 +39,7 @@ def _tables_below(ctx: LinkContext, key: TableKey) -> list[TableKey]:
     while stack:
         pi, ti = stack.pop()
         for row in ctx.pages[pi].tables[ti].rows:
-            targets = [resolve(ctx, pi, t) for t in type_refs(row.type)] if row.type is not None else []
+            targets = [resolve(ctx, pi, t, row.line) for t in type_refs(row.type)] if row.type is not None else []
             targets.append(linked_table(ctx, pi, row))
             for target in targets:
                 if target is not None and target not in seen and target not in ctx.hints:

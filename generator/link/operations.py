@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from ..model.api import Operation, Shape
+from ..model.api import Field, Operation, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Page
 from .accounting import cover_table
@@ -19,6 +19,7 @@ from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, bodiless_table_location, parameter_order,
                          read_parameter_table)
+from .outside import note_outside_table
 from .paths import operation_path_key, path_problem, split_query, template_names, without_trailing_slash
 from .request_syntax import (add_subresource_parameters, keyed_path, server_host, subresource_fragment,
                              syntax_table_location)
@@ -200,7 +201,7 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
             found.bodies[table_status] = read_response_body_table(
                 ctx, page, pi, ti, op_id, table_status, found.bodies.get(table_status))
         else:
-            cover_table(ctx, page, table, "table-orphan", "a table outside the URI, request and response sections")
+            note_outside_table(ctx, page, table)
     return found
 
 
@@ -223,7 +224,8 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         mine = responses.get(r.status)
         body = either(r.body, mine.body) if mine else r.body
         examples = r.examples + (mine.examples if mine else ())
-        responses[r.status] = dataclasses.replace(r, body=body, examples=examples)
+        headers = merged_headers(r.headers, mine.headers if mine else ())
+        responses[r.status] = dataclasses.replace(r, body=body, examples=examples, headers=headers)
     return dataclasses.replace(
         first,
         parameters=tuple(sorted(params.values(), key=parameter_order)),
@@ -233,3 +235,11 @@ def merge_operations(first: Operation, other: Operation) -> Operation:
         responses=tuple(responses[code] for code in sorted(responses)),
         merged_from=first.merged_from + (other.source,),
     )
+
+
+def merged_headers(first: tuple[Field, ...], other: tuple[Field, ...]) -> tuple[Field, ...]:
+    """The response headers of one status that two pages document: each page's, by name,
+    the first page's where both name one (``Uploading Parts`` adds its SSE-KMS headers to
+    ``Copying Parts``)."""
+    names = {h.name.lower() for h in first}
+    return first + tuple(h for h in other if h.name.lower() not in names)

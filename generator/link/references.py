@@ -33,7 +33,7 @@ def resolve(ctx: LinkContext, pi: int, target: str, line: int = 0) -> TableKey |
         return _captioned(ctx, pi, target[len("#name "):], line)
     if target.startswith("#type "):
         return type_table(ctx, pi, target[len("#type "):], line)
-    key = ctx.labels.get(target)
+    key = ctx.relabelled.get((pi, line, target)) or ctx.labels.get(target)
     return same_section_copy(ctx, pi, key, line) if key is not None and key[0] == pi else key
 
 

@@ -99,12 +99,19 @@ def _element(ctx: LinkContext, pi: int, element: XmlElement, parent: str, rows: 
         if counts[child.name] > 1 or (element.name, child.name) in repeated:
             field = dataclasses.replace(field, shape=Shape("array", items=field.shape))
         children[child.name] = field
-    base = _field(page, element, row)
+    return dataclasses.replace(_field(page, element, row), shape=_container_shape(children))
+
+
+def _container_shape(children: dict[str, Field]) -> Shape:
+    """An element with child elements: a wrapped array when its only child is written more than
+    once under it (``AccessControlList`` of ``Grant``), else an object. A child that is itself
+    a wrapped array (``Object`` of ``FilterRule`` under ``Filter``) is one element: its
+    parent is an object holding it."""
     only = next(iter(children.values()))
-    if len(children) == 1 and only.shape.kind == "array" and only.shape.items is not None:
+    if len(children) == 1 and only.shape.kind == "array" and not only.shape.xml_wrapped and only.shape.items is not None:
         items = dataclasses.replace(only.shape.items, xml_name=only.name)
-        return dataclasses.replace(base, shape=Shape("array", items=items, xml_wrapped=True))
-    return dataclasses.replace(base, shape=Shape("object", fields=tuple(children.values())))
+        return Shape("array", items=items, xml_wrapped=True)
+    return Shape("object", fields=tuple(children.values()))
 
 
 def _field(page: Page, element: XmlElement, row: Row | None) -> Field:

@@ -20,6 +20,8 @@ NOT_DEFECTS = frozenset({
     "table-alternative",    # another body table: kept as an alternative (anyOf)
     "table-unused",         # tables on pages without operations (error codes, appendices)
     "table-columns",        # tables of other content (supported OS versions, status mappings)
+    "example-before-operation",  # an example in a page's opening text (a policy set up elsewhere)
+    "table-other-data",     # a table outside the request and response naming none of their fields (log records)
     "operation-duplicate",  # one action endpoint documented per action (POST .../action)
     "path-trailing-slash",  # a path as the docs write it; docbind drops the slash
     "client-failed",        # docbind's own failure; lint renders no client

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from ..model.diagnostics import ERROR, WARNING, Diagnostic
+from ..model.diagnostics import ERROR, INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table, XmlBody
 from .examples import parse_example
 from .facts import extract_facts
@@ -127,6 +127,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
     # -- result -------------------------------------------------------------------------
     def page(self) -> Page:
         endpoints = [e for e in self.endpoints if not _instance_of_template(e, self.endpoints)]
+        examples = self._operation_examples(endpoints)
         return Page(
             file=self.file,
             label=self.label,
@@ -137,11 +138,23 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             endpoints=tuple(endpoints),
             tables=tuple(self.tables),
             status_codes=_with_stated(self.status_codes, self.stated_codes),
-            examples=tuple(self.examples),
+            examples=tuple(examples),
             diagnostics=tuple(self.diagnostics),
             title_line=self.title_line,
             xml_bodies=tuple(self.xml_bodies),
         )
+
+    def _operation_examples(self, endpoints: list[Endpoint]) -> list[Example]:
+        """The examples of the page's operation: an example written before its first request
+        line (``Example of agency permissions`` in the opening text: a policy set up
+        elsewhere) is none, left out with an ``example-before-operation`` note."""
+        first = min((e.line for e in endpoints), default=0)
+        for example in self.examples:
+            if example.line < first:
+                self.diagnostics.append(Diagnostic(
+                    self.file, example.line, INFO, "example-before-operation",
+                    f"example before the request line (line {first}) is no example of the operation; left out"))
+        return [example for example in self.examples if example.line >= first]
 
     # -- structure ----------------------------------------------------------------------
     def visit_field_list(self, node: nodes.field_list) -> None:
@@ -246,7 +259,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
 
     def _endpoint_line(self, node: nodes.Element, text: str) -> None:
         line = node.line or 0
-        text = _tight_braces(text)
+        text = _joined_query(_tight_braces(text))
         match = _ENDPOINT.match(text)
         if match:
             self._endpoint(line, match.group("method"), _clean_path(match.group("path")))
@@ -278,7 +291,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         text = node.astext()
         line = self._block_line(node)
         self.last_line = max(self.last_line, line + len(text.strip().splitlines()) - 1)
-        first = _tight_braces(text.strip().splitlines()[0].strip()) if text.strip() else ""
+        first = _joined_query(_tight_braces(text.strip().splitlines()[0].strip())) if text.strip() else ""
         if not self.in_examples:
             if _SYNTAX_SECTION.search(self.section):
                 endpoint, xml = read_syntax_block(text, line)
@@ -424,14 +437,24 @@ def _tight_braces(text: str) -> str:
     return re.sub(r"\{[^{}]*\}", lambda m: m.group(0).replace(" ", ""), text)
 
 
+def _joined_query(text: str) -> str:
+    """A request line whose query string is wrapped or spaced at its ``&`` separators
+    (``GET /v2/shares?limit={limit}& name~={name}``) → without the spaces around them."""
+    line, mark, query = text.partition("?")
+    if not mark or not re.match(rf"^(?:[-*•]\s*)?(?:{'|'.join(METHODS)})\s", line):
+        return text
+    return line + mark + re.sub(r"\s*&\s*", "&", query)
+
+
 def _instance_of_template(endpoint: Endpoint, endpoints: list[Endpoint]) -> bool:
-    """A concrete URL (``/v1/0483b6/backups``) that fills in another line's template."""
+    """A concrete URL (``/v1/0483b6/backups``) that fills in another line's path template (a
+    template only in the query, ``/v2/images?owner={id}``, makes no other line an instance)."""
     if "{" in endpoint.path:
         return False
     parts = endpoint.path.split("?")[0].rstrip("/").split("/")
     for other in endpoints:
         template = other.path.split("?")[0].rstrip("/").split("/")
-        if other is endpoint or other.method != endpoint.method or "{" not in other.path:
+        if other is endpoint or other.method != endpoint.method or "{" not in _path_part(other.path):
             continue
         if len(template) == len(parts) and all("{" in t or t == p for t, p in zip(template, parts)):
             return True
