@@ -33,6 +33,7 @@ def facts(rst: str):
      ("ACTIVE", "BUILD", "ERROR")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
+    ("Database version. The value can be **5.0, 4.4, 4.2 or 4.0**.", ("5.0", "4.4", "4.2", "4.0")),
     ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
      ("name", "status", "created_at")),
     ("Its value can be **desc** (default) or **asc**.", ("desc", "asc")),

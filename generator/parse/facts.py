@@ -182,8 +182,20 @@ def _inline_values(markdown: str) -> tuple[str, ...]:
     lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)}
     if len(lists) != 1:
         return ()
-    values = [v.strip("*`").strip() for v in _SPLIT.findall(next(iter(lists)))]
+    values = [part for v in _SPLIT.findall(next(iter(lists))) for part in marked_list(v.strip("*`").strip())]
     return tuple(dict.fromkeys(v for v in values if v))
+
+
+_JOINERS = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+
+
+def marked_list(value: str) -> list[str]:
+    """The values of one marked-up span that is itself a list (``**5.0, 4.4, 4.2 or 4.0**``),
+    each a single token; otherwise the span as one value (``**Linux server**``)."""
+    parts = _JOINERS.split(value)
+    if len(parts) > 1 and all(_TOKEN.match(part) for part in parts):
+        return parts
+    return [value]
 
 
 def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
