@@ -65,6 +65,10 @@ def test_bullets_and_paragraphs_read_the_same():
     "The value must be in the format of **vX.Y**, for example, **v1.30**.\n\n- **X**: major version\n- **Y**: minor\n",
     "The format is as follows:\n\n- **X**: major version\n- **Y**: minor version\n",
     "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
+    "Origin server information, including the **client_protocol**, **address**, and **port** fields.\n\n"
+    "- **client_protocol**: protocol type of the client.\n- **address**: IP address\n- **port**: port number\n",
+    "Sub-status.\n\n**121** (expanding capacity), **132** (changing security group)\n\n"
+    "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()
@@ -114,6 +118,7 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("The value can contain 1 to 64 characters.\n\nMinimum length: **0**\n\nMaximum length: **64**", (None, "64")),
     ("The value can be left blank or contain 1 to 64 characters.", (None, "64")),
     ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
+    ("Project ID obtained from IAM. Generally, a project ID contains 32 characters.", (None, None)),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)

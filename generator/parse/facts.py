@@ -106,8 +106,9 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     if not enum:
         enum = _inline_values(markdown)
     default = marked_default if marked_default is not None else _default(markdown)
-    minimum, maximum = _range(markdown)
-    min_length, max_length = _lengths(markdown)
+    binding = without_hedged_sentences(markdown)
+    minimum, maximum = _range(binding)
+    min_length, max_length = _lengths(binding)
     return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                  min_length=min_length, max_length=max_length)
 
@@ -126,6 +127,15 @@ def _default(markdown: str) -> str | None:
         return None
     value = next(iter(stated))
     return None if is_no_value(value) else value
+
+
+_HEDGE = re.compile(r"\b(?:generally|usually|typically|normally|in most cases|in general)\b", re.IGNORECASE)
+
+
+def without_hedged_sentences(markdown: str) -> str:
+    """The text without the sentences that say what is usual, not what is allowed
+    ("Generally, a project ID contains 32 characters."): no range or length is read there."""
+    return "".join(part for part in re.split(r"(?<=[.;])(\s+)", markdown) if not _HEDGE.search(part))
 
 
 def _range(markdown: str) -> tuple[str | None, str | None]:
@@ -225,9 +235,22 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
             continue
         if not led and _EXAMPLE_LEAD.search(_text_before(children, start)):
             continue
+        if names_members(_text_before(children, start) if not led else plain(lead)):
+            return (), None
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
+
+
+_MEMBERS = re.compile(r"\b(?:fields|parameters|attributes|properties|members|keys)\b\s*(?:[.:：]|are as follows[.:：]?)?\s*$",
+                      re.IGNORECASE)
+
+
+def names_members(lead: str) -> bool:
+    """Whether the text before a list says its items are fields ("Origin server information,
+    including the **client_protocol**, **server_protocol** and **port** fields."): the list
+    explains an object's members, it lists no values."""
+    return bool(_MEMBERS.search(lead.strip()))
 
 
 def applies_under_condition(lead: str) -> bool:
@@ -295,9 +318,16 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
 
 
 def _inline_list(para: nodes.paragraph) -> bool:
-    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``), not an item."""
+    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``, or each
+    value with its meaning: ``**121** (expanding), **132** (changing)``), not an item."""
     rest = "".join(c.astext() for c in para.children[1:2])
-    return rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and")
+    if rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and"):
+        return True
+    marked = [i for i, c in enumerate(para.children) if isinstance(c, (nodes.strong, nodes.literal))]
+    if len(marked) < 2 or marked[0] != 0:
+        return False
+    between = "".join(c.astext() for c in para.children[1:marked[1]])
+    return re.fullmatch(r"\s*(?:\([^()]{1,60}\))?\s*[,、]\s*(?:or\s+|and\s+)?", between) is not None
 
 
 def _line_value(line: str) -> tuple[str | None, str]:
