@@ -454,3 +454,61 @@ Example Responses
     }))
     (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
     assert "('backups_links' was unexpected)" in finding.message
+
+
+def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ======= ==========================================
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ==========================================
+   password  Yes       String  The password contains 8 to 32 characters.
+   name      Yes       String  The name contains 8 to 32 characters.
+   ========= ========= ======= ==========================================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"password": "******", "name": "abcdefgh"}
+
+.. code-block::
+
+   {"password": "******", "name": "abc"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Resetting a Password", "PUT /v1/password", body)}))
+    (note,) = codes(diagnostics, "example-placeholder")
+    assert "masked value at $.password ('******')" in note.message
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "$.name: 'abc' is too short" in mismatch.message
+
+
+def test_a_list_of_the_fields_to_set_is_no_value_list(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========== ====== ===========================================================================
+   Parameter  Type   Description
+   ========== ====== ===========================================================================
+   engine_id  String Engine ID. The value can be **engine_id**, **engine_name**, or **image_url**.
+   image_url  String Custom image URL.
+   ========== ====== ===========================================================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"engine_id": "pytorch-1.4", "image_url": "swr/a:b"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
+    assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -16,7 +16,7 @@ import re
 
 import jsonschema
 
-from ..model.api import Operation, Service, Shape
+from ..model.api import Field, Operation, Service, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Example
 from ..render.schema import component_schema, shape_schema
@@ -33,7 +33,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = without_named_exceptions(mark_nullable(widen_to_arrays(service)))
+    service = without_named_exceptions(mark_nullable(widen_to_arrays(without_member_lists(service))))
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
@@ -85,6 +85,19 @@ def mark_nullable(service: Service) -> Service:
     nulls: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: value is None, nulls)
     return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
+
+
+def without_member_lists(service: Service) -> Service:
+    """A value list that names two or more fields of its own object ("The value can be
+    **engine_id**, **engine_name + engine_version**, or **image_url**" beside rows
+    ``engine_id`` and ``image_url``) says which fields to set, not the values of this one."""
+    def field(f: Field, names: set[str]) -> Field:
+        named = sum(1 for value in f.enum if isinstance(value, str) and value in names)
+        return dataclasses.replace(f, enum=(), default=None) if named >= 2 else f
+
+    return dataclasses.replace(service, schemas=tuple(
+        dataclasses.replace(s, fields=tuple(field(f, {g.name for g in s.fields}) for f in s.fields))
+        for s in service.schemas))
 
 
 def without_named_exceptions(service: Service) -> Service:
@@ -264,6 +277,16 @@ class _Checker:
             shown = [e for e in errors if e.validator != "required"] if example.elided else errors
             partial = len(shown) < len(errors)
             errors = shown
+            masked = [e for e in errors if is_masked(e)]
+            if errors and len(masked) == len(errors):
+                if first:
+                    self.diagnostics.append(Diagnostic(
+                        file, example.line, INFO, "example-placeholder",
+                        f"{what} example of {op.operation_id} shows a masked value at {_where(masked[0])} "
+                        f"({masked[0].instance!r}) where its table sets {masked[0].validator}; "
+                        "left out of the document"))
+                continue
+            errors = [e for e in errors if e not in masked]
             if errors:
                 if first:
                     self._report(file, example, what, op, errors[0], len(errors))
@@ -296,6 +319,17 @@ class _Checker:
             file, example.line, WARNING, "example-mismatch",
             f"{what} example of {op.operation_id} contradicts its table at {_where(error)}: "
             f"{_describe(error)}{more}; left out of the document"))
+
+
+_MASK = re.compile(r"\*{3,}|[xX]{4,}|^[xX]{3}$")
+_FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
+
+
+def is_masked(error) -> bool:
+    """Whether a schema error is a masked value ("******", "XXXXXX", "684fc87a79d7xxxx22e6")
+    against a length, value list or pattern: the page hides the value, it states no other."""
+    return (error.validator in _FACT_RULES and isinstance(error.instance, str)
+            and _MASK.search(error.instance) is not None)
 
 
 def _file(op: Operation) -> str:
