@@ -340,3 +340,175 @@ def test_a_resource_with_an_error_code_field_is_not_an_error_body():
     assert not looks_like_error({"status": "FAIL", "entities": {}, "job_id": "a", "job_type": "x",
                                  "begin_time": "", "end_time": "", "error_code": "", "fail_reason": ""})
     assert not looks_like_error({"error_log_list": [], "total_record": 0})
+
+
+def test_a_value_the_row_names_beside_its_range_is_no_contradiction(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ======= ================================================================
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ================================================================
+   keep_days Yes       Integer Retention days. The value can be 0 or ranges from 7 to 732.
+   disk      Yes       String  Disk type, supporting SATA, SAS, and SSD currently.
+
+                               -  SAS: High I/O
+                               -  SSD: Ultra-high I/O
+   project   No        String  The value is a UUID containing 36 characters. If none is
+                               specified, 0 is returned.
+   size      No        Integer The value ranges from 5 to 1440.
+   ========= ========= ======= ================================================================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"keep_days": 0, "disk": "SATA", "project": "0", "size": 10}
+
+.. code-block::
+
+   {"keep_days": 0, "disk": "SATA", "project": "0", "size": 0}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Setting a Policy", "PUT /v1/policy", body)}))
+    properties = spec["components"]["schemas"]["SetPolicyRequest"]["properties"]
+    assert "minimum" not in properties["keep_days"] and "enum" not in properties["disk"]
+    assert "minLength" not in properties["project"]
+    assert properties["size"]["minimum"] == 5  # 0 is named nowhere in its row: a true contradiction
+    (mismatch,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert "$.size: 0 is less than the minimum of 5" in mismatch.message
+
+
+def test_an_error_body_under_a_success_status_is_an_error_example(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+-  Response to the request for querying a disk
+
+   .. code-block::
+
+      {"name": "a", "size": 1}
+
+-  Response returned when a frozen disk fails to be queried
+
+   .. code-block::
+
+      {"error_code": "EVS.0001", "error_msg": "invalid request", "request_id": "8c83"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    responses = responses_of(spec, "/v1/disks/{id}")
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    assert examples_of(responses["200"]) == [{"name": "a", "size": 1}]
+    assert examples_of(responses["4XX"]) == [
+        {"error_code": "EVS.0001", "error_msg": "invalid request", "request_id": "8c83"}]
+
+
+def test_an_example_of_another_call_is_not_checked_against_this_one(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+-  Step 2: Bind the address.
+
+   .. code-block:: text
+
+      PUT /v1/publicips/f588ccfa
+
+      {"publicip": {"port_id": "a7ec"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Disk", "POST /v1/disks", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    (other,) = codes(diagnostics, "example-other-operation")
+    assert other.message.startswith("example of PUT /v1/publicips/f588ccfa on the page of CreateDisk")
+    assert examples_of(responses_of(spec, "/v1/disks", "post")["200"]) == []
+
+
+def test_a_finding_on_merged_bodies_names_what_the_closest_one_lacks(make_docs):
+    listed = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ========== ===========
+   Parameter Type       Description
+   ========= ========== ===========
+   backups   list<dict> Backups.
+   ========= ========== ===========
+"""
+    other = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"backups": [{"id": "1"}], "backups_links": []}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Querying Backups", "GET /v3/backups", listed),
+        "b.rst": page("Querying Backups (Deprecated)", "GET /v3/backups", other),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert "('backups_links' was unexpected)" in finding.message
+
+
+def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ======= ==========================================
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ==========================================
+   password  Yes       String  The password contains 8 to 32 characters.
+   name      Yes       String  The name contains 8 to 32 characters.
+   ========= ========= ======= ==========================================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"password": "******", "name": "abcdefgh"}
+
+.. code-block::
+
+   {"password": "******", "name": "abc"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Resetting a Password", "PUT /v1/password", body)}))
+    (note,) = codes(diagnostics, "example-placeholder")
+    assert "masked value at $.password ('******')" in note.message
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "$.name: 'abc' is too short" in mismatch.message
+
+
+def test_a_list_of_the_fields_to_set_is_no_value_list(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========== ====== ===========================================================================
+   Parameter  Type   Description
+   ========== ====== ===========================================================================
+   engine_id  String Engine ID. The value can be **engine_id**, **engine_name**, or **image_url**.
+   image_url  String Custom image URL.
+   ========== ====== ===========================================================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"engine_id": "pytorch-1.4", "image_url": "swr/a:b"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
+    assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -33,6 +33,9 @@ def facts(rst: str):
      ("ACTIVE", "BUILD", "ERROR")),
     ("Object type, which can be **server**, **disk**, or **turbo**", ("server", "disk", "turbo")),
     ("Protection type, which is **backup**", ("backup",)),
+    ("**Definition**\n\nRedistribution mode.\n\n**Range**\n\n**offline**\n\n**online**\n\n**Default Value**\n\n"
+     "**offline**\n", ("offline", "online")),
+    ("Database version. The value can be **5.0, 4.4, 4.2 or 4.0**.", ("5.0", "4.4", "4.2", "4.0")),
     ("The value can be an attribute of the image: **name**, **status**, or **created_at**.",
      ("name", "status", "created_at")),
     ("Its value can be **desc** (default) or **asc**.", ("desc", "asc")),
@@ -64,6 +67,14 @@ def test_bullets_and_paragraphs_read_the_same():
     "The value must be in the format of **vX.Y**, for example, **v1.30**.\n\n- **X**: major version\n- **Y**: minor\n",
     "The format is as follows:\n\n- **X**: major version\n- **Y**: minor version\n",
     "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
+    "The value can be **null**. The value can contain a maximum of 255 bytes.",
+    "Port owner. The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",
+    'Backup time window in the "hh:mm-HH:MM" format.\n\n- The values of **mm** and **MM** must be set to any of '
+    "the following: **00**, **15**, **30**, or **45**.\n",
+    "Origin server information, including the **client_protocol**, **address**, and **port** fields.\n\n"
+    "- **client_protocol**: protocol type of the client.\n- **address**: IP address\n- **port**: port number\n",
+    "Sub-status.\n\n**121** (expanding capacity), **132** (changing security group)\n\n"
+    "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()
@@ -113,6 +124,8 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("The value can contain 1 to 64 characters.\n\nMinimum length: **0**\n\nMaximum length: **64**", (None, "64")),
     ("The value can be left blank or contain 1 to 64 characters.", (None, "64")),
     ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
+    ("Certificate name. The maximum length is 256 characters.", (None, "256")),
+    ("Project ID obtained from IAM. Generally, a project ID contains 32 characters.", (None, None)),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)

@@ -12,13 +12,15 @@ alternative example ("Or") goes to the response it fits.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import jsonschema
 
-from ..model.api import Operation, Service, Shape
+from ..model.api import Field, Operation, Service, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Example
 from ..render.schema import component_schema, shape_schema
+from ..parse.examples import request_line
 from .errors import looks_like_error
 
 
@@ -31,12 +33,14 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = mark_nullable(widen_to_arrays(service))
+    service = without_named_exceptions(mark_nullable(widen_to_arrays(without_member_lists(service))))
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
     operations = []
     for op in service.operations:
+        op = checker.own_examples(op)
+        op = checker.errors_apart(op)
         request = checker.keep(op, op.request_body, op.request_examples, "request")
         placed = checker.place_alternatives(op)
         responses = tuple(
@@ -81,6 +85,55 @@ def mark_nullable(service: Service) -> Service:
     nulls: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: value is None, nulls)
     return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
+
+
+def without_member_lists(service: Service) -> Service:
+    """A value list that names two or more fields of its own object ("The value can be
+    **engine_id**, **engine_name + engine_version**, or **image_url**" beside rows
+    ``engine_id`` and ``image_url``) says which fields to set, not the values of this one."""
+    def field(f: Field, names: set[str]) -> Field:
+        named = sum(1 for value in f.enum if isinstance(value, str) and value in names)
+        return dataclasses.replace(f, enum=(), default=None) if named >= 2 else f
+
+    return dataclasses.replace(service, schemas=tuple(
+        dataclasses.replace(s, fields=tuple(field(f, {g.name for g in s.fields}) for f in s.fields))
+        for s in service.schemas))
+
+
+def without_named_exceptions(service: Service) -> Service:
+    """A field's value list, range or length is no closed rule where one of its operations'
+    examples shows a value outside it that the row's own description names ("The value can
+    be 0 or ranges from 7 to 732", "supporting SATA, SAS, and SSD" above a list explaining
+    two of them, "If none is specified, 0 is returned" beside "a UUID of 36 characters"):
+    the facts were read from part of the text, and the field keeps only its type."""
+    named: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: _outside_facts(field, value)
+                   and names_value(field.description, value), named)
+    return _with_fields(service, named, lambda f: dataclasses.replace(
+        f, enum=(), minimum=None, maximum=None, min_length=None, max_length=None, default=None))
+
+
+def _outside_facts(field, value: object) -> bool:
+    """Whether a scalar example value breaks one of the field's value facts."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return False
+    if field.enum and value not in field.enum:
+        return True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ((field.minimum is not None and value < field.minimum)
+                or (field.maximum is not None and value > field.maximum))
+    return isinstance(value, str) and (
+        (field.min_length is not None and len(value) < field.min_length)
+        or (field.max_length is not None and len(value) > field.max_length))
+
+
+def names_value(description: str, value: object) -> bool:
+    """Whether a description names ``value`` as a word of its own (``**0**``, ``SATA,``),
+    case and all; an empty value is never named."""
+    text = str(value)
+    if not text.strip():
+        return False
+    return re.search(rf"(?<![\w.\-]){re.escape(text)}(?![\w\-]|\.\d)", description) is not None
 
 
 def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
@@ -135,6 +188,46 @@ class _Checker:
         self.stats = ExampleStats()
         self.seen: set[tuple[str, int]] = set()
 
+    def own_examples(self, op: Operation) -> Operation:
+        """The operation without the examples that show another call: a request line with
+        another method (step 2 of a worked example: "PUT /v1/.../publicips/..." on a POST
+        page) is no example of this operation; a note says it is left out."""
+        def own(examples: tuple[Example, ...]) -> tuple[Example, ...]:
+            kept = []
+            for example in examples:
+                method = request_line(example.text)
+                if method is not None and method[0] != op.method:
+                    self.diagnostics.append(Diagnostic(
+                        example.file or _file(op), example.line, INFO, "example-other-operation",
+                        f"example of {method[0]} {method[1]} on the page of {op.operation_id} "
+                        f"({op.method} {op.path}): another call, not checked against its tables"))
+                    continue
+                kept.append(example)
+            return tuple(kept)
+
+        return dataclasses.replace(
+            op, request_examples=own(op.request_examples), alternative_examples=own(op.alternative_examples),
+            responses=tuple(dataclasses.replace(r, examples=own(r.examples)) for r in op.responses))
+
+    def errors_apart(self, op: Operation) -> Operation:
+        """An error body shown under a success status ("Response returned when a frozen VPN
+        connection fails to be updated" after the 200 example; the error example of a 204
+        page) that does not fit the success table is an alternative: it goes to the error
+        response it fits."""
+        moved: list[Example] = []
+        responses = []
+        for r in op.responses:
+            if r.status[:1] == "2" and r.body is not None and not self._is_error_body(r.body):
+                stray = [e for e in r.examples if looks_like_error(e.data)
+                         and self._errors(r.body, e.data, self.strict)]
+                moved += stray
+                r = dataclasses.replace(r, examples=tuple(e for e in r.examples if e not in stray))
+            responses.append(r)
+        if not moved:
+            return op
+        return dataclasses.replace(op, responses=tuple(responses),
+                                   alternative_examples=op.alternative_examples + tuple(moved))
+
     def place_alternatives(self, op: Operation) -> dict[str, tuple[Example, ...]]:
         """Each alternative example under the first response whose table it fits exactly
         (success first), else under the first error response whose body it fits; one that
@@ -184,6 +277,16 @@ class _Checker:
             shown = [e for e in errors if e.validator != "required"] if example.elided else errors
             partial = len(shown) < len(errors)
             errors = shown
+            masked = [e for e in errors if is_masked(e)]
+            if errors and len(masked) == len(errors):
+                if first:
+                    self.diagnostics.append(Diagnostic(
+                        file, example.line, INFO, "example-placeholder",
+                        f"{what} example of {op.operation_id} shows a masked value at {_where(masked[0])} "
+                        f"({masked[0].instance!r}) where its table sets {masked[0].validator}; "
+                        "left out of the document"))
+                continue
+            errors = [e for e in errors if e not in masked]
             if errors:
                 if first:
                     self._report(file, example, what, op, errors[0], len(errors))
@@ -201,6 +304,10 @@ class _Checker:
         return tuple(kept)
 
     def _errors(self, body: Shape, data: object, components: dict) -> list:
+        """The schema errors of ``data``; for a body with alternatives, those of the one it
+        fits best (fewest errors), so a finding names what that alternative lacks."""
+        if body.kind == "union" and body.options:
+            return min((self._errors(option, data, components) for option in body.options), key=len)
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
         errors = [_deepest(e) for e in validator.iter_errors(data)]
@@ -212,6 +319,17 @@ class _Checker:
             file, example.line, WARNING, "example-mismatch",
             f"{what} example of {op.operation_id} contradicts its table at {_where(error)}: "
             f"{_describe(error)}{more}; left out of the document"))
+
+
+_MASK = re.compile(r"\*{3,}|[xX]{4,}|^[xX]{3}$")
+_FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
+
+
+def is_masked(error) -> bool:
+    """Whether a schema error is a masked value ("******", "XXXXXX", "684fc87a79d7xxxx22e6")
+    against a length, value list or pattern: the page hides the value, it states no other."""
+    return (error.validator in _FACT_RULES and isinstance(error.instance, str)
+            and _MASK.search(error.instance) is not None)
 
 
 def _file(op: Operation) -> str:

@@ -30,6 +30,13 @@ def json_body(text: str) -> str | None:
     return None
 
 
+def request_line(text: str) -> tuple[str, str] | None:
+    """The method and target of the request line an example block opens with, if any."""
+    lines = text.strip().splitlines()
+    match = _REQUEST_LINE.match(lines[0].strip()) if lines else None
+    return (match.group(1).upper(), match.group(0).split(None, 1)[1]) if match else None
+
+
 def without_elisions(body: str) -> tuple[str, bool]:
     """A truncated example's JSON with its elision lines (``...``, ``"......"``) left out,
     and whether there were any: only what is shown is checked."""

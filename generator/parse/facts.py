@@ -105,9 +105,12 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     enum, marked_default = _listed_values(cell)
     if not enum:
         enum = _inline_values(markdown)
+    if not closed_values(enum):
+        enum = ()
     default = marked_default if marked_default is not None else _default(markdown)
-    minimum, maximum = _range(markdown)
-    min_length, max_length = _lengths(markdown)
+    binding = without_hedged_sentences(markdown)
+    minimum, maximum = _range(binding)
+    min_length, max_length = _lengths(binding)
     return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                  min_length=min_length, max_length=max_length)
 
@@ -126,6 +129,15 @@ def _default(markdown: str) -> str | None:
         return None
     value = next(iter(stated))
     return None if is_no_value(value) else value
+
+
+_HEDGE = re.compile(r"\b(?:generally|usually|typically|normally|in most cases|in general)\b", re.IGNORECASE)
+
+
+def without_hedged_sentences(markdown: str) -> str:
+    """The text without the sentences that say what is usual, not what is allowed
+    ("Generally, a project ID contains 32 characters."): no range or length is read there."""
+    return "".join(part for part in re.split(r"(?<=[.;])(\s+)", markdown) if not _HEDGE.search(part))
 
 
 def _range(markdown: str) -> tuple[str | None, str | None]:
@@ -161,7 +173,9 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
     lows = {m.group(1) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_LEAST.finditer(markdown)}
     highs = {m.group(2) for m in between} | {m.group(1) or m.group(2) for m in _LENGTH_AT_MOST.finditer(markdown)
                                              if not inside(m)}
-    exact = {m.group(1) for m in _LENGTH_EXACT.finditer(markdown) if not inside(m)}
+    bounds = [m.span() for m in (*_LENGTH_AT_MOST.finditer(markdown), *_LENGTH_AT_LEAST.finditer(markdown))]
+    exact = {m.group(1) for m in _LENGTH_EXACT.finditer(markdown)  # not "the maximum length is 256 characters"
+             if not inside(m) and not any(start < m.end() and m.start() < end for start, end in bounds)}
     lows, highs = lows | exact, highs | exact
     low = _digits(next(iter(lows))) if len({_digits(v) for v in lows}) == 1 else None
     high = _digits(next(iter(highs))) if len({_digits(v) for v in highs}) == 1 else None
@@ -179,11 +193,33 @@ def _digits(number: str | None) -> str | None:
 
 def _inline_values(markdown: str) -> tuple[str, ...]:
     """The values of an inline list sentence, when the text has exactly one such list."""
-    lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)}
+    lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)
+             if not _OF_A_PART.search(_sentence_before(markdown, m.start("list")))}
     if len(lists) != 1:
         return ()
-    values = [v.strip("*`").strip() for v in _SPLIT.findall(next(iter(lists)))]
+    values = [part for v in _SPLIT.findall(next(iter(lists))) for part in marked_list(v.strip("*`").strip())]
     return tuple(dict.fromkeys(v for v in values if v))
+
+
+_JOINERS = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+
+
+def marked_list(value: str) -> list[str]:
+    """The values of one marked-up span that is itself a list (``**5.0, 4.4, 4.2 or 4.0**``),
+    each a single token; otherwise the span as one value (``**Linux server**``)."""
+    parts = _JOINERS.split(value)
+    if len(parts) > 1 and all(_TOKEN.match(part) for part in parts):
+        return parts
+    return [value]
+
+
+_OF_A_PART = re.compile(r"\bvalues? of (?:\*\*|`)", re.IGNORECASE)
+
+
+def _sentence_before(markdown: str, end: int) -> str:
+    """The sentence that a list at ``end`` closes ("The values of **mm** and **MM** must be
+    set to any of the following:": values of a part of the value, not of the field)."""
+    return re.split(r"(?<=[.;])\s+|\n\s*[-*]\s+", markdown[:end])[-1]
 
 
 def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
@@ -196,7 +232,7 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
     for start, lead in enumerate(children):
         last = plain(lead).splitlines()[-1] if isinstance(lead, nodes.paragraph) and plain(lead) else ""
-        led = bool(_OPTIONS_LEAD.search(last)) and not _EXAMPLE_LEAD.search(last)
+        led = (bool(_OPTIONS_LEAD.search(last)) or bool(_RANGE_LABEL.match(last))) and not _EXAMPLE_LEAD.search(last)
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
@@ -213,9 +249,39 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
             continue
         if not led and _EXAMPLE_LEAD.search(_text_before(children, start)):
             continue
+        if names_members(_text_before(children, start) if not led else plain(lead)):
+            return (), None
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
     return (), None
+
+
+_MEMBERS = re.compile(r"\b(?:fields|parameters|attributes|properties|members|keys)\b\s*(?:[.:：]|are as follows[.:：]?)?\s*$",
+                      re.IGNORECASE)
+
+
+def names_members(lead: str) -> bool:
+    """Whether the text before a list says its items are fields ("Origin server information,
+    including the **client_protocol**, **server_protocol** and **port** fields."): the list
+    explains an object's members, it lists no values."""
+    return bool(_MEMBERS.search(lead.strip()))
+
+
+#: The labels of the Definition / Constraints / Range / Default Value template of a cell.
+_TEMPLATE_LABEL = re.compile(r"^\s*(?:definition|constraints?|range|value range|default values?|example values?|"
+                             r"remarks?|options?)\s*[:：]?\s*$", re.IGNORECASE)
+_RANGE_LABEL = re.compile(r"^\s*(?:range|value range)\s*$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"x{3,}|\*|[{<][^}>]*[}>]|\.\.\.", re.IGNORECASE)
+
+
+def closed_values(values: tuple[str, ...]) -> bool:
+    """Whether a value list names values, not patterns or absence: none holds a placeholder
+    (``compute:xxx``, ``{id}``, ``*``) and not all are words meaning "no value" ("The value
+    can be **null**")."""
+    if not values:
+        return True
+    return (not any(_PLACEHOLDER.search(v) for v in values)
+            and not all(is_no_value(v) for v in values))
 
 
 def applies_under_condition(lead: str) -> bool:
@@ -271,6 +337,8 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         return [_item_value(item, led) for item in first.children]
     run: list[tuple[str | None, str]] = []
     for child in children[start:]:
+        if isinstance(child, nodes.paragraph) and _TEMPLATE_LABEL.match(plain(child)):
+            break  # "**Default Value**" ends the values of "**Range**"
         if not (isinstance(child, nodes.paragraph) and child.children
                 and isinstance(child.children[0], (nodes.strong, nodes.literal))) or _inline_list(child):
             break
@@ -283,9 +351,16 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
 
 
 def _inline_list(para: nodes.paragraph) -> bool:
-    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``), not an item."""
+    """Whether a paragraph is an inline list of values (``**A**, **B**, **C**``, or each
+    value with its meaning: ``**121** (expanding), **132** (changing)``), not an item."""
     rest = "".join(c.astext() for c in para.children[1:2])
-    return rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and")
+    if rest.lstrip().startswith((",", "、")) or rest.strip() in ("or", "and"):
+        return True
+    marked = [i for i, c in enumerate(para.children) if isinstance(c, (nodes.strong, nodes.literal))]
+    if len(marked) < 2 or marked[0] != 0:
+        return False
+    between = "".join(c.astext() for c in para.children[1:marked[1]])
+    return re.fullmatch(r"\s*(?:\([^()]{1,60}\))?\s*[,、]\s*(?:or\s+|and\s+)?", between) is not None
 
 
 def _line_value(line: str) -> tuple[str | None, str]:

@@ -207,6 +207,9 @@ class _Parser:
         tok = self.peek()
         if tok is not None and tok.startswith("@"):
             return self.ref()
+        if tok in ("arrays", "lists") and self.peek(1) == "of":  # "Array of arrays of Dimension objects"
+            self.pos += 2
+            return TypeExpr("array", items=self.plural())
         if tok in _PLURALS:
             self.pos += 1
             word = _PLURALS[tok]
