@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from docutils.core import publish_doctree
 
 from generator.link.values import typed_facts
 from generator.model.api import Shape
 from generator.parse.facts import extract_facts
+from generator.parse.page import parse_page
 from generator.parse.text import block_markdown
 
 
@@ -45,6 +48,14 @@ def facts(rst: str):
     ("Data format. Options:\n\n- **Default**: default format\n- **CarbonData**: CarbonData\n", ("Default", "CarbonData")),
     ("Format of a dataset version. Options:\n\n- **Default**\n- **CSV**\n", ("Default", "CSV")),
     ("Whether to clear hard example attributes. Options:\n\n- **true**: cleared\n- **false**: kept\n", ("true", "false")),
+    ("Status. The options are as follows:\n\n- 0: initialized - **1**: running\n\n- 2: completed\n",
+     ("0", "1", "2")),
+    ("Target type. Its value can only be **volume**.\n\n- **volume**: the volume type.\n"
+     "- **local**: the local file, which has not been supported.\n", ("volume",)),
+    ("**Definition**\n\nECS status.\n\n**Range**\n\n**ACTIVE**, **BUILD**, **ERROR**", ("ACTIVE", "BUILD", "ERROR")),
+    ("**Definition**\n\nOS bit.\n\n**Range**\n\n32 or 64", ("32", "64")),
+    ("**Definition**\n\nRule action.\n\n**Range**\n\n- allow: traffic allowed.\n- deny: traffic denied.\n",
+     ("allow", "deny")),
 ])
 def test_value_lists(text, enum):
     assert facts(text).enum == enum
@@ -75,6 +86,9 @@ def test_bullets_and_paragraphs_read_the_same():
     "- **client_protocol**: protocol type of the client.\n- **address**: IP address\n- **port**: port number\n",
     "Sub-status.\n\n**121** (expanding capacity), **132** (changing security group)\n\n"
     "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
+    "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",
+    "Volume group. Options:\n\n- **vgpaas**: container\n- **vguser{num}**: user volume\n",
+    "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()
@@ -82,7 +96,19 @@ def test_unsure_lists_stay_in_the_description(text):
 
 @pytest.mark.parametrize("text, default", [
     ("The default value is **job**.", "job"),
-    ("The default value is 15 minutes.", "15"),
+    ("Timeout interval, in minutes. The default value is 15 minutes.", "15"),
+    ("Validity period (in seconds). The value ranges from 15 minutes to 24 hours. The default value is 15 minutes.",
+     None),
+    ("Storage capacity. The default value is 5 GB for EVS and 50 GB for EFS.", None),
+    ("The default value is **8** for an IPv4 subnet and **64** for an IPv6 subnet.", None),
+    ("Page size. The default value is **1000** when **action** is set to **filter**.", None),
+    ("- If the **action** value is **filter**, the default value is **1,000**.", None),
+    ("If this parameter is not specified, the default value is **-1**.", "-1"),
+    ("Workspace ID. If no workspace is created, the default value is **0**.", "0"),
+    ("- **volume**: cloud hard disk. When **dataVolumes** is specified, the default value is used.", None),
+    ("**Definition**\n\nWhether to enable it.\n\n**Range**\n\nN/A\n\n**Default Value**\n\nfalse", "false"),
+    ("**Definition**\n\nAPI version.\n\n**Default Value**\n\n**v3**", "v3"),
+    ("**Definition**\n\nA name.\n\n**Default Value**\n\nN/A", None),
     ("Default value: **100**", "100"),
     ("The default value is N/A.", None),
     ("Default value: **None**", None),
@@ -143,6 +169,11 @@ def test_string_lengths(text, lengths):
      (None, None)),
     ("The value range is from 0 to 732. Automated backups can be retained for up to 2562 days.", (None, None)),
     ("Number of records. The value ranges from 1 to 100. The default value is **10**.", ("1", "100")),
+    ("The default minimum value is 5 Mbit/s. The value ranges from 1 Mbit/s to 1000 Mbit/s by default.", (None, None)),
+    ("The value ranges from 1 Mbit/s to 1000 Mbit/s by default.\n\nMinimum value: **1**\n\nMaximum value: **1000**",
+     ("1", "1000")),
+    ("**Definition**\n\nECS progress.\n\n**Range**\n\n0 to 100", ("0", "100")),
+    ("**Definition**\n\nMaximum entries.\n\n**Range**\n\nThe value ranges from 0 to 20.", ("0", "20")),
 ])
 def test_numeric_ranges(text, bounds):
     found = facts(text)
@@ -161,3 +192,27 @@ def test_lengths_are_typed_for_strings_only():
 
 def test_a_sample_status_list_is_a_value_list():
     assert facts("Sample status. Options:\n\n- __ALL__: labeled\n- __NONE__: unlabeled\n").enum == ("__ALL__", "__NONE__")
+
+
+def test_default_and_range_columns_are_facts():
+    page = parse_page(textwrap.dedent("""\
+        Things
+        ======
+
+        .. table:: **Table 4** ECS network parameter structure description
+
+           +-----------+---------+------+---------------+--------------------------------------------+-------------------+
+           | Attribute | Type    | CRUD | Default Value | Constraint                                 | Remarks           |
+           +===========+=========+======+===============+============================================+===================+
+           | version   | Integer | R    | N/A           | 4 or 6                                     | IP version.       |
+           +-----------+---------+------+---------------+--------------------------------------------+-------------------+
+           | name      | String  | CRU  | None          | The value can contain 0 to 64 characters.  | Gateway name.     |
+           +-----------+---------+------+---------------+--------------------------------------------+-------------------+
+           | bgp_asn   | Integer | CR   | 64512         | N/A                                        | BGP ASN.          |
+           +-----------+---------+------+---------------+--------------------------------------------+-------------------+
+        """).encode(), "docs/svc/page.rst")
+    rows = {row.name: row for row in page.tables[0].rows}
+    assert rows["version"].facts.enum == ("4", "6") and rows["version"].facts.default is None
+    assert (rows["name"].facts.min_length, rows["name"].facts.max_length, rows["name"].facts.default) == ("0", "64", None)
+    assert rows["bgp_asn"].facts.default == "64512"
+    assert rows["name"].description == "Gateway name.\n\nConstraint: The value can contain 0 to 64 characters."

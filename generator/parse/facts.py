@@ -14,12 +14,14 @@ word meaning "no value") is left out: it stays in the description, never in the 
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from docutils import nodes
 
 from ..model.page import Facts
-from .text import plain
+from .text import block_markdown, inline_markdown, plain
 
 _OPTIONS_LEAD = re.compile(
     r"(options?|as follows|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
@@ -40,6 +42,17 @@ _DEFAULT_PHRASE = re.compile(
 NO_VALUE = frozenset({"n/a", "na", "none", "null", "nil", "blank", "left", "left blank", "empty",
                       "empty string", "as", "-", "--", "—", "unset", "not set", "no default", "not specified",
                       "void", "undefined", "''", '""'})
+#: Words that follow "the default value is" without naming a value ("... is used").
+_NOT_A_VALUE = frozenset({"used", "applied", "adopted", "retained", "kept", "returned", "generated", "displayed",
+                          "specified", "determined", "configured", "inherited", "recommended", "provided",
+                          "selected", "assigned", "ignored", "automatically", "the"})
+_CASE = re.compile(r"\b(?:if|when|unless|for|in case|where)\b", re.IGNORECASE)
+_ABSENT = re.compile(
+    r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|"
+    r"carried|included|selected)|(?:is|are)\s+left\s+(?:blank|empty)|(?:is|are)\s+omitted|(?:is|are)\s+(?:empty|unspecified)|"
+    r"(?:does|do)\s+not\s+exist|no\s+value\s+is\s+(?:specified|set))|\bif\s+no\b", re.IGNORECASE)
+_UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
+                   r"GiB|MiB|KiB|bytes?|Mbit/s|kbit/s|Gbit/s)(?![\w/])", re.IGNORECASE)
 _NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
 _RANGE = re.compile(
     r"(?:ranges?|range of values?|value range|ranging)\s*(?:is|:|：)?\s*(?:from\s+)?(?:\*\*|`)?" + _NUM
@@ -51,6 +64,10 @@ _RANGE_WORD = re.compile(r"\b(?:value range|ranges?|ranging)\b", re.IGNORECASE)
 _UPPER_BOUND = re.compile(r"\b(?:up to|at most|a maximum of|no more than)\s+\**(\d[\d,]*)\**(?![\d,])"
                           r"(?!\s+(?:(?:unicode|ascii)\s+)?(?:characters|chars|bytes))", re.IGNORECASE)
 _MAY_BE_EMPTY = re.compile(r"\b(?:can|may)\s+be\s+(?:left\s+)?(?:empty|blank)\b|\b(?:empty|blank)\s+or\b",
+                           re.IGNORECASE)
+#: A range stated in a way not read ("ranges from 1 Mbit/s to 1000 Mbit/s"): bounds stated
+#: beside it ("The default minimum value is 5 Mbit/s") are unsure.
+_UNREAD_RANGE = re.compile(r"\b(?:ranges?|ranging)\s+(?:is\s+)?(?:from\s+)?\**-?\d|\bdefault (?:minimum|maximum)\b",
                            re.IGNORECASE)
 _MIN = re.compile(r"\bminimum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
 _MAX = re.compile(r"\bmaximum(?: value)?\s*(?:is|:)\s*\**" + _NUM + r"\b(?!\s*characters)", re.IGNORECASE)
@@ -75,7 +92,10 @@ _VALUE_SEP = re.compile(r"^\s*(?:[:：]|-\s|–|\(|,|$)")
 _UNSUPPORTED = re.compile(
     r"^\s*(?:not supported|unsupported|unavailable(?: value)?(?: now)?|not available)\s*\.?\s*$"
     r"|\bthis (?:\w+ )?(?:type|value|option)\b[^.]{0,40}?\bis not supported\b"
-    r"|\bwhich is not supported\b|\bnot supported currently\b|\bis currently not supported\b", re.IGNORECASE)
+    r"|\bwhich is not supported\b|\bnot supported currently\b|\bis currently not supported\b"
+    r"|\b(?:has|have) not been supported\b|\bnot (?:yet )?supported yet\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"(?<![A-WYZa-wyz])(?:xxx|XXX)|\{[^}]*\}|<[^>]*>|\.\.\.|…")
+_MERGED = re.compile(r"\s+-\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
@@ -99,20 +119,134 @@ _INLINE_LEADS = (
 )
 _SPLIT = re.compile(_VALUE)
 
+# Facts stated apart from the prose: under a label, or in a Range / Default column.
+_RANGE_LABELS = frozenset({"range", "value range", "values", "value", "enumerated values", "enumerated value",
+                           "valid values", "allowed values"})
+_DEFAULT_LABELS = frozenset({"default", "default value", "default values"})
+_OTHER_LABELS = frozenset({"definition", "constraint", "constraints", "description", "remarks", "note", "notes",
+                           "example", "examples", "example value", "example values", "unit", "format"})
+_LABEL_LINE = re.compile(r"^\s*\*\*[^*\n]{1,30}\*\*\s*[:：]?\s*$", re.MULTILINE)
+_BARE_TOKEN = r"(?:\*\*[^*]{1,60}\*\*|``?[^`]{1,60}``?|[A-Za-z0-9_][\w.\-/+]*)"
+_BARE_LIST = re.compile(_BARE_TOKEN + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)" + _BARE_TOKEN + r")+\.?$")
+_BARE_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+_BARE_RANGE = re.compile(r"^\**" + _NUM + r"\**\s*(?:to|-|~|–)\s*\**" + _NUM + r"\**\s*\.?$")
+_BARE_VALUE = re.compile(r"^(?:\*\*([^*]{1,60})\*\*|``?([^`]{1,60})``?|(-?[A-Za-z0-9_][\w.\-/+:]*))\s*\.?$")
+
 
 def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     """Facts from a description cell (its doctree for lists, its Markdown for phrases)."""
     enum, marked_default = _listed_values(cell)
     if not enum:
         enum = _inline_values(markdown)
-    if not closed_values(enum):
+    if not closed_values(enum) or any(placeholder(value) for value in enum):
         enum = ()
     default = marked_default if marked_default is not None else _default(markdown)
     binding = without_hedged_sentences(markdown)
-    minimum, maximum = _range(binding)
+    minimum, maximum = _range(_LABEL_LINE.sub("", binding))
     min_length, max_length = _lengths(binding)
-    return Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
-                 min_length=min_length, max_length=max_length)
+    found = Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
+                  min_length=min_length, max_length=max_length)
+    sections = labelled_sections(cell)
+    return stated_apart(found, sections.get("range", ""), sections.get("default", ""))
+
+
+def labelled_sections(cell: nodes.Element) -> dict[str, str]:
+    """The text under each label paragraph of a cell written as labelled sections
+    (``**Definition**`` / ``**Range**`` / ``**Default Value**``, each alone on its line),
+    keyed ``range`` or ``default``: its first paragraph, unless a later one names a case."""
+    children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
+    found: dict[str, str] = {}
+    for index, child in enumerate(children[:-1]):
+        label = section_label(child)
+        after = children[index + 1]
+        rest = itertools.takewhile(lambda n: section_label(n) is None, children[index + 2:])
+        if label and isinstance(after, nodes.paragraph) and section_label(after) is None and not any(
+                _CONDITION.search(plain(n)) for n in rest):
+            found.setdefault(label, " ".join(inline_markdown(after).split()))
+    return found
+
+
+def section_label(node: nodes.Node) -> str | None:
+    """``range`` or ``default`` for a paragraph that is only such a label (``**Range**``,
+    ``**Value range**:``, ``**Default Value**``), ``other`` for another label (``**Definition**``,
+    ``**Constraints**``), else None (``**v3**`` alone is a value)."""
+    if not isinstance(node, nodes.paragraph) or not node.children or not isinstance(node.children[0], nodes.strong):
+        return None
+    if "".join(c.astext() for c in node.children[1:]).strip() not in ("", ":", "："):
+        return None
+    words = " ".join(node.children[0].astext().lower().strip(" :：").split())
+    if words in _RANGE_LABELS or words in _DEFAULT_LABELS:
+        return "range" if words in _RANGE_LABELS else "default"
+    return "other" if words in _OTHER_LABELS else None
+
+
+def stated_apart(facts: Facts, range_text: str, default_text: str) -> Facts:
+    """The facts with those stated apart from the prose: in a Range / Default section of the
+    cell or a table's own ``Value Range`` / ``Default Value`` column. A bare list
+    (``**ACTIVE**, **BUILD**``, ``32 or 64``), range (``0 to 100``) or value (``false``) there is
+    a fact; one disagreeing with the prose leaves both out."""
+    enum = facts.enum or bare_values(range_text)
+    low, high = bare_range(range_text)
+    minimum = _agreed(facts.minimum, low)
+    maximum = _agreed(facts.maximum, high)
+    default = _agreed(facts.default, bare_default(default_text))
+    return dataclasses.replace(facts, enum=enum, default=default, minimum=minimum, maximum=maximum)
+
+
+def with_value_columns(facts: Facts, range_cell: nodes.Element | None, default_cell: nodes.Element | None) -> Facts:
+    """The facts of a row whose table states values in columns of their own (``Attribute |
+    Type | Default Value | Constraint | Remarks``): the Range / Constraint cell is read like a
+    description (``The value can contain 0 to 64 characters.``) and as a bare statement
+    (``4 or 6``); the Default cell as a bare value (``N/A`` and ``None`` are none)."""
+    if range_cell is not None:
+        markdown = block_markdown(range_cell)
+        column = extract_facts(range_cell, markdown)
+        facts = Facts(enum=facts.enum or column.enum, default=_agreed(facts.default, column.default),
+                      minimum=_agreed(facts.minimum, column.minimum), maximum=_agreed(facts.maximum, column.maximum),
+                      min_length=_agreed(facts.min_length, column.min_length),
+                      max_length=_agreed(facts.max_length, column.max_length))
+    default_text = " ".join(inline_markdown(default_cell).split()) if default_cell is not None else ""
+    range_text = " ".join(inline_markdown(range_cell).split()) if range_cell is not None else ""
+    return stated_apart(facts, range_text, default_text)
+
+
+def _agreed(stated: str | None, apart: str | None) -> str | None:
+    if stated is None or apart is None:
+        return stated if apart is None else apart
+    return stated if stated == apart else None
+
+
+def bare_values(text: str) -> tuple[str, ...]:
+    """A text that is only a list of two or more values: ``**a**, **b**, or **c**``,
+    ``32 or 64``, ``Linux or Windows``."""
+    match = _BARE_LIST.match(text.strip())
+    if not match:
+        return ()
+    values = [v.strip("*`").strip() for v in _BARE_SPLIT.split(text.strip().rstrip("."))]
+    values = [v for v in values if v]
+    return tuple(dict.fromkeys(values)) if len(values) > 1 and not any(map(placeholder, values)) else ()
+
+
+def bare_range(text: str) -> tuple[str | None, str | None]:
+    """A text that is only a numeric range: ``0 to 100``, ``1-64``, ``**1** to **1,024**``."""
+    match = _BARE_RANGE.match(text.strip())
+    return (_digits(match.group(1)), _digits(match.group(2))) if match else (None, None)
+
+
+def bare_default(text: str) -> str | None:
+    """A text that is only one value (``false``, ``**v3**``, ``20``); never a word meaning
+    "no value" (``N/A``, ``None``)."""
+    match = _BARE_VALUE.match(text.strip())
+    if not match:
+        return None
+    value = (match.group(1) or match.group(2) or match.group(3)).strip()
+    return None if is_no_value(value) or placeholder(value) else value
+
+
+def placeholder(value: str) -> bool:
+    """Whether a listed value is a pattern with a part to fill in (``compute:xxx``, ``{az}``,
+    ``<name>``): the list is open, no enumeration."""
+    return bool(_PLACEHOLDER.search(value))
 
 
 def is_no_value(text: str) -> bool:
@@ -121,14 +255,44 @@ def is_no_value(text: str) -> bool:
 
 
 def _default(markdown: str) -> str | None:
-    stated = {(m.group("v") or m.group("n") or m.group("w") or "").strip() for m in _DEFAULT_PHRASE.finditer(markdown)}
+    matches = list(_DEFAULT_PHRASE.finditer(markdown))
+    if any(conditional_default(markdown, m) or unit_not_stated(markdown, m) for m in matches):
+        return None
+    stated = {(m.group("v") or m.group("n") or m.group("w") or "").strip() for m in matches}
     if not stated:
         noted = {m.group(1) or m.group(2) for m in _NOTED_DEFAULT.finditer(markdown)}
         return next(iter(noted)).strip() if len(noted) == 1 else None
     if len(stated) > 1:
         return None
     value = next(iter(stated))
-    return None if is_no_value(value) else value
+    return None if is_no_value(value) or value.lower() in _NOT_A_VALUE else value
+
+
+def conditional_default(markdown: str, match: re.Match) -> bool:
+    """Whether a default holds only in a case its sentence names ("The default value is 5 GB
+    for EVS", "If **action** is **filter**, the default value is **1,000**", "... is **1000**
+    when **action** is set to **filter**"); "If this parameter is not specified, the default
+    value is **0**" names no case: it is what a default means."""
+    start = max(markdown.rfind(mark, 0, match.start()) for mark in (". ", "; ", "\n", "- "))
+    before = markdown[start + 1:match.start()]
+    after = markdown[match.end():]
+    after = re.split(r"(?<=[.;])\s|\n", after, maxsplit=1)[0]
+    if _CASE.search(before) and not _ABSENT.search(before):
+        return True
+    return bool(re.match(r"^\**\s*(?:[\w/%]+\s+)?(?:for|when|if|unless|in case|on)\b", after, re.IGNORECASE))
+
+
+def unit_not_stated(markdown: str, match: re.Match) -> bool:
+    """Whether a number default carries a unit ("15 minutes") the field is not stated in
+    ("Validity period (in seconds) ... The default value is 15 minutes."): the number is then
+    not the field's value. "Timeout, in minutes. The default value is 15 minutes." is."""
+    unit = _UNIT.match(markdown, match.end())
+    if not (match.group("v") or match.group("n") or "").strip().replace(".", "").isdigit() or not unit:
+        return False
+    stem = re.escape(unit.group(1).rstrip("s").lower())
+    stated = re.compile(rf"\bin (?:the unit of )?{stem}s?\b|\(\s*{stem}s?\s*\)|\bunit\s*(?:is|:)\s*{stem}",
+                        re.IGNORECASE)
+    return not stated.search(markdown)
 
 
 _HEDGE = re.compile(r"\b(?:generally|usually|typically|normally|in most cases|in general)\b", re.IGNORECASE)
@@ -155,6 +319,8 @@ def _range(markdown: str) -> tuple[str | None, str | None]:
         others = {_digits(n) for n in _UPPER_BOUND.findall(markdown)} - {high}
         return (None, None) if spans or mentions or others else (low, high)
     low, high = _MIN.search(markdown), _MAX.search(markdown)
+    if _UNREAD_RANGE.search(markdown):  # labels ("Minimum value: **1**") stay firm, prose does not
+        low, high = (m if m and ":" in m.group(0) else None for m in (low, high))
     return _digits(low.group(1)) if low else None, _digits(high.group(1)) if high else None
 
 
@@ -232,7 +398,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
     for start, lead in enumerate(children):
         last = plain(lead).splitlines()[-1] if isinstance(lead, nodes.paragraph) and plain(lead) else ""
-        led = (bool(_OPTIONS_LEAD.search(last)) or bool(_RANGE_LABEL.match(last))) and not _EXAMPLE_LEAD.search(last)
+        led = ((bool(_OPTIONS_LEAD.search(last)) or bool(_RANGE_LABEL.match(last))) and not _EXAMPLE_LEAD.search(last)
+               or section_label(lead) == "range")
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
@@ -334,12 +501,12 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         return []
     first = children[start]
     if isinstance(first, nodes.bullet_list):
-        return [_item_value(item, led) for item in first.children]
+        return [entry for item in first.children for entry in merged_items(_item_value(item, led))]
     run: list[tuple[str | None, str]] = []
     for child in children[start:]:
         if isinstance(child, nodes.paragraph) and _TEMPLATE_LABEL.match(plain(child)):
             break  # "**Default Value**" ends the values of "**Range**"
-        if not (isinstance(child, nodes.paragraph) and child.children
+        if section_label(child) is not None or not (isinstance(child, nodes.paragraph) and child.children
                 and isinstance(child.children[0], (nodes.strong, nodes.literal))) or _inline_list(child):
             break
         lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
@@ -348,6 +515,21 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         else:
             run.append(_item_value(child, led))
     return run
+
+
+def merged_items(entry: tuple[str | None, str]) -> list[tuple[str | None, str]]:
+    """One bullet item holding several (``- 0: initialized - **1**: running``, a bullet whose
+    line break was lost) read as the items it holds."""
+    value, rest = entry
+    meaning, _, whole = rest.partition("\0")
+    parts = _MERGED.split(meaning)
+    if value is None or len(parts) == 1:
+        return [entry]
+    found = [(value, parts[0] + "\0" + parts[0])]
+    for part in parts[1:]:
+        head, _, tail = part.partition(":")
+        found.append((head.strip(), ":" + tail + "\0" + part))
+    return found
 
 
 def _inline_list(para: nodes.paragraph) -> bool:

@@ -12,10 +12,10 @@ from docutils import nodes
 from ..model.diagnostics import ERROR, INFO, WARNING, Diagnostic
 from ..model.page import Endpoint, Example, Page, Row, StatusCode, Table, XmlBody
 from .examples import parse_example
-from .facts import extract_facts
+from .facts import extract_facts, is_no_value, with_value_columns
 from .request_syntax import read_syntax_block
 from .rst import disabled, doctree, xref
-from .tables import classify_columns, location_hint
+from .tables import classify_columns, location_hint, value_columns
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
 from .types import parse_type
 
@@ -362,7 +362,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         first_line = min(lines) if lines else 0
         last_line = max(lines) if lines else first_line
         for row_node in body_rows:
-            row = self._row(row_node, roles, first_line)
+            row = self._row(row_node, roles, first_line, header_cells)
             if kind == "fields" and row.type_text and row.type is None:
                 self.diagnostics.append(Diagnostic(
                     self.file, row.line, WARNING, "type-unknown",
@@ -385,7 +385,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             lead_in=self.lead_in,
         )
 
-    def _row(self, row: nodes.row, roles: dict[str, int], fallback_line: int) -> Row:
+    def _row(self, row: nodes.row, roles: dict[str, int], fallback_line: int, headers: list[str]) -> Row:
         entries = [e for e in row.children if isinstance(e, nodes.entry)]
         lines = [p.line for p in row.findall(nodes.paragraph) if p.line]
         line = min(lines) if lines else fallback_line
@@ -404,6 +404,12 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         desc_refs = ref_targets(desc_cell) if desc_cell is not None else ()
         mandatory_cell = cell("mandatory")
         facts = extract_facts(desc_cell, description) if desc_cell is not None else extract_facts(nodes.Element(), "")
+        columns = {role: entries[index] for role, index in value_columns(headers).items() if index < len(entries)}
+        if columns:
+            facts = with_value_columns(facts, columns.get("range"), columns.get("default"))
+            description = "\n\n".join([description] + [
+                f"{headers[entries.index(entry)]}: {block_markdown(entry)}" for entry in sorted(
+                    columns.values(), key=entries.index) if not is_no_value(plain(entry))])
         return Row(
             line=line,
             name=name,

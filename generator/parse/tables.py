@@ -38,6 +38,25 @@ def classify_columns(headers: list[str]) -> dict[str, int]:
     return roles
 
 
+_VALUE_WORDS: dict[str, tuple[str, ...]] = {
+    "range": ("value range", "range", "constraint", "constraints", "valid values", "allowed values",
+              "value constraints", "values range"),
+    "default": ("default", "default value", "default values"),
+}
+
+
+def value_columns(headers: list[str]) -> dict[str, int]:
+    """Columns that state a field's allowed values (``Value Range``, ``Constraint``) or its
+    default (``Default Value``) beside its description, by role."""
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = " ".join(header.lower().replace("*", "").split())
+        for role, words in _VALUE_WORDS.items():
+            if key in words:
+                found.setdefault(role, index)
+    return found
+
+
 _LOCATIONS = (
     ("header", re.compile(r"\bheaders?\b", re.I)),
     ("path", re.compile(r"\bpath\b", re.I)),

@@ -26290,7 +26290,7 @@ class VolumeReq(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    capacity: Annotated[int | None, Field(le=4096)] = 5
+    capacity: Annotated[int | None, Field(le=4096)] = None
     """
     Storage capacity. The default value is 5 GB for EVS. The maximum value is 4096 GB.
     """
@@ -26326,7 +26326,7 @@ class VolumeRes(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    capacity: Annotated[int | None, Field(le=4096)] = 5
+    capacity: Annotated[int | None, Field(le=4096)] = None
     """
     Storage capacity. The default value is 5 GB for EVS and 50 GB for EFS. The maximum value is 4096 GB.
     """
