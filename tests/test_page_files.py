@@ -101,7 +101,7 @@ def test_check_fails_with_2_on_unreadable_pages(make_docs, tmp_path, capsys):
 
 def test_parse_names_a_fifo_without_hanging(tmp_path, capsys):
     os.mkfifo(tmp_path / "pipe.rst")
-    assert main(["parse", str(tmp_path / "pipe.rst")]) == 0
+    assert main(["parse", str(tmp_path / "pipe.rst")]) == 1
     assert "not a regular file (a FIFO)" in capsys.readouterr().out
 
 
