@@ -89,9 +89,12 @@ def operation_page_misses(spec: dict, pages: list) -> list[list[str]]:
 
 
 def row_found(name: str, names: set[str]) -> bool:
-    """A row's name is in its operation, or it is a placeholder (``[items]``, ``{User defined
-    key}``, ``<attribute>``, a phrase) and the operation has a bare array body or a map."""
+    """A row's name is in its operation (a dotted ``Parent.Child`` row of an XML element table:
+    its last part), or it is a placeholder (``[items]``, ``{User defined key}``,
+    ``<attribute>``, a phrase) and the operation has a bare array body or a map."""
     lowered = {n.lower() for n in names}
+    if name not in names and "." in name.strip(".") and " " not in name.replace(". ", "."):
+        name = re.split(r"\.\s*", name.strip())[-1]
     return name in names or name.lower() in lowered & {h.lower() for h in TRANSPORT_HEADERS} or (
         OPEN_SLOT in names and bool(_PLACEHOLDER.search(name)))
 

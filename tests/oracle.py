@@ -120,7 +120,10 @@ def _line_endpoints(text: str) -> list[Endpoint]:
         if literal_indent is not None or stripped.startswith(".. "):
             literal_indent = indent if stripped.endswith("::") else literal_indent
             continue
-        lead_ins = [(i, e) for i, e in lead_ins if i < indent] + [(indent, _is_example(content))]
+        # A paragraph after an example lead-in at its indent ("This request adds ...") is still
+        # the example's, until a bullet starts another item.
+        inherited = not _BULLET.match(stripped) and any(e for i, e in lead_ins if i == indent)
+        lead_ins = [(i, e) for i, e in lead_ins if i < indent] + [(indent, _is_example(content) or inherited)]
         if stripped.endswith("::"):
             literal_indent = indent
     return found
