@@ -23,6 +23,7 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Array of strings", TypeExpr("array", items=S)),
     ("Array of integers", TypeExpr("array", items=I32)),
     ("Array of objects", TypeExpr("array", items=TypeExpr("object"))),
+    ("objects", TypeExpr("array", items=TypeExpr("object"))),  # mapreduce-service, cloud-eye ("Objects")
     ("Array<String>", TypeExpr("array", items=S)),
     ("List<String>", TypeExpr("array", items=S)),
     ("Array[String]", TypeExpr("array", items=S)),
