@@ -85,3 +85,35 @@ def test_a_table_only_a_scalar_links_to_is_no_object(make_docs):
     _, diagnostics = spec_of(make_docs({"a.rst": value_table("String", "Value Range")}))
     (note,) = [d for d in diagnostics if d.code.startswith("table-")]
     assert note.code == "table-scalar-link" and "'expression' (String) at docs/svc/a.rst:18" in note.message
+
+
+PLURAL_ROW = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request parameters
+
+   ========= ========= ============= ===========
+   Parameter Mandatory Type          Description
+   ========= ========= ============= ===========
+   tags      No        Array<Object> Tags.
+   ========= ========= ============= ===========
+
+.. table:: **Table 3** Description of field **tag**
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   key       Yes       String Tag key.
+   ========= ========= ====== ===========
+"""
+
+
+def test_a_caption_naming_the_singular_of_an_object_row_describes_it(make_docs):
+    # nat-gateway: ``tags`` (Array<Object>) described by "Description of field **tag**"
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Gateways by Tag", "POST /v2/gateways/action",
+                                                         PLURAL_ROW)}))
+    body = spec["paths"]["/v2/gateways/action"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    tags = spec["components"]["schemas"][body["$ref"].split("/")[-1]]["properties"]["tags"]
+    assert spec["components"]["schemas"][tags["items"]["$ref"].split("/")[-1]]["required"] == ["key"]
+    assert "table-orphan" not in {d.code for d in diagnostics}

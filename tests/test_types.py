@@ -26,6 +26,7 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Array of arrays of strings", TypeExpr("array", items=TypeExpr("array", items=S))),
     ("Array of arrays of Dimension objects",
      TypeExpr("array", items=TypeExpr("array", items=TypeExpr("ref", ref="#name Dimension")))),
+    ("objects", TypeExpr("array", items=TypeExpr("object"))),  # mapreduce-service, cloud-eye ("Objects")
     ("Array<String>", TypeExpr("array", items=S)),
     ("List<String>", TypeExpr("array", items=S)),
     ("Array[String]", TypeExpr("array", items=S)),

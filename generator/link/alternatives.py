@@ -23,7 +23,7 @@ def alternative_tables(ctx: LinkContext, pi: int, row: Row) -> tuple[TableKey, .
     more of them as alternatives; else none. A table nested in another of them ("see Table 3
     and Table 4", where Table 3 links Table 4) or linked by another row (the response's
     ``subnetpool`` row linking its own table) is no alternative of this row."""
-    if _INSTEAD_OF_ROW.search(row.description):
+    if len(row.refs) < 2 or _INSTEAD_OF_ROW.search(row.description):
         return ()
     linked = linked_field_tables(ctx, pi, row)
     if len(linked) < 2:

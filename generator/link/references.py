@@ -130,12 +130,18 @@ def _open_object_row(ctx: LinkContext, pi: int, ti: int, wanted: set[str],
     """The nearest earlier row named like ``wanted`` whose object type has no table yet."""
     for earlier in reversed(ctx.pages[pi].tables[:ti]):
         for row in earlier.rows:
-            if (pi, row.line) in taken or norm(row.name.split(".")[-1]) not in wanted:
+            if (pi, row.line) in taken or not _singular_or_plural(norm(row.name.split(".")[-1])) & wanted:
                 continue
             linked = linked_table(ctx, pi, row)
             if is_open_object(row.type) and (linked is None or linked[0] != pi):
                 return row
     return None
+
+
+def _singular_or_plural(name: str) -> set[str]:
+    """A row name as a caption may name it: itself, or a plural row by its singular (the row
+    ``tags`` described by ``Description of field tag``)."""
+    return {name, name[:-1]} if name.endswith("s") and len(name) > 3 else {name}
 
 
 def linked_table(ctx: LinkContext, pi: int, row: Row) -> TableKey | None:

@@ -4,7 +4,7 @@ The cell arrives as text in which every ``:ref:`` was replaced by a token ``@N``
 the cell's ref targets). Grammar, case-insensitive::
 
     type    := map | array | refobj | scalar ["array" | "list" | "[" "]"] | "table" NUM "object"
-             | named ["array" | "list" | "[" "]"]
+             | named ["array" | "list" | "[" "]"] | PLURALWORD   (the latter: a list of them)
     map     := MAPWORD ["<" type "," type ">" | "<" named ">"]   (the latter: the object itself)
     array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural | scalar]
     plural  := refobj | PLURALWORD ["objects"] | type
@@ -166,6 +166,9 @@ class _Parser:
             self.pos += 3 if self.peek(1) == "data" else 2
             named = TypeExpr("ref", ref=f"#name {name}")
             return TypeExpr("array", items=named) if self.tokens[self.pos - 1] in ("array", "list") else named
+        if tok in _PLURALS and self.peek(1) in (None, "."):  # "Objects": a list of them
+            self.pos += 1
+            return TypeExpr("array", items=_SCALARS[_PLURALS[tok]])
         if tok in _SCALARS:
             self.pos += 1
             if (tok, self.peek()) in (("long", "integer"), ("date", "time")):  # "Long integer", "Date Time"
