@@ -512,3 +512,90 @@ Example Responses
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
     assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_key_and_value_table_is_a_map_where_the_example_shows_other_keys(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= =========================== ===========
+   Parameter Type                        Description
+   ========= =========================== ===========
+   values    :ref:`Table 3 <kv>` object  Parameters.
+   ========= =========================== ===========
+
+.. _kv:
+
+.. table:: **Table 3** values field data structure description
+
+   ========= ====== ===================================================================================
+   Parameter Type   Description
+   ========= ====== ===================================================================================
+   key       String Parameter name. For example, in **"max_connections": "10"**, the key is **max_connections**.
+   value     String Parameter value.
+   ========= ====== ===================================================================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"values": {"max_connections": "10", "autocommit": "OFF"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Template", "GET /v1/templates/{id}", body)}))
+    values = spec["components"]["schemas"]["ShowTemplateResponse"]["properties"]["values"]
+    assert values["type"] == "object" and values["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_elided_array_item_is_no_data(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ================= ===========
+   Parameter Type              Description
+   ========= ================= ===========
+   sizes     Array of integers Sizes.
+   ========= ================= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"sizes": [1, "......", 3]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_array_elements_row_documents_a_bare_array_body(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ============== ================ ========= ===========
+   Parameter      Type             Mandatory Description
+   ============== ================ ========= ===========
+   Array elements Array of objects Yes       Data.
+   ============== ================ ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   [ {"metric": "cpu"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Adding Data", "POST /v1/data", body)}))
+    schema = spec["paths"]["/v1/data"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -33,7 +33,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = without_named_exceptions(mark_nullable(widen_to_arrays(without_member_lists(service))))
+    service = without_named_exceptions(mark_nullable(widen_to_arrays(key_value_maps(without_member_lists(service)))))
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
@@ -51,6 +51,23 @@ def check_examples(service: Service) -> tuple[Service, list[Diagnostic], Example
         operations.append(dataclasses.replace(op, request_examples=request, responses=responses,
                                               alternative_examples=()))
     return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
+
+
+def key_value_maps(service: Service) -> Service:
+    """A field whose table has just the rows ``key`` and ``value`` ("in "max_connections":
+    "10", the key is max_connections") is a map of the value's type where one of its
+    operations' examples shows it as an object with other keys."""
+    pairs = {s.name: next(f for f in s.fields if f.name == "value") for s in service.schemas
+             if sorted(f.name for f in s.fields) == ["key", "value"]}
+    maps: set[tuple[str, str]] = set()
+
+    def wanted(schema: str, field: Field, value: object) -> bool:
+        return (field.shape.kind == "ref" and field.shape.ref in pairs and isinstance(value, dict)
+                and bool(value) and not {"key", "value"} & set(value))
+
+    _walk_examples(service, wanted, maps)
+    return _with_fields(service, maps, lambda f: dataclasses.replace(
+        f, shape=Shape("map", items=pairs[f.shape.ref].shape)))
 
 
 def widen_to_arrays(service: Service) -> Service:
