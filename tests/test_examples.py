@@ -599,3 +599,35 @@ Example Requests
     schema = spec["paths"]["/v1/data"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert schema["type"] == "array"
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_rows_after_a_dict_row_are_its_members_where_the_example_nests_them(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ========== ===========
+   Parameter Mandatory Type       Description
+   ========= ========= ========== ===========
+   name      Yes       string     Name.
+   tags      No        list<dict> Tags.
+   key       Yes       string     Tag key.
+   value     Yes       string     Tag value.
+   ========= ========= ========== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"name": "a", "tags": [{"key": "k", "value": "v"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Policy", "POST /v1/policies", body)}))
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["CreatePolicyRequest"]["properties"]) == {"name", "tags"}
+    assert schemas["CreatePolicyRequest"]["properties"]["tags"]["items"] == {
+        "$ref": "#/components/schemas/CreatePolicyRequestTags"}
+    assert schemas["CreatePolicyRequestTags"]["required"] == ["key", "value"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
