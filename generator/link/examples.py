@@ -3,10 +3,13 @@
 An example that contradicts its table is a diagnostic naming the example and the field, and
 is left out of the document (mock servers serve examples; they must match the schema).
 Fields an example has but its table does not list are reported separately. Each finding
-names the example's own page. A field the page's example shows as ``null`` is nullable.
-What no table documents is not held against an example: the service's error body (read
-from its examples) is checked for types only, a truncated example for what it shows, and an
-alternative example ("Or") goes to the response it fits.
+names the example's own page; what the examples say about the schemas (``null`` makes a
+field nullable, ...) is read first (:mod:`.example_readings`). What no table documents is
+not held against an example: the service's error body (read from its examples) is checked
+for types only, a truncated example for what it shows, a masked value (``******``) for its
+type only; an alternative example ("Or"), or an error body shown under a success status,
+goes to the response it fits; an example of another call (step 2 of a worked example) is
+a note, not a finding.
 """
 
 from __future__ import annotations
