@@ -419,11 +419,18 @@ Example Responses
       PUT /v1/publicips/f588ccfa
 
       {"publicip": {"port_id": "a7ec"}}
+
+-  Example response
+
+   .. code-block::
+
+      {"publicip": {"port_id": "a7ec", "status": "ACTIVE"}}
 """
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Disk", "POST /v1/disks", body)}))
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
-    (other,) = codes(diagnostics, "example-other-operation")
-    assert other.message.startswith("example of PUT /v1/publicips/f588ccfa on the page of CreateDisk")
+    request, response = codes(diagnostics, "example-other-operation")
+    assert request.message.startswith("example of PUT /v1/publicips/f588ccfa on the page of CreateDisk (POST /v1/disks)")
+    assert response.message.startswith("response example after the PUT /v1/publicips/f588ccfa example")
     assert examples_of(responses_of(spec, "/v1/disks", "post")["200"]) == []
 
 

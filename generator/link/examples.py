@@ -86,18 +86,30 @@ class _Checker:
     def own_examples(self, op: Operation) -> Operation:
         """The operation without the examples that show another call: a request line with
         another method (step 2 of a worked example: "PUT /v1/.../publicips/..." on a POST
-        page) is no example of this operation; a note says it is left out."""
+        page), and the responses after it up to this call's next request, are no examples
+        of this operation; a note says each is left out."""
+        everything = op.request_examples + op.alternative_examples + tuple(e for r in op.responses for e in r.examples)
+        other: dict[tuple[str, int], str] = {}
+        call = None
+        for example in sorted(everything, key=lambda e: (e.file, e.line)):
+            line = request_line(example.text)
+            if line is not None or example.kind == "request":
+                call = f"{line[0]} {line[1]}" if line is not None and line[0] != op.method else None
+            if call is not None:
+                other[(example.file, example.line)] = call
+
         def own(examples: tuple[Example, ...]) -> tuple[Example, ...]:
             kept = []
             for example in examples:
-                method = request_line(example.text)
-                if method is not None and method[0] != op.method:
-                    self.diagnostics.append(Diagnostic(
-                        example.file or _file(op), example.line, INFO, "example-other-operation",
-                        f"example of {method[0]} {method[1]} on the page of {op.operation_id} "
-                        f"({op.method} {op.path}): another call, not checked against its tables"))
+                call = other.get((example.file, example.line))
+                if call is None:
+                    kept.append(example)
                     continue
-                kept.append(example)
+                what = f"example of {call}" if request_line(example.text) else f"response example after the {call} example"
+                self.diagnostics.append(Diagnostic(
+                    example.file or _file(op), example.line, INFO, "example-other-operation",
+                    f"{what} on the page of {op.operation_id} ({op.method} {op.path}): "
+                    "another call, not checked against its tables"))
             return tuple(kept)
 
         return dataclasses.replace(
