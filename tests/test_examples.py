@@ -419,11 +419,18 @@ Example Responses
       PUT /v1/publicips/f588ccfa
 
       {"publicip": {"port_id": "a7ec"}}
+
+-  Example response
+
+   .. code-block::
+
+      {"publicip": {"port_id": "a7ec", "status": "ACTIVE"}}
 """
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Disk", "POST /v1/disks", body)}))
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
-    (other,) = codes(diagnostics, "example-other-operation")
-    assert other.message.startswith("example of PUT /v1/publicips/f588ccfa on the page of CreateDisk")
+    request, response = codes(diagnostics, "example-other-operation")
+    assert request.message.startswith("example of PUT /v1/publicips/f588ccfa on the page of CreateDisk (POST /v1/disks)")
+    assert response.message.startswith("response example after the PUT /v1/publicips/f588ccfa example")
     assert examples_of(responses_of(spec, "/v1/disks", "post")["200"]) == []
 
 
@@ -511,4 +518,123 @@ Example Responses
 """
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
     assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_key_and_value_table_is_a_map_where_the_example_shows_other_keys(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= =========================== ===========
+   Parameter Type                        Description
+   ========= =========================== ===========
+   values    :ref:`Table 3 <kv>` object  Parameters.
+   ========= =========================== ===========
+
+.. _kv:
+
+.. table:: **Table 3** values field data structure description
+
+   ========= ====== ===================================================================================
+   Parameter Type   Description
+   ========= ====== ===================================================================================
+   key       String Parameter name. For example, in **"max_connections": "10"**, the key is **max_connections**.
+   value     String Parameter value.
+   ========= ====== ===================================================================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"values": {"max_connections": "10", "autocommit": "OFF"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Template", "GET /v1/templates/{id}", body)}))
+    values = spec["components"]["schemas"]["ShowTemplateResponse"]["properties"]["values"]
+    assert values["type"] == "object" and values["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_elided_array_item_is_no_data(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ================= ===========
+   Parameter Type              Description
+   ========= ================= ===========
+   sizes     Array of integers Sizes.
+   ========= ================= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"sizes": [1, "......", 3]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Disk", "GET /v1/disks/{id}", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_array_elements_row_documents_a_bare_array_body(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ============== ================ ========= ===========
+   Parameter      Type             Mandatory Description
+   ============== ================ ========= ===========
+   Array elements Array of objects Yes       Data.
+   ============== ================ ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   [ {"metric": "cpu"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Adding Data", "POST /v1/data", body)}))
+    schema = spec["paths"]["/v1/data"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_rows_after_a_dict_row_are_its_members_where_the_example_nests_them(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ========== ===========
+   Parameter Mandatory Type       Description
+   ========= ========= ========== ===========
+   name      Yes       string     Name.
+   tags      No        list<dict> Tags.
+   key       Yes       string     Tag key.
+   value     Yes       string     Tag value.
+   ========= ========= ========== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"name": "a", "tags": [{"key": "k", "value": "v"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Policy", "POST /v1/policies", body)}))
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["CreatePolicyRequest"]["properties"]) == {"name", "tags"}
+    assert schemas["CreatePolicyRequest"]["properties"]["tags"]["items"] == {
+        "$ref": "#/components/schemas/CreatePolicyRequestTags"}
+    assert schemas["CreatePolicyRequestTags"]["required"] == ["key", "value"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -14,7 +14,7 @@ from .context import LinkContext, TableKey, ref_key
 from .fields import read_field, table_shape
 from .naming import pascal
 
-_WHOLE_BODY = re.compile(r"^\[\w*\]$")
+_WHOLE_BODY = re.compile(r"^\[\w*\]$|^array elements?$", re.IGNORECASE)
 
 
 def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
@@ -75,8 +75,8 @@ def read_response_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_
 
 
 def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
-    """A body table whose one row is named in brackets (``[items]``, ``[]``) documents the
-    body itself, not a property: a bare array (or value) of the row's type."""
+    """A body table whose one row is named in brackets (``[items]``, ``[]``) or "Array
+    elements" documents the body itself, not a property: a bare array (or value) of the row's type."""
     if len(table.rows) != 1 or not _WHOLE_BODY.match(table.rows[0].name):
         return None
     field = read_field(ctx, pi, table.rows[0])

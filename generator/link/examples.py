@@ -3,10 +3,13 @@
 An example that contradicts its table is a diagnostic naming the example and the field, and
 is left out of the document (mock servers serve examples; they must match the schema).
 Fields an example has but its table does not list are reported separately. Each finding
-names the example's own page. A field the page's example shows as ``null`` is nullable.
-What no table documents is not held against an example: the service's error body (read
-from its examples) is checked for types only, a truncated example for what it shows, and an
-alternative example ("Or") goes to the response it fits.
+names the example's own page; what the examples say about the schemas (``null`` makes a
+field nullable, ...) is read first (:mod:`.example_readings`). What no table documents is
+not held against an example: the service's error body (read from its examples) is checked
+for types only, a truncated example for what it shows, a masked value (``******``) for its
+type only; an alternative example ("Or"), or an error body shown under a success status,
+goes to the response it fits; an example of another call (step 2 of a worked example) is
+a note, not a finding.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ import re
 
 import jsonschema
 
-from ..model.api import Field, Operation, Service, Shape
+from ..model.api import Operation, Service, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Example
 from ..render.schema import component_schema, shape_schema
 from ..parse.examples import request_line
 from .errors import looks_like_error
+from .example_readings import read_from_examples
 
 
 @dataclasses.dataclass
@@ -33,7 +37,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = without_named_exceptions(mark_nullable(widen_to_arrays(without_member_lists(service))))
+    service = read_from_examples(service)
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
@@ -51,115 +55,6 @@ def check_examples(service: Service) -> tuple[Service, list[Diagnostic], Example
         operations.append(dataclasses.replace(op, request_examples=request, responses=responses,
                                               alternative_examples=()))
     return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
-
-
-def widen_to_arrays(service: Service) -> Service:
-    """A field whose Type cell only names a table (``Table 3``) is an array of that object
-    where one of its operations' examples shows an array."""
-    lists: set[tuple[str, str]] = set()
-    _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
-    return _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
-
-
-def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
-    schemas = {s.name: s for s in service.schemas}
-    for op in service.operations:
-        pairs = [(op.request_body, e) for e in op.request_examples]
-        pairs += [(r.body, e) for r in op.responses for e in r.examples]
-        for body, example in pairs:
-            if body is not None and example.data is not None:
-                _fields_where(body, example.data, schemas, wanted, out, 0)
-
-
-def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
-    if not chosen:
-        return service
-    schemas = tuple(
-        dataclasses.replace(s, fields=tuple(change(f) if (s.name, f.name) in chosen else f for f in s.fields))
-        for s in service.schemas)
-    return dataclasses.replace(service, schemas=schemas)
-
-
-def mark_nullable(service: Service) -> Service:
-    """Every field that one of its operations' examples shows as ``null`` marked nullable."""
-    nulls: set[tuple[str, str]] = set()
-    _walk_examples(service, lambda schema, field, value: value is None, nulls)
-    return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
-
-
-def without_member_lists(service: Service) -> Service:
-    """A value list that names two or more fields of its own object ("The value can be
-    **engine_id**, **engine_name + engine_version**, or **image_url**" beside rows
-    ``engine_id`` and ``image_url``) says which fields to set, not the values of this one."""
-    def field(f: Field, names: set[str]) -> Field:
-        named = sum(1 for value in f.enum if isinstance(value, str) and value in names)
-        return dataclasses.replace(f, enum=(), default=None) if named >= 2 else f
-
-    return dataclasses.replace(service, schemas=tuple(
-        dataclasses.replace(s, fields=tuple(field(f, {g.name for g in s.fields}) for f in s.fields))
-        for s in service.schemas))
-
-
-def without_named_exceptions(service: Service) -> Service:
-    """A field's value list, range or length is no closed rule where one of its operations'
-    examples shows a value outside it that the row's own description names ("The value can
-    be 0 or ranges from 7 to 732", "supporting SATA, SAS, and SSD" above a list explaining
-    two of them, "If none is specified, 0 is returned" beside "a UUID of 36 characters"):
-    the facts were read from part of the text, and the field keeps only its type."""
-    named: set[tuple[str, str]] = set()
-    _walk_examples(service, lambda schema, field, value: _outside_facts(field, value)
-                   and names_value(field.description, value), named)
-    return _with_fields(service, named, lambda f: dataclasses.replace(
-        f, enum=(), minimum=None, maximum=None, min_length=None, max_length=None, default=None))
-
-
-def _outside_facts(field, value: object) -> bool:
-    """Whether a scalar example value breaks one of the field's value facts."""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return False
-    if field.enum and value not in field.enum:
-        return True
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return ((field.minimum is not None and value < field.minimum)
-                or (field.maximum is not None and value > field.maximum))
-    return isinstance(value, str) and (
-        (field.min_length is not None and len(value) < field.min_length)
-        or (field.max_length is not None and len(value) > field.max_length))
-
-
-def names_value(description: str, value: object) -> bool:
-    """Whether a description names ``value`` as a word of its own (``**0**``, ``SATA,``),
-    case and all; an empty value is never named."""
-    text = str(value)
-    if not text.strip():
-        return False
-    return re.search(rf"(?<![\w.\-]){re.escape(text)}(?![\w\-]|\.\d)", description) is not None
-
-
-def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
-    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted``."""
-    if depth > 64:
-        return
-    for option in shape.options or (shape,):
-        if option.kind == "ref" and isinstance(data, dict) and option.ref in schemas:
-            fields = {f.name: f for f in schemas[option.ref].fields}
-            for key, value in data.items():
-                field = fields.get(key)
-                if field is None:
-                    continue
-                if wanted(option.ref, field, value):
-                    out.add((option.ref, key))
-                if value is not None:
-                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1)
-                    if field.loose and isinstance(value, list):
-                        for item in value:
-                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1)
-        elif option.kind == "array" and isinstance(data, list) and option.items is not None:
-            for item in data:
-                _fields_where(option.items, item, schemas, wanted, out, depth + 1)
-        elif option.kind == "map" and isinstance(data, dict) and option.items is not None:
-            for value in data.values():
-                _fields_where(option.items, value, schemas, wanted, out, depth + 1)
 
 
 def _null_when_optional(schema: dict) -> dict:
@@ -191,18 +86,30 @@ class _Checker:
     def own_examples(self, op: Operation) -> Operation:
         """The operation without the examples that show another call: a request line with
         another method (step 2 of a worked example: "PUT /v1/.../publicips/..." on a POST
-        page) is no example of this operation; a note says it is left out."""
+        page), and the responses after it up to this call's next request, are no examples
+        of this operation; a note says each is left out."""
+        everything = op.request_examples + op.alternative_examples + tuple(e for r in op.responses for e in r.examples)
+        other: dict[tuple[str, int], str] = {}
+        call = None
+        for example in sorted(everything, key=lambda e: (e.file, e.line)):
+            line = request_line(example.text)
+            if line is not None or example.kind == "request":
+                call = f"{line[0]} {line[1]}" if line is not None and line[0] != op.method else None
+            if call is not None:
+                other[(example.file, example.line)] = call
+
         def own(examples: tuple[Example, ...]) -> tuple[Example, ...]:
             kept = []
             for example in examples:
-                method = request_line(example.text)
-                if method is not None and method[0] != op.method:
-                    self.diagnostics.append(Diagnostic(
-                        example.file or _file(op), example.line, INFO, "example-other-operation",
-                        f"example of {method[0]} {method[1]} on the page of {op.operation_id} "
-                        f"({op.method} {op.path}): another call, not checked against its tables"))
+                call = other.get((example.file, example.line))
+                if call is None:
+                    kept.append(example)
                     continue
-                kept.append(example)
+                what = f"example of {call}" if request_line(example.text) else f"response example after the {call} example"
+                self.diagnostics.append(Diagnostic(
+                    example.file or _file(op), example.line, INFO, "example-other-operation",
+                    f"{what} on the page of {op.operation_id} ({op.method} {op.path}): "
+                    "another call, not checked against its tables"))
             return tuple(kept)
 
         return dataclasses.replace(

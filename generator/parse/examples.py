@@ -67,8 +67,30 @@ def parse_example(text: str, line: int, kind: str, status: str | None, title: st
         error = f"nested deeper than {MAX_EXAMPLE_DEPTH} levels, which docbind does not read"
         return Example(line, kind, status, title, text, is_json=True, data=None, file=file,
                        alternative=alternative, elided=elided), error
+    data, dropped = without_elided_items(data)
     return Example(line, kind, status, title, text, is_json=True, data=data, file=file,
-                   alternative=alternative, elided=elided), None
+                   alternative=alternative, elided=elided or dropped), None
+
+
+_ELIDED_ITEM = re.compile(r"^\s*(?:\.{3,}|…)\s*$")
+
+
+def without_elided_items(data: object) -> tuple[object, bool]:
+    """The data without the array items that only say "more of the same" (``}, "......",
+    {``), and whether there were any."""
+    dropped = False
+
+    def clean(value: object) -> object:
+        nonlocal dropped
+        if isinstance(value, list):
+            kept = [clean(v) for v in value if not (isinstance(v, str) and _ELIDED_ITEM.match(v))]
+            dropped = dropped or len(kept) < len(value)
+            return kept
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return clean(data), dropped
 
 
 def _depth(value: object) -> int:

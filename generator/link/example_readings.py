@@ -1,0 +1,203 @@
+"""What a service's examples say about its schemas, where the tables say less or are read
+in part: a Type cell naming only a table is an array where the example shows one, a field
+shown as ``null`` is nullable, a ``key``/``value`` table is a map, rows after a ``dict`` row
+are its members, and a value list or limit the row itself contradicts is no rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model.api import Field, Schema, Service, Shape
+from .naming import pascal
+
+
+def read_from_examples(service: Service) -> Service:
+    """The service with every reading below applied, in order."""
+    service = key_value_maps(without_member_lists(service))
+    service = nest_flattened_members(service)
+    return without_named_exceptions(mark_nullable(widen_to_arrays(service)))
+
+
+def key_value_maps(service: Service) -> Service:
+    """A field whose table has just the rows ``key`` and ``value`` ("in "max_connections":
+    "10", the key is max_connections") is a map of the value's type where one of its
+    operations' examples shows it as an object with other keys."""
+    pairs = {s.name: next(f for f in s.fields if f.name == "value") for s in service.schemas
+             if sorted(f.name for f in s.fields) == ["key", "value"]}
+    maps: set[tuple[str, str]] = set()
+
+    def wanted(schema: str, field: Field, value: object) -> bool:
+        return (field.shape.kind == "ref" and field.shape.ref in pairs and isinstance(value, dict)
+                and bool(value) and not {"key", "value"} & set(value))
+
+    _walk_examples(service, wanted, maps)
+    return _with_fields(service, maps, lambda f: dataclasses.replace(
+        f, shape=Shape("map", items=pairs[f.shape.ref].shape)))
+
+
+def nest_flattened_members(service: Service) -> Service:
+    """A ``dict`` or ``list<dict>`` row with no table of its own, followed in its table by
+    the rows of its members ("tags list<dict>", then "key", "value"): where an example shows
+    the row's value as objects keyed only by rows that follow it, and no example shows those
+    rows beside it, the rows from it up to the last one shown are its members."""
+    inner: dict[tuple[str, str], set[str]] = {}
+    beside: set[tuple[str, str]] = set()
+
+    def seen(schema: str, field: Field, value: object) -> bool:
+        beside.add((schema, field.name))
+        objects = value if isinstance(value, list) else [value]
+        if _free_form(field.shape) and objects and all(isinstance(o, dict) for o in objects):
+            inner.setdefault((schema, field.name), set()).update(k for o in objects for k in o)
+        return False
+
+    _walk_examples(service, seen, set())
+    names = {s.name for s in service.schemas}
+    schemas: list[Schema] = []
+    for schema in service.schemas:
+        fields, members = list(schema.fields), []
+        for field in schema.fields:
+            if field not in fields:
+                continue  # already moved into the row before it
+            i = fields.index(field)
+            run = _member_run(fields, i, inner.get((schema.name, field.name), set()))
+            if not run or any((schema.name, f.name) in beside for f in run):
+                continue
+            name = _free_name(schema.name + pascal(field.name), names)
+            names.add(name)
+            members.append(Schema(name, field.name, tuple(run), field.source))
+            ref = Shape("ref", ref=name)
+            fields[i] = dataclasses.replace(field, shape=Shape("array", items=ref) if field.shape.kind == "array" else ref)
+            fields = [f for f in fields if f not in run]
+        schemas += [dataclasses.replace(schema, fields=tuple(fields)), *members]
+    return dataclasses.replace(service, schemas=tuple(schemas))
+
+
+def _free_form(shape: Shape) -> bool:
+    """``dict`` (a map of anything) or ``list<dict>``."""
+    item = shape.items if shape.kind == "array" else shape
+    return item is not None and item.kind in ("map", "object") and item.items is None and not item.fields
+
+
+def _member_run(fields: list[Field], at: int, keys: set[str]) -> list[Field]:
+    """The fields after ``at`` up to the last one named in ``keys``, if every key names one."""
+    index = {f.name: i for i, f in enumerate(fields)}
+    if not keys or any(index.get(k, -1) <= at for k in keys):
+        return []
+    return fields[at + 1:max(index[k] for k in keys) + 1]
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    found, n = name, 2
+    while found in taken:
+        found, n = f"{name}{n}", n + 1
+    return found
+
+
+def widen_to_arrays(service: Service) -> Service:
+    """A field whose Type cell only names a table (``Table 3``) is an array of that object
+    where one of its operations' examples shows an array."""
+    lists: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
+    return _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
+
+
+def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
+    schemas = {s.name: s for s in service.schemas}
+    for op in service.operations:
+        pairs = [(op.request_body, e) for e in op.request_examples]
+        pairs += [(r.body, e) for r in op.responses for e in r.examples]
+        for body, example in pairs:
+            if body is not None and example.data is not None:
+                _fields_where(body, example.data, schemas, wanted, out, 0)
+
+
+def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
+    if not chosen:
+        return service
+    schemas = tuple(
+        dataclasses.replace(s, fields=tuple(change(f) if (s.name, f.name) in chosen else f for f in s.fields))
+        for s in service.schemas)
+    return dataclasses.replace(service, schemas=schemas)
+
+
+def mark_nullable(service: Service) -> Service:
+    """Every field that one of its operations' examples shows as ``null`` marked nullable."""
+    nulls: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: value is None, nulls)
+    return _with_fields(service, nulls, lambda f: dataclasses.replace(f, nullable=True))
+
+
+def without_member_lists(service: Service) -> Service:
+    """A value list that names two or more fields of its own object ("The value can be
+    **engine_id**, **engine_name + engine_version**, or **image_url**" beside rows
+    ``engine_id`` and ``image_url``) says which fields to set, not the values of this one."""
+    def field(f: Field, names: set[str]) -> Field:
+        named = sum(1 for value in f.enum if isinstance(value, str) and value in names)
+        return dataclasses.replace(f, enum=(), default=None) if named >= 2 else f
+
+    return dataclasses.replace(service, schemas=tuple(
+        dataclasses.replace(s, fields=tuple(field(f, {g.name for g in s.fields}) for f in s.fields))
+        for s in service.schemas))
+
+
+def without_named_exceptions(service: Service) -> Service:
+    """A field's value list, range or length is no closed rule where one of its operations'
+    examples shows a value outside it that the row's own description names ("The value can
+    be 0 or ranges from 7 to 732", "supporting SATA, SAS, and SSD" above a list explaining
+    two of them, "If none is specified, 0 is returned" beside "a UUID of 36 characters"):
+    the facts were read from part of the text, and the field keeps only its type."""
+    named: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: _outside_facts(field, value)
+                   and names_value(field.description, value), named)
+    return _with_fields(service, named, lambda f: dataclasses.replace(
+        f, enum=(), minimum=None, maximum=None, min_length=None, max_length=None, default=None))
+
+
+def _outside_facts(field, value: object) -> bool:
+    """Whether a scalar example value breaks one of the field's value facts."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return False
+    if field.enum and value not in field.enum:
+        return True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ((field.minimum is not None and value < field.minimum)
+                or (field.maximum is not None and value > field.maximum))
+    return isinstance(value, str) and (
+        (field.min_length is not None and len(value) < field.min_length)
+        or (field.max_length is not None and len(value) > field.max_length))
+
+
+def names_value(description: str, value: object) -> bool:
+    """Whether a description names ``value`` as a word of its own (``**0**``, ``SATA,``),
+    case and all; an empty value is never named."""
+    text = str(value)
+    if not text.strip():
+        return False
+    return re.search(rf"(?<![\w.\-]){re.escape(text)}(?![\w\-]|\.\d)", description) is not None
+
+
+def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
+    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted``."""
+    if depth > 64:
+        return
+    for option in shape.options or (shape,):
+        if option.kind == "ref" and isinstance(data, dict) and option.ref in schemas:
+            fields = {f.name: f for f in schemas[option.ref].fields}
+            for key, value in data.items():
+                field = fields.get(key)
+                if field is None:
+                    continue
+                if wanted(option.ref, field, value):
+                    out.add((option.ref, key))
+                if value is not None:
+                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1)
+                    if field.loose and isinstance(value, list):
+                        for item in value:
+                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1)
+        elif option.kind == "array" and isinstance(data, list) and option.items is not None:
+            for item in data:
+                _fields_where(option.items, item, schemas, wanted, out, depth + 1)
+        elif option.kind == "map" and isinstance(data, dict) and option.items is not None:
+            for value in data.values():
+                _fields_where(option.items, value, schemas, wanted, out, depth + 1)
