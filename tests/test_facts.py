@@ -77,6 +77,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "Time window. Currently, 08 and 23 are used.\n\n- 08:15-09:15\n- 23:00-00:00\n",
     "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",
     "Volume group. Options:\n\n- **vgpaas**: container\n- **vguser{num}**: user volume\n",
+    "Whether the sample is a hard example. Options:\n\n- **0/false**: not hard\n- **1/true**: hard\n",
     "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
 ])
 def test_unsure_lists_stay_in_the_description(text):

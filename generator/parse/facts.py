@@ -96,6 +96,7 @@ _UNSUPPORTED = re.compile(
     r"|\b(?:has|have) not been supported\b|\bnot (?:yet )?supported yet\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"(?<![A-WYZa-wyz])(?:xxx|XXX)|\{[^}]*\}|<[^>]*>|\.\.\.|…")
 _MERGED = re.compile(r"\s+-\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
+_SPELLINGS = re.compile(r"-?\d+/[A-Za-z]+|[A-Za-z]+/-?\d+")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
@@ -244,8 +245,9 @@ def bare_default(text: str) -> str | None:
 
 def placeholder(value: str) -> bool:
     """Whether a listed value is a pattern with a part to fill in (``compute:xxx``, ``{az}``,
-    ``<name>``): the list is open, no enumeration."""
-    return bool(_PLACEHOLDER.search(value))
+    ``<name>``) or two spellings of one value (``0/false``, ``1/true``): the list is open or
+    unsure, no enumeration."""
+    return bool(_PLACEHOLDER.search(value)) or bool(_SPELLINGS.fullmatch(value))
 
 
 def is_no_value(text: str) -> bool:
