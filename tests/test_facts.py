@@ -54,6 +54,9 @@ def facts(rst: str):
      "- **local**: the local file, which has not been supported.\n", ("volume",)),
     ("**Definition**\n\nECS status.\n\n**Range**\n\n**ACTIVE**, **BUILD**, **ERROR**", ("ACTIVE", "BUILD", "ERROR")),
     ("**Definition**\n\nOS bit.\n\n**Range**\n\n32 or 64", ("32", "64")),
+    ("**Definition**\n\nScheduling mode.\n\n**Range**\n\n**false**: non-scheduling mode; **true**: scheduling mode.",
+     ("false", "true")),
+    ("Protocol. The value can be **HTTP**, **HTTPS**, or **${protocol}**.", ("HTTP", "HTTPS", "${protocol}")),
     ("**Definition**\n\nRule action.\n\n**Range**\n\n- allow: traffic allowed.\n- deny: traffic denied.\n",
      ("allow", "deny")),
 ])
@@ -88,6 +91,8 @@ def test_bullets_and_paragraphs_read_the_same():
     "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
     "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",
     "Volume group. Options:\n\n- **vgpaas**: container\n- **vguser{num}**: user volume\n",
+    "Whether the sample is a hard example. Options:\n\n- **0/false**: not hard\n- **1/true**: hard\n",
+    "**Definition**: AZ of the server.\n\n**Range**: AZs available in the region.\n\n**Default value**: N/A",
     "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
 ])
 def test_unsure_lists_stay_in_the_description(text):
@@ -105,6 +110,7 @@ def test_unsure_lists_stay_in_the_description(text):
     ("- If the **action** value is **filter**, the default value is **1,000**.", None),
     ("If this parameter is not specified, the default value is **-1**.", "-1"),
     ("Workspace ID. If no workspace is created, the default value is **0**.", "0"),
+    ("Deletion protection flag. If this variable is not assigned, the default value is false.", "false"),
     ("- **volume**: cloud hard disk. When **dataVolumes** is specified, the default value is used.", None),
     ("**Definition**\n\nWhether to enable it.\n\n**Range**\n\nN/A\n\n**Default Value**\n\nfalse", "false"),
     ("**Definition**\n\nAPI version.\n\n**Default Value**\n\n**v3**", "v3"),

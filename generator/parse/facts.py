@@ -48,7 +48,7 @@ _NOT_A_VALUE = frozenset({"used", "applied", "adopted", "retained", "kept", "ret
                           "selected", "assigned", "ignored", "automatically", "the"})
 _CASE = re.compile(r"\b(?:if|when|unless|for|in case|where)\b", re.IGNORECASE)
 _ABSENT = re.compile(
-    r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|"
+    r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|assigned|given|entered|"
     r"carried|included|selected)|(?:is|are)\s+left\s+(?:blank|empty)|(?:is|are)\s+omitted|(?:is|are)\s+(?:empty|unspecified)|"
     r"(?:does|do)\s+not\s+exist|no\s+value\s+is\s+(?:specified|set))|\bif\s+no\b", re.IGNORECASE)
 _UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
@@ -94,8 +94,9 @@ _UNSUPPORTED = re.compile(
     r"|\bthis (?:\w+ )?(?:type|value|option)\b[^.]{0,40}?\bis not supported\b"
     r"|\bwhich is not supported\b|\bnot supported currently\b|\bis currently not supported\b"
     r"|\b(?:has|have) not been supported\b|\bnot (?:yet )?supported yet\b", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"(?<![A-WYZa-wyz])(?:xxx|XXX)|\{[^}]*\}|<[^>]*>|\.\.\.|…")
-_MERGED = re.compile(r"\s+-\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
+_PLACEHOLDER = re.compile(r"(?<![A-WYZa-wyz])(?:xxx|XXX)|(?<!\$)\{[^}]*\}|<[^>]*>|\.\.\.|…")
+_MERGED = re.compile(r"(?:\s+-|;)\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
+_SPELLINGS = re.compile(r"-?\d+/[A-Za-z]+|[A-Za-z]+/-?\d+")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
@@ -125,6 +126,10 @@ _RANGE_LABELS = frozenset({"range", "value range", "values", "value", "enumerate
 _DEFAULT_LABELS = frozenset({"default", "default value", "default values"})
 _OTHER_LABELS = frozenset({"definition", "constraint", "constraints", "description", "remarks", "note", "notes",
                            "example", "examples", "example value", "example values", "unit", "format"})
+#: Labels that open a paragraph of the template (``**Range**: ...``); words that may be values
+#: (``default``, ``value``) are left out.
+_PARAGRAPH_LABELS = frozenset({"definition", "constraint", "constraints", "range", "value range", "default value",
+                               "default values", "example", "examples", "remarks"})
 _LABEL_LINE = re.compile(r"^\s*\*\*[^*\n]{1,30}\*\*\s*[:：]?\s*$", re.MULTILINE)
 _BARE_TOKEN = r"(?:\*\*[^*]{1,60}\*\*|``?[^`]{1,60}``?|[A-Za-z0-9_][\w.\-/+]*)"
 _BARE_LIST = re.compile(_BARE_TOKEN + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)" + _BARE_TOKEN + r")+\.?$")
@@ -178,6 +183,13 @@ def section_label(node: nodes.Node) -> str | None:
     if words in _RANGE_LABELS or words in _DEFAULT_LABELS:
         return "range" if words in _RANGE_LABELS else "default"
     return "other" if words in _OTHER_LABELS else None
+
+
+def label_word(text: str) -> bool:
+    """Whether a bold word opening a paragraph is a section label (``**Range**: AZs in the
+    region``, ``**Default value**: N/A``), not a value (in a bullet after an options lead-in,
+    ``- **Default**: default format`` is one)."""
+    return " ".join(text.lower().strip(" :：").split()) in _PARAGRAPH_LABELS
 
 
 def stated_apart(facts: Facts, range_text: str, default_text: str) -> Facts:
@@ -245,8 +257,9 @@ def bare_default(text: str) -> str | None:
 
 def placeholder(value: str) -> bool:
     """Whether a listed value is a pattern with a part to fill in (``compute:xxx``, ``{az}``,
-    ``<name>``): the list is open, no enumeration."""
-    return bool(_PLACEHOLDER.search(value))
+    ``<name>``) or two spellings of one value (``0/false``, ``1/true``): the list is open or
+    unsure, no enumeration."""
+    return bool(_PLACEHOLDER.search(value)) or bool(_SPELLINGS.fullmatch(value))
 
 
 def is_no_value(text: str) -> bool:
@@ -511,9 +524,9 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
             break
         lines = [line for line in (child.rawsource or "").splitlines() if line.strip()]
         if len(lines) > 1:
-            run += [_line_value(line) for line in lines]
+            run += [entry for line in lines for entry in merged_items(_line_value(line))]
         else:
-            run.append(_item_value(child, led))
+            run += merged_items(_item_value(child, led))
     return run
 
 
@@ -547,7 +560,7 @@ def _inline_list(para: nodes.paragraph) -> bool:
 
 def _line_value(line: str) -> tuple[str | None, str]:
     match = re.match(r"^\s*(?:\*\*([^*]+)\*\*|``([^`]+)``)(.*)$", line)
-    if not match or not _VALUE_SEP.match(match.group(3)):
+    if not match or not _VALUE_SEP.match(match.group(3)) or label_word(match.group(1) or match.group(2)):
         return None, ""
     return (match.group(1) or match.group(2)).strip(), match.group(3)
 
@@ -563,7 +576,7 @@ def _item_value(item: nodes.Element, led: bool) -> tuple[str | None, str]:
     if isinstance(first, (nodes.strong, nodes.literal)):
         value = first.astext().strip()
         rest = "".join(c.astext() for c in para.children[1:])
-        if not value or not _VALUE_SEP.match(rest):
+        if not value or not _VALUE_SEP.match(rest) or (item is para and label_word(value)):
             return None, ""
         return value, rest + "\0" + rest_all
     text = para.astext().strip()
