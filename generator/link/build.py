@@ -18,6 +18,7 @@ from ..model.page import Page
 from .accounting import account_unplaced_tables
 from .context import LinkContext
 from .operations import METHOD_ORDER, read_operations
+from .own_tables import own_copy_links
 from .references import implicit_links, label_index, referenced_tables
 from .errors import documented_error_example, error_schemas
 from .request_syntax import shared_placeholder_names
@@ -40,6 +41,7 @@ def link_service(name: str, pages: list[Page]) -> LinkResult:
     ctx = LinkContext(name, pages, label_index(pages), diagnostics=renamed)
     ctx.referenced = referenced_tables(ctx)
     ctx.implicit = implicit_links(ctx)
+    ctx.implicit |= own_copy_links(ctx)
     ctx.referenced |= set(ctx.implicit.values())
     operations = read_operations(ctx)
     schemas, rename = name_schemas(ctx)

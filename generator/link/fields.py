@@ -12,7 +12,8 @@ from .accounting import note_duplicate, note_free_form, row_warning
 from .context import LinkContext, TableKey, table_ref
 from .limits import too_deep
 from .naming import pascal
-from .references import linked_table, resolve
+from .own_tables import type_link_target
+from .references import linked_table
 from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
@@ -51,7 +52,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return Shape("any") if row.type_text else Shape("string")
     if expr.kind == "ref":
         named_type = (expr.ref or "").startswith("#type ")
-        key = (named_type and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
+        key = (named_type and linked_table(ctx, pi, row)) or type_link_target(ctx, pi, row, expr.ref or "")
         if key is None and (expr.ref or "").startswith(("#name ", "#type ")):
             key = linked_table(ctx, pi, row)
             if key is None and (expr.ref or "").startswith("#type "):
