@@ -14,6 +14,7 @@ from .limits import too_deep
 from .naming import pascal
 from .own_tables import type_link_target
 from .references import linked_table
+from .string_maps import string_map_table
 from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
@@ -72,6 +73,13 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return table_shape(ctx, key, _nested_hint(ctx, key, row, expr.ref or ""))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
+            described = string_map_table(ctx, pi, row, expr)
+            if described is not None and not too_deep(ctx, pi, row, described):
+                rows = ctx.pages[described[0]].tables[described[1]].rows
+                if expr.kind == "array":  # the keys of each string map
+                    return Shape("array", items=table_shape(ctx, described, _nested_hint(ctx, described, row)))
+                if len(rows) == 1 and is_placeholder_row(rows[0]):  # the map itself
+                    return table_shape(ctx, described, _nested_hint(ctx, described, row))
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
         linked = linked_table(ctx, pi, row)
         if linked is not None and too_deep(ctx, pi, row, linked):
