@@ -30,6 +30,8 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Array<String>", TypeExpr("array", items=S)),
     ("List<String>", TypeExpr("array", items=S)),
     ("Array[String]", TypeExpr("array", items=S)),
+    ("Array(Object)", TypeExpr("array", items=TypeExpr("object"))),  # nat-gateway
+    ("Array(String)", TypeExpr("array", items=S)),
     ("String array", TypeExpr("array", items=S)),
     ("Map<String,String>", TypeExpr("map", items=S)),
     ("Map<String,Array<String>>", TypeExpr("map", items=TypeExpr("array", items=S))),

@@ -11,6 +11,7 @@ from ..model.page import Example, Page, Table
 from .accounting import note_alternative
 from .captions import caption_names, names_one_object, norm, object_name
 from .context import LinkContext, TableKey, ref_key
+from .error_tables import ERROR_STATUS
 from .fields import read_field, table_shape
 from .naming import pascal
 
@@ -117,5 +118,6 @@ def alternative_name(base: str, known: Shape | None) -> str:
 
 
 def response_name(op_id: str, status: str) -> str:
-    """``XResponse`` for success bodies, ``XResponse404`` for others."""
-    return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{status}"
+    """``XResponse`` for success bodies, ``XResponse404`` for others, ``XResponseError``
+    for the page's table of failed calls."""
+    return f"{op_id}Response" if status.startswith("2") else f"{op_id}Response{'Error' if status == ERROR_STATUS else status}"

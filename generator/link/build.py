@@ -19,6 +19,7 @@ from .accounting import account_unplaced_tables
 from .anchors import misplaced_labels
 from .context import LinkContext
 from .operations import METHOD_ORDER, read_operations
+from .own_tables import own_copy_links
 from .references import implicit_links, label_index, referenced_tables
 from .errors import documented_error_example, error_schemas
 from .request_syntax import shared_placeholder_names
@@ -42,6 +43,7 @@ def link_service(name: str, pages: list[Page]) -> LinkResult:
     ctx.relabelled = misplaced_labels(ctx)
     ctx.referenced = referenced_tables(ctx)
     ctx.implicit = implicit_links(ctx)
+    ctx.implicit |= own_copy_links(ctx)
     ctx.referenced |= set(ctx.implicit.values())
     operations = read_operations(ctx)
     schemas, rename = name_schemas(ctx)

@@ -13,7 +13,9 @@ from .alternatives import alternative_tables
 from .context import LinkContext, TableKey, table_ref
 from .limits import too_deep
 from .naming import pascal
-from .references import linked_table, resolve
+from .own_tables import type_link_target
+from .references import linked_table
+from .string_maps import string_map_table
 from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
@@ -52,7 +54,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return Shape("any") if row.type_text else Shape("string")
     if expr.kind == "ref":
         named = (expr.ref or "").startswith(("#type ", "#name "))
-        key = (named and linked_table(ctx, pi, row)) or resolve(ctx, pi, expr.ref or "", row.line)
+        key = (named and linked_table(ctx, pi, row)) or type_link_target(ctx, pi, row, expr.ref or "")
         if key is None and (expr.ref or "").startswith(("#name ", "#type ")):
             key = linked_table(ctx, pi, row)
             if key is None and (expr.ref or "").startswith("#type "):
@@ -72,6 +74,13 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         return linked_shape(ctx, pi, row, key, expr.ref or "")
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
+            described = string_map_table(ctx, pi, row, expr)
+            if described is not None and not too_deep(ctx, pi, row, described):
+                rows = ctx.pages[described[0]].tables[described[1]].rows
+                if expr.kind == "array":  # the keys of each string map
+                    return Shape("array", items=table_shape(ctx, described, _nested_hint(ctx, described, row)))
+                if len(rows) == 1 and is_placeholder_row(rows[0]):  # the map itself
+                    return table_shape(ctx, described, _nested_hint(ctx, described, row))
             return Shape(expr.kind, items=read_shape(ctx, pi, row, expr.items))
         linked = linked_table(ctx, pi, row)
         if linked is not None and too_deep(ctx, pi, row, linked):

@@ -15,6 +15,7 @@ from .accounting import cover_table
 from .bodies import (add_field_table, either, is_unlinked_object_table, read_request_body_table,
                      read_response_body_table, request_body_from_examples)
 from .context import LinkContext
+from .error_tables import table_status as read_table_status
 from .naming import is_name_label, operation_id_from_title
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, bodiless_table_location, parameter_order,
@@ -183,7 +184,7 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
         location = syntax_table_location(page, table)
         if location == "body":
             location = bodiless_table_location(ctx, page, table, method, template)
-        table_status = table.status or status
+        table_status = read_table_status(table, status)
         if location == "response-header":
             read_response_header_table(ctx, pi, table, table_status, found.headers)
         elif location in PARAMETER_LOCATIONS:

@@ -10,6 +10,7 @@ from ..model.api import Field, Response, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Example, Page, Table
 from .context import LinkContext
+from .error_tables import ERROR_STATUS
 from .fields import read_field
 
 ERROR_REF = "#error"
@@ -40,7 +41,8 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
                     headers: Headers) -> tuple[Response, ...]:
     """One response per status the page names (status table, body tables, examples,
     headers), each with its description, body, examples and headers. An error status without
-    a body table gets the service's error body; a status with only an example is free-form.
+    a body table gets the page's own table of failed calls (``Abnormal response``), else the
+    service's error body; a status with only an example is free-form.
     A page that names no error status (nor a ``default``) gets ``4XX`` with the service's error body: every call
     can fail. Alternative examples (after "Or") are placed later, by the example check."""
     described = {s.code: s.description for s in page.status_codes}
@@ -50,13 +52,17 @@ def build_responses(ctx: LinkContext, page: Page, bodies: dict[str, Shape], stat
         if example.kind == "response" and not example.alternative:
             code = error_status if example.status == "error" else example.status or status
             examples[code].append(example)
+    error_body = bodies.get(ERROR_STATUS)  # the page's own table of failed calls
+    bodies = {code: body for code, body in bodies.items() if code != ERROR_STATUS}
     codes = set(described) | set(bodies) | set(examples) | set(headers) or {status}
     if not any(code[0] in "45" or code == "default" for code in codes):
         codes.add("4XX")
     responses = []
     for code in sorted(codes):
         body = bodies.get(code)
-        if body is None and (code[0] in "45" or code == "default"):
+        if body is None and (code[0] in "45" or code == "default") and error_body is not None:
+            body = error_body
+        elif body is None and (code[0] in "45" or code == "default"):
             body = Shape("ref", ref=ERROR_REF)
             ctx.error_source = ctx.error_source or f"{page.file}:{page.title_line}"
         elif body is None and any(e.data is not None for e in examples.get(code, ())):

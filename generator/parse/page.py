@@ -15,6 +15,7 @@ from .examples import parse_example
 from .facts import extract_facts, is_no_value, with_value_columns
 from .request_syntax import read_syntax_block
 from .rst import disabled, doctree, xref
+from .shifted import shifted_cells
 from .tables import classify_columns, location_hint, value_columns
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
 from .types import parse_type
@@ -403,7 +404,16 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         description = block_markdown(desc_cell) if desc_cell is not None else ""
         desc_refs = ref_targets(desc_cell) if desc_cell is not None else ()
         mandatory_cell = cell("mandatory")
+        mandatory = plain(mandatory_cell) if mandatory_cell is not None else None
         facts = extract_facts(desc_cell, description) if desc_cell is not None else extract_facts(nodes.Element(), "")
+        shifted = shifted_cells(type_text, mandatory, description)
+        if shifted is not None:
+            self.diagnostics.append(Diagnostic(
+                self.file, line, WARNING, "row-shifted",
+                f"the Type cell of {name!r} holds {type_text!r} and the type {shifted[0]!r} stands in the "
+                f"{'Mandatory' if mandatory is not None else 'Description'} cell: read as shifted cells"))
+            type_text, mandatory, description = shifted
+            type_refs = ()
         columns = {role: entries[index] for role, index in value_columns(headers).items() if index < len(entries)}
         if columns:
             facts = with_value_columns(facts, columns.get("range"), columns.get("default"))
@@ -415,7 +425,7 @@ class _PageVisitor(nodes.SparseNodeVisitor):
             name=name,
             type_text=type_text,
             type=parse_type(type_text, type_refs) if type_text else None,
-            mandatory=plain(mandatory_cell) if mandatory_cell is not None else None,
+            mandatory=mandatory,
             description=description,
             refs=tuple(name_refs) + tuple(type_refs) + tuple(desc_refs),
             facts=facts,

@@ -6,7 +6,7 @@ the cell's ref targets). Grammar, case-insensitive::
     type    := map | array | refobj | scalar ["array" | "list" | "[" "]"] | "table" NUM "object"
              | named ["array" | "list" | "[" "]"] | PLURALWORD   (the latter: a list of them)
     map     := MAPWORD ["<" type "," type ">" | "<" named ">"]   (the latter: the object itself)
-    array   := LISTWORD ["<" type ">" | "[" type "]" | "of" plural | scalar]
+    array   := LISTWORD ["<" type ">" | "[" type "]" | "(" type ")" | "of" plural | scalar]
     plural  := refobj | PLURALWORD ["objects"] | type
     refobj  := REF ["object" | "objects"]
     scalar  := one word of SCALARS ["(" NUM ")"], or two ("json object", "json array", "long
@@ -149,6 +149,8 @@ class _Parser:
                 item = self.type()
                 self.take("]")
                 return TypeExpr("array", items=item)
+            if self.accept("("):  # "Array(Object)", "Array(String)"
+                return TypeExpr("array", items=self.inner(")"))
             if self.accept("of"):
                 return TypeExpr("array", items=self.plural())
             if self.peek() in _SCALARS:  # "Array String"

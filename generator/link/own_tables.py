@@ -1,0 +1,78 @@
+"""Which table an object row means when its Type cell's link does not say it: a Type-cell
+``:ref:`` to a page (not a table) beside a description that links the table, and a link to
+another page's table where the row's own page holds its own copy, captioned by the row."""
+
+from __future__ import annotations
+
+from ..model.page import Row
+from .captions import caption_names, norm
+from .context import LinkContext, RowKey, TableKey
+from .references import resolve
+
+
+def own_copy_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
+    """Rows whose Type cell links another page's table (the page it was copied from) while
+    their own page describes them in a later table that nothing links to and whose caption
+    names the row (``Data structure of the **nodeTemplate** field``): linked to that table,
+    the one the page's reader sees. The nearest earlier such row takes the table."""
+    links: dict[RowKey, TableKey] = {}
+    for pi, page in enumerate(ctx.pages):
+        for ti, table in enumerate(page.tables):
+            if table.kind != "fields" or (pi, ti) in ctx.referenced or ti == 0:
+                continue
+            wanted = caption_names(table.caption) or caption_names(table.lead_in)
+            row = next((r for earlier in reversed(page.tables[:ti]) for r in earlier.rows
+                        if (pi, r.line) not in links and (pi, r.line) not in ctx.implicit
+                        and norm(r.name.split(".")[-1]) in wanted and type_link_elsewhere(ctx, pi, r)), None)
+            if row is not None:
+                links[(pi, row.line)] = (pi, ti)
+    return links
+
+
+def type_link_elsewhere(ctx: LinkContext, pi: int, row: Row) -> bool:
+    """Whether the row's Type cell links a table on another page (``:ref:`Data structure of
+    the nodeTemplate field <other_page_table>` object``): the row is still open to the
+    page's own table named after it."""
+    expr = row.type
+    while expr is not None and expr.kind in ("array", "map") and expr.items is not None:
+        expr = expr.items
+    if expr is None or expr.kind != "ref" or (expr.ref or "").startswith("#"):
+        return False
+    key = resolve(ctx, pi, expr.ref or "", row.line)
+    return key is not None and key[0] != pi
+
+
+def type_link_target(ctx: LinkContext, pi: int, row: Row, ref: str) -> TableKey | None:
+    """The table of a Type cell that links ``ref``: the page's own table the row was linked
+    to by its caption (``own copy``), else the table ``ref`` names, else, where ``ref``
+    names no table (``:ref:`route <vpc_route_0003>` object``, the page's own label) or a
+    table of another section of the page (a request row linking the response's table), the
+    table of the row's own section its description links (``For details, see Table 2``)."""
+    own = ctx.implicit.get((pi, row.line))
+    if own is not None:
+        return own
+    key = resolve(ctx, pi, ref, row.line)
+    if ref.startswith("#"):
+        return key
+    described = _other_link(ctx, pi, row, ref)
+    if key is None:
+        return described
+    if described is not None and key[0] == described[0] == pi:
+        tables, section = ctx.pages[pi].tables, _row_section(ctx, pi, row)
+        if tables[described[1]].section == section != tables[key[1]].section:
+            return described  # the request row's Type cell links the response's table
+    return key
+
+
+def _other_link(ctx: LinkContext, pi: int, row: Row, ref: str) -> TableKey | None:
+    """The first table another ``:ref:`` of the row (name or description cell) names."""
+    for target in row.refs:
+        key = resolve(ctx, pi, target, row.line) if target != ref else None
+        if key is not None:
+            return key
+    return None
+
+
+def _row_section(ctx: LinkContext, pi: int, row: Row) -> str:
+    """The section of the table holding the row."""
+    return next((t.section for t in ctx.pages[pi].tables if t.line <= row.line <= t.end_line), "")
