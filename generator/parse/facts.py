@@ -451,7 +451,7 @@ def names_members(lead: str) -> bool:
 _TEMPLATE_LABEL = re.compile(r"^\s*(?:definition|constraints?|range|value range|default values?|example values?|"
                              r"remarks?|options?)\s*[:：]?\s*$", re.IGNORECASE)
 _RANGE_LABEL = re.compile(r"^\s*(?:range|value range)\s*$", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"x{3,}|\*|[{<][^}>]*[}>]|\.\.\.", re.IGNORECASE)
+_OPEN_PATTERN = re.compile(r"x{3,}|\*|(?<!\$)\{[^}]*\}|<[^>]*>|\.\.\.", re.IGNORECASE)
 
 
 def closed_values(values: tuple[str, ...]) -> bool:
@@ -460,7 +460,7 @@ def closed_values(values: tuple[str, ...]) -> bool:
     can be **null**")."""
     if not values:
         return True
-    return (not any(_PLACEHOLDER.search(v) for v in values)
+    return (not any(_OPEN_PATTERN.search(v) for v in values)
             and not all(is_no_value(v) for v in values))
 
 
