@@ -86,6 +86,16 @@ def test_request_field_rules():
     ]
 
 
+def test_a_request_field_required_in_a_new_case_breaks_callers():
+    said = "OS version. This parameter is mandatory when **quick** is **true**."
+    old = document(request=obj(os_version={**STRING, "description": said}))
+    new = document(request=obj(os_version={**STRING, "description": said + " If the file is an ISO file, this "
+                                            "parameter is mandatory."}))
+    assert changes(old, new) == [("required-changed", "request field `os_version`",
+                                  "became required in a case its description names", True)]
+    assert [c[0] for c in changes(new, old)] == ["documentation"]
+
+
 def test_a_list_of_values_appearing_restricts_requests_and_widens_nothing_in_responses():
     old, new = document(request=obj(kind=STRING)), document(request=obj(kind={**STRING, "enum": ["a"]}))
     assert changes(old, new) == [("enum-added", "request field `kind`", "values documented: a", False)]

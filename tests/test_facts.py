@@ -9,7 +9,7 @@ from docutils.core import publish_doctree
 
 from generator.link.values import typed_facts
 from generator.model.api import Shape
-from generator.parse.facts import extract_facts
+from generator.parse.facts import extract_facts, required_cases
 from generator.parse.page import parse_page
 from generator.parse.text import block_markdown
 
@@ -145,6 +145,9 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("The value can contain 1 to 64 characters.\n\nMinimum length: **0**\n\nMaximum length: **64**", (None, "64")),
     ("The value can be left blank or contain 1 to 64 characters.", (None, "64")),
     ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
+    ("The value contains a maximum of 255 bytes.", (None, "255")),
+    ("The length of the public key must be less than or equal to 1024 bytes.", (None, "1024")),
+    ("The value contains 1 to 64 bytes.", (None, None)),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)
@@ -209,3 +212,15 @@ def test_default_and_range_columns_are_facts():
     assert (rows["name"].facts.min_length, rows["name"].facts.max_length, rows["name"].facts.default) == ("0", "64", None)
     assert rows["bgp_asn"].facts.default == "64512"
     assert rows["name"].description == "Gateway name.\n\nConstraint: The value can contain 0 to 64 characters."
+
+
+@pytest.mark.parametrize("text, cases", [
+    ("If the uploaded file is in ISO format, this parameter is mandatory.",
+     {"if the uploaded file is in iso format, this parameter is mandatory"}),
+    ("This parameter is mandatory when **is_quick_import** is **true**.",
+     {"this parameter is mandatory when is_quick_import is true"}),
+    ("This parameter is mandatory.", set()),
+    ("Specifies the OS version. This parameter is valid if an image file is used.", set()),
+])
+def test_cases_that_make_a_field_required(text, cases):
+    assert required_cases(text) == cases

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..parse.facts import required_cases
 from .fields import Node, Path, Sources, dotted, flatten, node, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -290,6 +291,9 @@ class _Comparison:
             tightened = new.required if request else old.required
             self.add("required-changed", target, "became required" if new.required else "became optional",
                      tightened, source)
+        elif request and not root and not new.required and required_cases(new.description) - required_cases(
+                old.description):
+            self.add("required-changed", target, "became required in a case its description names", True, source)
         if not retyped:
             self._compare_enum(target, request, old, new, source)
             if old.default != new.default:

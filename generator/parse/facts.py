@@ -51,6 +51,10 @@ _ABSENT = re.compile(
     r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|assigned|given|entered|"
     r"carried|included|selected)|(?:is|are)\s+left\s+(?:blank|empty)|(?:is|are)\s+omitted|(?:is|are)\s+(?:empty|unspecified)|"
     r"(?:does|do)\s+not\s+exist|no\s+value\s+is\s+(?:specified|set))|\bif\s+no\b", re.IGNORECASE)
+_REQUIRED_IN_A_CASE = re.compile(
+    r"\b(?:if|when)\b[^.;]*?,\s*(?:this|the)\s+(?:parameter|field|value)\s+(?:is|becomes)\s+(?:mandatory|required)\b"
+    r"|\b(?:this|the)\s+(?:parameter|field)\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b[^.;]*",
+    re.IGNORECASE)
 _UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
                    r"GiB|MiB|KiB|bytes?|Mbit/s|kbit/s|Gbit/s)(?![\w/])", re.IGNORECASE)
 _NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
@@ -76,7 +80,8 @@ _CHARS = r"\s+(?:(?:unicode|ascii|english|printable|single-byte|utf-8)\s+)?(?:ch
 _LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.IGNORECASE)
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
-    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT + _CHARS
+    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT
+    + r"(?:" + _CHARS + r"|\s+bytes\b)"  # no more bytes than N: no more characters either
     + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?![\d,])",
     re.IGNORECASE,
 )
@@ -252,6 +257,13 @@ def bare_default(text: str) -> str | None:
         return None
     value = (match.group(1) or match.group(2) or match.group(3)).strip()
     return None if is_no_value(value) or placeholder(value) else value
+
+
+def required_cases(description: str) -> frozenset[str]:
+    """The cases in which a description makes its field required, as written ("If the
+    uploaded file is in ISO format, this parameter is mandatory.", "This parameter is mandatory
+    when you use a cloud server to create a system disk image.")."""
+    return frozenset(" ".join(m.group(0).lower().replace("*", "").split()) for m in _REQUIRED_IN_A_CASE.finditer(description))
 
 
 def placeholder(value: str) -> bool:
