@@ -9,7 +9,7 @@ from docutils.core import publish_doctree
 
 from generator.link.values import typed_facts
 from generator.model.api import Shape
-from generator.parse.facts import extract_facts, required_cases
+from generator.parse.facts import case_values, extract_facts, required_cases
 from generator.parse.page import parse_page
 from generator.parse.text import block_markdown
 
@@ -224,3 +224,10 @@ def test_default_and_range_columns_are_facts():
 ])
 def test_cases_that_make_a_field_required(text, cases):
     assert required_cases(text) == cases
+
+
+def test_values_stated_per_case():
+    text = ("Node quantity.\n\n- mongos: The value ranges from 2 to 32.\n- config: The value is **1**.\n"
+            "- replica: The value can be 1 or 3 (both values will create 3 nodes).\n- **true**: enabled\n")
+    assert case_values(text) == {"mongos": ((), "2", "32"), "config": (("1",), None, None),
+                                 "replica": (("1", "3"), None, None)}

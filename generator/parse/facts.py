@@ -55,6 +55,9 @@ _REQUIRED_IN_A_CASE = re.compile(
     r"\b(?:if|when)\b[^.;]*?,\s*(?:this|the)\s+(?:parameter|field|value)\s+(?:is|becomes)\s+(?:mandatory|required)\b"
     r"|\b(?:this|the)\s+(?:parameter|field)\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b[^.;]*",
     re.IGNORECASE)
+_CASE_ITEM = re.compile(r"^\s*-\s+\**([A-Za-z][\w.\-]*)\**\s*[:：]\s*(.+)$", re.MULTILINE)
+_CASE_LIST = re.compile(r"\b(?:can be|is|are|must be)\s+(?:only\s+)?(\**-?\d+\**(?:\s*,\s*\**-?\d+\**)*"
+                        r"(?:,?\s+(?:or|and)\s+\**-?\d+\**)?)(?![\w.,]*\d)(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
 _UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
                    r"GiB|MiB|KiB|bytes?|Mbit/s|kbit/s|Gbit/s)(?![\w/])", re.IGNORECASE)
 _NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
@@ -264,6 +267,22 @@ def required_cases(description: str) -> frozenset[str]:
     uploaded file is in ISO format, this parameter is mandatory.", "This parameter is mandatory
     when you use a cloud server to create a system disk image.")."""
     return frozenset(" ".join(m.group(0).lower().replace("*", "").split()) for m in _REQUIRED_IN_A_CASE.finditer(description))
+
+
+def case_values(description: str) -> dict[str, tuple[tuple[str, ...], str | None, str | None]]:
+    """The values a description allows per case, from items that name a case and state its
+    values (``- shard: The value ranges from 2 to 32.``, ``- replica: The value can be 1 or 3
+    (both create 3 nodes).``): case → (listed numbers, minimum, maximum); items stating
+    neither are left out."""
+    found: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {}
+    for match in _CASE_ITEM.finditer(description):
+        text = match.group(2)
+        listed = _CASE_LIST.search(text)
+        values = tuple(re.findall(r"-?\d+", listed.group(1))) if listed else ()
+        low, high = _range(text)
+        if values or low is not None or high is not None:
+            found.setdefault(match.group(1), (values, low, high))
+    return found
 
 
 def placeholder(value: str) -> bool:
