@@ -82,6 +82,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "Volume group. Options:\n\n- **vgpaas**: container\n- **vguser{num}**: user volume\n",
     "Whether the sample is a hard example. Options:\n\n- **0/false**: not hard\n- **1/true**: hard\n",
     "**Definition**: AZ of the server.\n\n**Range**: AZs available in the region.\n\n**Default value**: N/A",
+    "Node quantity. Valid value:\n\n- mongos: The value ranges from 2 to 32.\n- config: The value is **1**.\n",
     "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
 ])
 def test_unsure_lists_stay_in_the_description(text):
@@ -169,6 +170,8 @@ def test_string_lengths(text, lengths):
     ("The value ranges from 1 Mbit/s to 1000 Mbit/s by default.\n\nMinimum value: **1**\n\nMaximum value: **1000**",
      ("1", "1000")),
     ("**Definition**\n\nECS progress.\n\n**Range**\n\n0 to 100", ("0", "100")),
+    ("Node quantity.\n\n- mongos: The value ranges from 2 to 32.\n- shard: The value ranges from 2 to 32.\n"
+     "- config: The value is **1**.\n", (None, None)),
     ("**Definition**\n\nMaximum entries.\n\n**Range**\n\nThe value ranges from 0 to 20.", ("0", "20")),
 ])
 def test_numeric_ranges(text, bounds):

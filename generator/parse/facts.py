@@ -56,7 +56,7 @@ _REQUIRED_IN_A_CASE = re.compile(
     r"|\b(?:this|the)\s+(?:parameter|field)\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b[^.;]*",
     re.IGNORECASE)
 _CASE_ITEM = re.compile(r"^\s*-\s+\**([A-Za-z][\w.\-]*)\**\s*[:：]\s*(.+)$", re.MULTILINE)
-_CASE_LIST = re.compile(r"\b(?:can be|is|are|must be)\s+(?:only\s+)?(\**-?\d+\**(?:\s*,\s*\**-?\d+\**)*"
+_CASE_LIST = re.compile(r"\b(?:value|number of [\w ]{1,20}?)\s+(?:is|(?:can|must|may) be)\s+(?:only\s+)?(\**-?\d+\**(?:\s*,\s*\**-?\d+\**)*"
                         r"(?:,?\s+(?:or|and)\s+\**-?\d+\**)?)(?![\w.,]*\d)(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
 _UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
                    r"GiB|MiB|KiB|bytes?|Mbit/s|kbit/s|Gbit/s)(?![\w/])", re.IGNORECASE)
@@ -151,10 +151,13 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     enum, marked_default = _listed_values(cell)
     if not enum:
         enum = _inline_values(markdown)
-    if any(placeholder(value) for value in enum):
+    cases = case_values(markdown)
+    if any(placeholder(value) for value in enum) or len(set(enum) & set(cases)) > 1:  # items name cases, not values
         enum = ()
     default = marked_default if marked_default is not None else _default(markdown)
     minimum, maximum = _range(_LABEL_LINE.sub("", markdown))
+    if len(set(cases.values())) > 1:  # "- mongos: 2 to 32" / "- config: 1": per case, not the field's
+        minimum = maximum = None
     min_length, max_length = _lengths(markdown)
     found = Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                   min_length=min_length, max_length=max_length)
