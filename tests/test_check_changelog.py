@@ -86,6 +86,31 @@ def test_request_field_rules():
     ]
 
 
+def test_a_request_field_required_in_a_new_case_breaks_callers():
+    said = "OS version. This parameter is mandatory when **quick** is **true**."
+    old = document(request=obj(os_version={**STRING, "description": said}))
+    new = document(request=obj(os_version={**STRING, "description": said + " If the file is an ISO file, this "
+                                            "parameter is mandatory."}))
+    assert changes(old, new) == [("required-changed", "request field `os_version`",
+                                  "became required in a case its description names", True)]
+    assert [c[0] for c in changes(new, old)] == ["documentation"]
+
+
+def test_values_narrowed_in_a_case_break_callers():
+    old = document(request=obj(num={**INT, "description": "- mongos: The value ranges from 2 to 32.\n"
+                                                         "- replica: The number of nodes can be 3, 5, or 7."}))
+    new = document(request=obj(num={**INT, "description": "- mongos: The value ranges from 2 to 32.\n"
+                                                         "- shard: The value ranges from 2 to 32.\n"
+                                                         "- replica: The value can be 1 or 3."}))
+    assert changes(old, new) == [
+        ("case-values-changed", "request field `num`", "values for shard now stated: 2 to 32", True),
+        ("case-values-changed", "request field `num`", "values for replica: 3, 5, 7 → 1, 3", True),
+    ]
+    wider = document(request=obj(num={**INT, "description": "- replica: The value can be 1, 3, or 5."}))
+    narrow = document(request=obj(num={**INT, "description": "- replica: The value can be 1 or 3."}))
+    assert [c[3] for c in changes(narrow, wider)] == [False]
+
+
 def test_a_list_of_values_appearing_restricts_requests_and_widens_nothing_in_responses():
     old, new = document(request=obj(kind=STRING)), document(request=obj(kind={**STRING, "enum": ["a"]}))
     assert changes(old, new) == [("enum-added", "request field `kind`", "values documented: a", False)]

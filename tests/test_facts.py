@@ -9,7 +9,7 @@ from docutils.core import publish_doctree
 
 from generator.link.values import typed_facts
 from generator.model.api import Shape
-from generator.parse.facts import extract_facts
+from generator.parse.facts import case_values, extract_facts, required_cases
 from generator.parse.page import parse_page
 from generator.parse.text import block_markdown
 
@@ -93,6 +93,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "Volume group. Options:\n\n- **vgpaas**: container\n- **vguser{num}**: user volume\n",
     "Whether the sample is a hard example. Options:\n\n- **0/false**: not hard\n- **1/true**: hard\n",
     "**Definition**: AZ of the server.\n\n**Range**: AZs available in the region.\n\n**Default value**: N/A",
+    "Node quantity. Valid value:\n\n- mongos: The value ranges from 2 to 32.\n- config: The value is **1**.\n",
     "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
 ])
 def test_unsure_lists_stay_in_the_description(text):
@@ -158,6 +159,9 @@ def test_defaults_and_words_meaning_no_value(text, default):
     ("A tag key contains 1 to 36 characters and cannot be left blank.", ("1", "36")),
     ("Certificate name. The maximum length is 256 characters.", (None, "256")),
     ("Project ID obtained from IAM. Generally, a project ID contains 32 characters.", (None, None)),
+    ("The value contains a maximum of 255 bytes.", (None, "255")),
+    ("The length of the public key must be less than or equal to 1024 bytes.", (None, "1024")),
+    ("The value contains 1 to 64 bytes.", (None, None)),
 ])
 def test_string_lengths(text, lengths):
     found = facts(text)
@@ -179,6 +183,8 @@ def test_string_lengths(text, lengths):
     ("The value ranges from 1 Mbit/s to 1000 Mbit/s by default.\n\nMinimum value: **1**\n\nMaximum value: **1000**",
      ("1", "1000")),
     ("**Definition**\n\nECS progress.\n\n**Range**\n\n0 to 100", ("0", "100")),
+    ("Node quantity.\n\n- mongos: The value ranges from 2 to 32.\n- shard: The value ranges from 2 to 32.\n"
+     "- config: The value is **1**.\n", (None, None)),
     ("**Definition**\n\nMaximum entries.\n\n**Range**\n\nThe value ranges from 0 to 20.", ("0", "20")),
 ])
 def test_numeric_ranges(text, bounds):
@@ -222,3 +228,22 @@ def test_default_and_range_columns_are_facts():
     assert (rows["name"].facts.min_length, rows["name"].facts.max_length, rows["name"].facts.default) == ("0", "64", None)
     assert rows["bgp_asn"].facts.default == "64512"
     assert rows["name"].description == "Gateway name.\n\nConstraint: The value can contain 0 to 64 characters."
+
+
+@pytest.mark.parametrize("text, cases", [
+    ("If the uploaded file is in ISO format, this parameter is mandatory.",
+     {"if the uploaded file is in iso format, this parameter is mandatory"}),
+    ("This parameter is mandatory when **is_quick_import** is **true**.",
+     {"this parameter is mandatory when is_quick_import is true"}),
+    ("This parameter is mandatory.", set()),
+    ("Specifies the OS version. This parameter is valid if an image file is used.", set()),
+])
+def test_cases_that_make_a_field_required(text, cases):
+    assert required_cases(text) == cases
+
+
+def test_values_stated_per_case():
+    text = ("Node quantity.\n\n- mongos: The value ranges from 2 to 32.\n- config: The value is **1**.\n"
+            "- replica: The value can be 1 or 3 (both values will create 3 nodes).\n- **true**: enabled\n")
+    assert case_values(text) == {"mongos": ((), "2", "32"), "config": (("1",), None, None),
+                                 "replica": (("1", "3"), None, None)}

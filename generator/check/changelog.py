@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..parse.facts import case_values, required_cases
 from .fields import Node, Path, Sources, dotted, flatten, node, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -290,7 +291,11 @@ class _Comparison:
             tightened = new.required if request else old.required
             self.add("required-changed", target, "became required" if new.required else "became optional",
                      tightened, source)
+        elif request and not root and not new.required and required_cases(new.description) - required_cases(
+                old.description):
+            self.add("required-changed", target, "became required in a case its description names", True, source)
         if not retyped:
+            self._compare_cases(target, request, old, new, source)
             self._compare_enum(target, request, old, new, source)
             if old.default != new.default:
                 self.add("default-changed", target, f"default {old.default} → {new.default}", request, source)
@@ -321,6 +326,24 @@ class _Comparison:
             self.add("enum-values-added", target, f"enum values added: {_values(added)}", not request, source)
         if removed:
             self.add("enum-values-removed", target, f"enum values removed: {_values(removed)}", request, source)
+
+    def _compare_cases(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
+        """Values allowed per case in the description ("- replica: The value can be 1 or 3"):
+        a case that newly states values, or whose numbers or range narrow, restricts requests."""
+        before, after = case_values(old.description), case_values(new.description)
+        for case, (values, low, high) in after.items():
+            was = before.get(case)
+            if was == (values, low, high):
+                continue
+            if was is None:
+                narrower = bool(before) or bool(old.enum) is False
+                detail = f"values for {case} now stated: {_case_text(values, low, high)}"
+            else:
+                old_values, old_low, old_high = was
+                narrower = (bool(set(old_values) - set(values)) if old_values and values else bool(values)) or (
+                    _tighter(old_low, low, 1) or _tighter(old_high, high, -1))
+                detail = f"values for {case}: {_case_text(*was)} → {_case_text(values, low, high)}"
+            self.add("case-values-changed", target, detail, narrower if request else not narrower, source)
 
     def _compare_range(self, target: str, request: bool, old: Node, new: Node, source: str) -> None:
         for bound, old_value, new_value, sign in (("minimum", old.minimum, new.minimum, 1),
@@ -356,6 +379,17 @@ class _Comparison:
 
 #: Keys that say where a fact was read, not what the API is; never compared as API facts.
 PROVENANCE = ("x-source", "x-merged-from", "x-original-name")
+
+
+def _case_text(values: tuple[str, ...], low: str | None, high: str | None) -> str:
+    return ", ".join(values) if values else f"{low if low is not None else '…'} to {high if high is not None else '…'}"
+
+
+def _tighter(old: str | None, new: str | None, sign: int) -> bool:
+    """Whether a bound became tighter (a new bound, or a minimum raised / maximum lowered)."""
+    if new is None:
+        return False
+    return old is None or (float(new) - float(old)) * sign > 0
 
 
 def folder_relative(citation: str) -> str:

@@ -51,6 +51,13 @@ _ABSENT = re.compile(
     r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|assigned|given|entered|"
     r"carried|included|selected)|(?:is|are)\s+left\s+(?:blank|empty)|(?:is|are)\s+omitted|(?:is|are)\s+(?:empty|unspecified)|"
     r"(?:does|do)\s+not\s+exist|no\s+value\s+is\s+(?:specified|set))|\bif\s+no\b", re.IGNORECASE)
+_REQUIRED_IN_A_CASE = re.compile(
+    r"\b(?:if|when)\b[^.;]*?,\s*(?:this|the)\s+(?:parameter|field|value)\s+(?:is|becomes)\s+(?:mandatory|required)\b"
+    r"|\b(?:this|the)\s+(?:parameter|field)\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b[^.;]*",
+    re.IGNORECASE)
+_CASE_ITEM = re.compile(r"^\s*-\s+\**([A-Za-z][\w.\-]*)\**\s*[:：]\s*(.+)$", re.MULTILINE)
+_CASE_LIST = re.compile(r"\b(?:value|number of [\w ]{1,20}?)\s+(?:is|(?:can|must|may) be)\s+(?:only\s+)?(\**-?\d+\**(?:\s*,\s*\**-?\d+\**)*"
+                        r"(?:,?\s+(?:or|and)\s+\**-?\d+\**)?)(?![\w.,]*\d)(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
 _UNIT = re.compile(r"\**\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?|milliseconds?|ms|GB|MB|KB|TB|"
                    r"GiB|MiB|KiB|bytes?|Mbit/s|kbit/s|Gbit/s)(?![\w/])", re.IGNORECASE)
 _NUM = r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![.,]?\d))"  # 2,147,483,647; 1.7E308
@@ -76,7 +83,8 @@ _CHARS = r"\s+(?:(?:unicode|ascii|english|printable|single-byte|utf-8)\s+)?(?:ch
 _LENGTH_BETWEEN = re.compile(_INT + r"\s*(?:to|-|~|–)\s*" + _INT + _CHARS, re.IGNORECASE)
 _LENGTH_AT_MOST = re.compile(
     r"(?:maximum of|up to|no more than|not more than|at most|cannot exceed|can not exceed|not exceed|"
-    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT + _CHARS
+    r"less than or equal to|max\.?|maximum length(?: is)?(?: of)?|length cannot exceed)\s*" + _INT
+    + r"(?:" + _CHARS + r"|\s+bytes\b)"  # no more bytes than N: no more characters either
     + r"|(?:maximum length|max characters|max\. length)\s*[:：]\s*" + _INT + r"(?![\d,])",
     re.IGNORECASE,
 )
@@ -143,11 +151,15 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     enum, marked_default = _listed_values(cell)
     if not enum:
         enum = _inline_values(markdown)
-    if not closed_values(enum) or any(placeholder(value) for value in enum):
+    cases = case_values(markdown)
+    if (not closed_values(enum) or any(placeholder(value) for value in enum)
+            or len(set(enum) & set(cases)) > 1):  # items name cases, not values
         enum = ()
     default = marked_default if marked_default is not None else _default(markdown)
     binding = without_hedged_sentences(markdown)
     minimum, maximum = _range(_LABEL_LINE.sub("", binding))
+    if len(set(cases.values())) > 1:  # "- mongos: 2 to 32" / "- config: 1": per case, not the field's
+        minimum = maximum = None
     min_length, max_length = _lengths(binding)
     found = Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
                   min_length=min_length, max_length=max_length)
@@ -253,6 +265,29 @@ def bare_default(text: str) -> str | None:
         return None
     value = (match.group(1) or match.group(2) or match.group(3)).strip()
     return None if is_no_value(value) or placeholder(value) else value
+
+
+def required_cases(description: str) -> frozenset[str]:
+    """The cases in which a description makes its field required, as written ("If the
+    uploaded file is in ISO format, this parameter is mandatory.", "This parameter is mandatory
+    when you use a cloud server to create a system disk image.")."""
+    return frozenset(" ".join(m.group(0).lower().replace("*", "").split()) for m in _REQUIRED_IN_A_CASE.finditer(description))
+
+
+def case_values(description: str) -> dict[str, tuple[tuple[str, ...], str | None, str | None]]:
+    """The values a description allows per case, from items that name a case and state its
+    values (``- shard: The value ranges from 2 to 32.``, ``- replica: The value can be 1 or 3
+    (both create 3 nodes).``): case → (listed numbers, minimum, maximum); items stating
+    neither are left out."""
+    found: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {}
+    for match in _CASE_ITEM.finditer(description):
+        text = match.group(2)
+        listed = _CASE_LIST.search(text)
+        values = tuple(re.findall(r"-?\d+", listed.group(1))) if listed else ()
+        low, high = _range(text)
+        if values or low is not None or high is not None:
+            found.setdefault(match.group(1), (values, low, high))
+    return found
 
 
 def placeholder(value: str) -> bool:
