@@ -159,3 +159,58 @@ def test_a_link_to_another_pages_table_yields_to_the_pages_own_copy_captioned_by
     assert set(schemas[update]["properties"]) == {"k8sTags"}
     assert set(schemas[create]["properties"]) == {"flavor", "az"}
     assert "table-orphan" not in {d.code for d in diagnostics}
+
+
+REQUEST_DESCRIPTION_LINKS_THE_RESPONSE = """
+Request Parameters
+------------------
+
+.. table:: **Table 1** Parameter description
+
+   =================== ========= ====== ====================================================================
+   Parameter           Mandatory Type   Description
+   =================== ========= ====== ====================================================================
+   session_persistence No        Object Sticky sessions. For details, see :ref:`Table 3 <response_session>`.
+   =================== ========= ====== ====================================================================
+
+.. table:: **Table 2** **session_persistence** parameter description
+
+   =========== ========= ====== ===========
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== ===========
+   type        Yes       String Type.
+   =========== ========= ====== ===========
+
+Response Parameters
+-------------------
+
+.. table:: **Table 3** Parameter description
+
+   =================== ====== ====================================================================
+   Parameter           Type   Description
+   =================== ====== ====================================================================
+   session_persistence Object Sticky sessions. For details, see :ref:`Table 4 <response_session>`.
+   =================== ====== ====================================================================
+
+.. _response_session:
+
+.. table:: **Table 4** **session_persistence** parameter description
+
+   =========== ====== ===========
+   Parameter   Type   Description
+   =========== ====== ===========
+   type        String Type.
+   cookie_name String Cookie.
+   =========== ====== ===========
+"""
+
+
+def test_a_request_row_linking_the_responses_table_takes_its_own_sections_table_captioned_by_it(make_docs):
+    body = page("Updating a Pool", "PUT /v2/pools/{id}", REQUEST_DESCRIPTION_LINKS_THE_RESPONSE)
+    spec, diagnostics = spec_of(make_docs({"a.rst": body}))
+    schemas = spec["components"]["schemas"]
+    request = target(schemas["UpdatePoolRequest"]["properties"]["session_persistence"])
+    response = target(schemas["UpdatePoolResponse"]["properties"]["session_persistence"])
+    assert set(schemas[request]["properties"]) == {"type"}
+    assert set(schemas[response]["properties"]) == {"type", "cookie_name"}
+    assert "table-orphan" not in {d.code for d in diagnostics}
