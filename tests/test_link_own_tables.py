@@ -212,3 +212,54 @@ def test_a_request_row_linking_the_responses_table_takes_the_request_sections_ta
     assert fields_of(spec, f"{op}Request", prop) == request_fields
     assert fields_of(spec, f"{op}Response", prop) == response_fields
     assert "table-orphan" not in {d.code for d in diagnostics}
+
+
+DESCRIBED_BEFORE_ITS_ROW = """
+Response Parameters
+-------------------
+
+.. table:: **Table 3** Response body parameter
+
+   ========= ============================= ===========
+   Parameter Type                          Description
+   ========= ============================= ===========
+   instance  :ref:`Detail <detail>` object Instance.
+   ========= ============================= ===========
+
+.. _detail:
+
+.. table:: **Table 4** MysqlInstanceInfoDetail
+
+   ========= =================================== ===========
+   Parameter Type                                Description
+   ========= =================================== ===========
+   nodes     Array of :ref:`Node <node>` objects Nodes.
+   ========= =================================== ===========
+
+.. _volume:
+
+.. table:: **Table 5** MysqlInstanceNodeVolumeInfo
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   size      String Size.
+   ========= ====== ===========
+
+.. _node:
+
+.. table:: **Table 6** MysqlInstanceNodeInfo
+
+   ========= ============================== ===========
+   Parameter Type                           Description
+   ========= ============================== ===========
+   volume    :ref:`Table 5 <volume>` object Volume.
+   ========= ============================== ===========
+"""
+
+
+def test_a_table_described_before_the_row_linking_it_is_that_rows_object_not_an_orphan(make_docs):
+    body = page("Querying an Instance", "GET /v3/instances/{id}", DESCRIBED_BEFORE_ITS_ROW)
+    spec, diagnostics = spec_of(make_docs({"a.rst": body}))
+    assert fields_of(spec, "MysqlInstanceNodeInfo", "volume") == {"size"}
+    assert "table-orphan" not in {d.code for d in diagnostics}

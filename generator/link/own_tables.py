@@ -94,3 +94,14 @@ def _other_link(ctx: LinkContext, pi: int, row: Row, ref: str) -> TableKey | Non
 def _row_section(ctx: LinkContext, pi: int, row: Row) -> str:
     """The section of the table holding the row."""
     return next((t.section for t in ctx.pages[pi].tables if t.line <= row.line <= t.end_line), "")
+
+
+def linked_by_a_later_row(ctx: LinkContext, pi: int, ti: int) -> bool:
+    """Whether a row after the table on its page links it (``volume | :ref:`Table 6` object``
+    in Table 8): the table is that row's object, described before it, not an orphan."""
+    for later in ctx.pages[pi].tables[ti + 1:]:
+        for row in later.rows:
+            targets = list(row.refs) + ([row.type.ref] if row.type is not None and row.type.ref else [])
+            if any(resolve(ctx, pi, t, row.line) == (pi, ti) for t in targets):
+                return True
+    return False
