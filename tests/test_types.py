@@ -73,6 +73,7 @@ def test_plain_types(text, expected):
     ("Map<String, @0 >", TypeExpr("map", items=TypeExpr("ref", ref="t"))),
     ("Dictionary data structure. For details, see @0 .", TypeExpr("ref", ref="t")),
     ("List data structure. For details, see @0 .", TypeExpr("array", items=TypeExpr("ref", ref="t"))),
+    ("Objects in @0", TypeExpr("ref", ref="t")),  # geminidb: "Objects in Table 6"
     ("@0", TypeExpr("ref", ref="t", named_only=True)),  # object or array: the examples say
 ])
 def test_types_with_refs(text, expected):

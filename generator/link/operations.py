@@ -17,6 +17,7 @@ from .bodies import (add_field_table, either, is_unlinked_object_table, read_req
 from .context import LinkContext
 from .error_tables import table_status as read_table_status
 from .naming import is_name_label, operation_id_from_title
+from .own_tables import linked_by_a_later_row
 from .parameters import (PARAMETER_LOCATIONS, Parameters, add_line_query_parameters,
                          add_undocumented_path_parameters, bodiless_table_location, parameter_order,
                          read_parameter_table)
@@ -194,6 +195,8 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
             continue
         elif location in ("body", "response") and is_unlinked_object_table(
                 table, found.request_body if location == "body" else found.bodies.get(table_status)):
+            if linked_by_a_later_row(ctx, pi, ti):
+                continue  # read through that row
             cover_table(ctx, page, table, "table-orphan",
                         f"table {table.caption!r} names an object no field of this page has")
         elif location == "body":

@@ -1,6 +1,7 @@
 """Which table an object row means when its Type cell's link does not say it: a Type-cell
 ``:ref:`` to a page (not a table) beside a description that links the table, and a link to
-another page's table where the row's own page holds its own copy, captioned by the row."""
+another page's table (or another section's) where the row's own page and section hold their
+own copy, captioned by the row."""
 
 from __future__ import annotations
 
@@ -11,35 +12,52 @@ from .references import resolve
 
 
 def own_copy_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
-    """Rows whose Type cell links another page's table (the page it was copied from) while
-    their own page describes them in a later table that nothing links to and whose caption
-    names the row (``Data structure of the **nodeTemplate** field``): linked to that table,
-    the one the page's reader sees. The nearest earlier such row takes the table."""
+    """Object rows that link a table elsewhere (another page, the page it was copied from;
+    or another section of the page: a request row linking the response's table) while
+    their own page and section describe them in a later table that nothing links to and
+    whose caption names the row (``Data structure of the **nodeTemplate** field``): linked
+    to that table, the one the page's reader sees. The nearest earlier such row takes it."""
     links: dict[RowKey, TableKey] = {}
     for pi, page in enumerate(ctx.pages):
         for ti, table in enumerate(page.tables):
-            if table.kind != "fields" or (pi, ti) in ctx.referenced or ti == 0:
+            if table.kind != "fields" or ti == 0:
                 continue
             wanted = caption_names(table.caption) or caption_names(table.lead_in)
             row = next((r for earlier in reversed(page.tables[:ti]) for r in earlier.rows
                         if (pi, r.line) not in links and (pi, r.line) not in ctx.implicit
-                        and norm(r.name.split(".")[-1]) in wanted and type_link_elsewhere(ctx, pi, r)), None)
-            if row is not None:
+                        and norm(r.name.split(".")[-1]) in wanted
+                        and _links_elsewhere(ctx, pi, r, table.section)), None)
+            if row is not None and not _linked_from_its_section(ctx, pi, ti):
                 links[(pi, row.line)] = (pi, ti)
     return links
 
 
-def type_link_elsewhere(ctx: LinkContext, pi: int, row: Row) -> bool:
-    """Whether the row's Type cell links a table on another page (``:ref:`Data structure of
-    the nodeTemplate field <other_page_table>` object``): the row is still open to the
-    page's own table named after it."""
-    expr = row.type
-    while expr is not None and expr.kind in ("array", "map") and expr.items is not None:
-        expr = expr.items
-    if expr is None or expr.kind != "ref" or (expr.ref or "").startswith("#"):
+def _linked_from_its_section(ctx: LinkContext, pi: int, ti: int) -> bool:
+    """Whether a row of another page, or of the table's own section of its page, links the
+    table (a link from another section, a request row naming the response's table, does
+    not make it that row's)."""
+    if (pi, ti) not in ctx.referenced:
         return False
-    key = resolve(ctx, pi, expr.ref or "", row.line)
-    return key is not None and key[0] != pi
+    section = ctx.pages[pi].tables[ti].section
+    for other, page in enumerate(ctx.pages):
+        for table in page.tables:
+            if other == pi and table.section != section:
+                continue
+            for row in table.rows:
+                if any(resolve(ctx, other, t, row.line) == (pi, ti) for t in row.refs):
+                    return True
+    return False
+
+
+def _links_elsewhere(ctx: LinkContext, pi: int, row: Row, section: str) -> bool:
+    """Whether an object row of ``section`` links first a table of another page, or of
+    another section of its page."""
+    if row.type is None or row.type.kind not in ("object", "array", "map", "ref"):
+        return False
+    if _row_section(ctx, pi, row) != section:
+        return False
+    key = next((k for k in (resolve(ctx, pi, t, row.line) for t in row.refs) if k is not None), None)
+    return key is not None and (key[0] != pi or ctx.pages[pi].tables[key[1]].section != section)
 
 
 def type_link_target(ctx: LinkContext, pi: int, row: Row, ref: str) -> TableKey | None:
@@ -76,3 +94,14 @@ def _other_link(ctx: LinkContext, pi: int, row: Row, ref: str) -> TableKey | Non
 def _row_section(ctx: LinkContext, pi: int, row: Row) -> str:
     """The section of the table holding the row."""
     return next((t.section for t in ctx.pages[pi].tables if t.line <= row.line <= t.end_line), "")
+
+
+def linked_by_a_later_row(ctx: LinkContext, pi: int, ti: int) -> bool:
+    """Whether a row after the table on its page links it (``volume | :ref:`Table 6` object``
+    in Table 8): the table is that row's object, described before it, not an orphan."""
+    for later in ctx.pages[pi].tables[ti + 1:]:
+        for row in later.rows:
+            targets = list(row.refs) + ([row.type.ref] if row.type is not None and row.type.ref else [])
+            if any(resolve(ctx, pi, t, row.line) == (pi, ti) for t in targets):
+                return True
+    return False

@@ -235,7 +235,7 @@ class _Parser:
 _ONLY_A_REF = re.compile(r"^@\d+\.?$")
 _ANY = {"any", "anytype", "null", "none", "mixed"}
 _SENTENCE_LIST = re.compile(r"\b(list|array)\b", re.I)
-_SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|object|structure|map)\b", re.I)
+_SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|objects?|structure|map)\b", re.I)
 
 
 def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:

@@ -19805,24 +19805,6 @@ class ShowBuiltAlgorithmResponse2(BaseModel):
     """
 
 
-class ShowDevelopmentEnvironmentInstanceConnectionInfo(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    protocol: str | None = None
-    """
-    Repository link protocol, which can be **ssh** or **https**
-    """
-    url: str | None = None
-    """
-    Repository link address
-    """
-    credential: Credential | None = None
-    """
-    Certificate information. For details, see Table 30.
-    """
-
-
 class ShowDevelopmentEnvironmentInstanceFailedReasons(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -19936,7 +19918,7 @@ class ShowDevelopmentEnvironmentInstanceNotebook(BaseModel):
     """
     AK and SK for accessing OBS. For details, see Table 30.
     """
-    repository: ShowDevelopmentEnvironmentInstanceRepository | None = None
+    repository: UpdateDescriptionDevelopmentEnvironmentInstanceRepository | None = None
     """
     Git repository information. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
     """
@@ -20031,36 +20013,6 @@ class ShowDevelopmentEnvironmentInstanceProvision(BaseModel):
     spec: ShowDevelopmentEnvironmentInstanceSpec | None = None
     """
     Deployment details. For details, see Table 5.
-    """
-
-
-class ShowDevelopmentEnvironmentInstanceRepository(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    id: str | None = None
-    """
-    Repository ID
-    """
-    branch: str | None = None
-    """
-    Repository branch
-    """
-    user_name: str | None = None
-    """
-    Repository username
-    """
-    user_email: str | None = None
-    """
-    Repository user mailbox
-    """
-    type: str | None = None
-    """
-    Repository type, which can be **CodeClub** or **GitHub**
-    """
-    connection_info: ShowDevelopmentEnvironmentInstanceConnectionInfo | None = None
-    """
-    Repository connection. For details, see Table 29.
     """
 
 
@@ -24514,6 +24466,24 @@ class UpdateDescriptionDevelopmentEnvironmentInstanceAutoStop(BaseModel):
     """
 
 
+class UpdateDescriptionDevelopmentEnvironmentInstanceConnectionInfo(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    protocol: str | None = None
+    """
+    Repository link protocol, which can be **ssh** or **https**
+    """
+    url: str | None = None
+    """
+    Repository link address
+    """
+    credential: Credential | None = None
+    """
+    Certificate information. For details, see Table 30.
+    """
+
+
 class UpdateDescriptionDevelopmentEnvironmentInstanceFlavorDetails(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -24722,6 +24692,38 @@ class UpdateDescriptionDevelopmentEnvironmentInstanceQueuingInfo(BaseModel):
     """
 
 
+class UpdateDescriptionDevelopmentEnvironmentInstanceRepository(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    """
+    Repository ID
+    """
+    branch: str | None = None
+    """
+    Repository branch
+    """
+    user_name: str | None = None
+    """
+    Repository username
+    """
+    user_email: str | None = None
+    """
+    Repository user mailbox
+    """
+    type: str | None = None
+    """
+    Repository type, which can be **CodeClub** or **GitHub**
+    """
+    connection_info: (
+        UpdateDescriptionDevelopmentEnvironmentInstanceConnectionInfo | None
+    ) = None
+    """
+    Repository connection. For details, see Table 29.
+    """
+
+
 class UpdateDescriptionDevelopmentEnvironmentInstanceRequest(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -24808,7 +24810,7 @@ class UpdateDescriptionDevelopmentEnvironmentInstanceResponse(BaseModel):
     """
     User information. For details, see Table 27.
     """
-    repository: CreateDevelopmentEnvironmentInstanceRepository | None = None
+    repository: UpdateDescriptionDevelopmentEnvironmentInstanceRepository | None = None
     """
     Git repository. For details, see Table 28. This parameter cannot be used. It is automatically returned when the API is called.
     """
