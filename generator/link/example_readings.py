@@ -9,20 +9,23 @@ import dataclasses
 import re
 
 from ..model.api import Field, Schema, Service, Shape
+from ..model.diagnostics import INFO, Diagnostic
 from .naming import pascal
 
 
-def read_from_examples(service: Service) -> Service:
-    """The service with every reading below applied, in order."""
-    service = key_value_maps(without_member_lists(service))
+def read_from_examples(service: Service) -> tuple[Service, list[Diagnostic]]:
+    """The service with every reading below applied, in order, and a note for each row read
+    as part of a map."""
+    service, notes = key_value_maps(without_member_lists(service))
     service = nest_flattened_members(service)
-    return without_named_exceptions(mark_nullable(widen_to_arrays(service)))
+    return without_named_exceptions(mark_nullable(widen_to_arrays(service))), notes
 
 
-def key_value_maps(service: Service) -> Service:
+def key_value_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
     """A field whose table has just the rows ``key`` and ``value`` ("in "max_connections":
     "10", the key is max_connections") is a map of the value's type where one of its
-    operations' examples shows it as an object with other keys."""
+    operations' examples shows it as an object with other keys; its two rows are then the
+    map's keys and values (a ``table-key-value-map`` note each)."""
     pairs = {s.name: next(f for f in s.fields if f.name == "value") for s in service.schemas
              if sorted(f.name for f in s.fields) == ["key", "value"]}
     maps: set[tuple[str, str]] = set()
@@ -32,8 +35,19 @@ def key_value_maps(service: Service) -> Service:
                 and bool(value) and not {"key", "value"} & set(value))
 
     _walk_examples(service, wanted, maps)
+    fields = {(s.name, f.name): f for s in service.schemas for f in s.fields}
+    used = sorted({fields[m].shape.ref for m in maps if m in fields})
+    notes = [_map_row_note(row, table) for table in used for s in service.schemas if s.name == table
+             for row in s.fields]
     return _with_fields(service, maps, lambda f: dataclasses.replace(
-        f, shape=Shape("map", items=pairs[f.shape.ref].shape)))
+        f, shape=Shape("map", items=pairs[f.shape.ref].shape))), notes
+
+
+def _map_row_note(row: Field, table: str) -> Diagnostic:
+    file, _, line = row.source.rpartition(":")
+    return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, "table-key-value-map",
+                      f"row {row.name!r} of {table}: read as the {row.name}s of a map (the example shows "
+                      "an object with its own keys)")
 
 
 def nest_flattened_members(service: Service) -> Service:

@@ -37,7 +37,7 @@ class ExampleStats:
 
 def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
     """The service with only schema-valid examples, the findings, and the counts."""
-    service = read_from_examples(service)
+    service, notes = read_from_examples(service)
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
@@ -54,7 +54,7 @@ def check_examples(service: Service) -> tuple[Service, list[Diagnostic], Example
         )
         operations.append(dataclasses.replace(op, request_examples=request, responses=responses,
                                               alternative_examples=()))
-    return dataclasses.replace(service, operations=tuple(operations)), checker.diagnostics, checker.stats
+    return dataclasses.replace(service, operations=tuple(operations)), notes + checker.diagnostics, checker.stats
 
 
 def _null_when_optional(schema: dict) -> dict:
