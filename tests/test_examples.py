@@ -371,15 +371,47 @@ Example Requests
 
 .. code-block::
 
-   {"keep_days": 0, "disk": "SATA", "project": "0", "size": 0}
+   {"keep_days": 0, "disk": "SAS", "project": "0", "size": 0}
 """
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Setting a Policy", "PUT /v1/policy", body)}))
     properties = spec["components"]["schemas"]["SetPolicyRequest"]["properties"]
-    assert "minimum" not in properties["keep_days"] and "enum" not in properties["disk"]
-    assert "minLength" not in properties["project"]
+    assert "minimum" not in properties["keep_days"] and "minLength" not in properties["project"]
+    assert properties["disk"]["enum"] == ["SAS", "SSD"]  # an item per value: the list is the rule
     assert properties["size"]["minimum"] == 5  # 0 is named nowhere in its row: a true contradiction
-    (mismatch,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
-    assert "$.size: 0 is less than the minimum of 5" in mismatch.message
+    messages = sorted(d.message for d in codes(diagnostics, "example-mismatch", "example-undocumented-field"))
+    assert len(messages) == 2  # SATA in the first example, size 0 in the second
+    assert any("$.size: 0 is less than the minimum of 5" in m for m in messages)
+    assert any("$.disk: 'SATA' is not one of the listed options" in m for m in messages)
+
+
+def test_a_value_in_other_letter_case_keeps_the_list_and_is_a_contradiction(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ============= ========= ====== ==========================
+   Parameter     Mandatory Type   Description
+   ============= ========= ====== ==========================
+   resource_type Yes       String Attachment type.
+
+                                  -  **vpc**: VPC attachments
+                                  -  **vgw**: gateway attachments
+   ============= ========= ====== ==========================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"resource_type": "VPC"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Setting a Policy", "PUT /v1/policy", body)}))
+    properties = spec["components"]["schemas"]["SetPolicyRequest"]["properties"]
+    assert properties["resource_type"]["enum"] == ["vpc", "vgw"]  # "VPC attachments" is prose
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "VPC" in mismatch.message
 
 
 def test_an_error_body_under_a_success_status_is_an_error_example(make_docs):

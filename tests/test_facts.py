@@ -25,6 +25,8 @@ def facts(rst: str):
     ("The value can be:\n\n**a**: first\n\n**b**: second (default value)\n", ("a", "b")),
     ("Storage type. Currently, SATA, SAS and SSD are supported.\n\n- SAS: High I/O\n- SSD: Ultra-high I/O\n",
      ("SAS", "SSD")),
+    ("Storage type. Currently, SATA, SAS and SSD are supported. You are advised to use the multi-disk "
+     "parameters.\n\n- SAS: High I/O\n- SSD: Ultra-high I/O\n", ("SAS", "SSD")),
     ("Attachment type.\n\n- **vpc**: VPC attachment\n", ("vpc",)),
     ("Storage type. Only **obs** and **evs** are supported.", ("obs", "evs")),
     ("Only **Docker** is supported.", ("Docker",)),
@@ -87,6 +89,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "the following: **00**, **15**, **30**, or **45**.\n",
     "Origin server information, including the **client_protocol**, **address**, and **port** fields.\n\n"
     "- **client_protocol**: protocol type of the client.\n- **address**: IP address\n- **port**: port number\n",
+    "The parameters are as follows:\n\n- **name**: the name\n- **size**: the size\n",
     "Sub-status.\n\n**121** (expanding capacity), **132** (changing security group)\n\n"
     "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
     "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",

@@ -156,11 +156,13 @@ def without_member_lists(service: Service) -> Service:
 
 
 def without_named_exceptions(service: Service) -> Service:
-    """A field's value list, range or length is no closed rule where one of its operations'
-    examples shows a value outside it that the row's own description names ("The value can
-    be 0 or ranges from 7 to 732", "supporting SATA, SAS, and SSD" above a list explaining
-    two of them, "If none is specified, 0 is returned" beside "a UUID of 36 characters"):
-    the facts were read from part of the text, and the field keeps only its type."""
+    """A field's range, length or inline value list is no closed rule where one of its
+    operations' examples shows a value outside it that the row's own description names ("The
+    value can be 0 or ranges from 7 to 732", "If none is specified, 0 is returned" beside "a
+    UUID of 36 characters"): the facts were read from part of the text, and the field keeps
+    only its type. A list that gives each value an item of its own (``- SAS: High I/O``) is
+    the rule even where the prose names another value ("supporting SATA, SAS, and SSD"): the
+    example then contradicts the list, which is a finding."""
     named: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: _outside_facts(field, value)
                    and names_value(field.description, value), named)
@@ -169,17 +171,25 @@ def without_named_exceptions(service: Service) -> Service:
 
 
 def _outside_facts(field, value: object) -> bool:
-    """Whether a scalar example value breaks one of the field's value facts."""
+    """Whether a scalar example value breaks one of the field's value facts (an itemised value
+    list excepted)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return False
     if field.enum and value not in field.enum:
-        return True
+        return not itemised(field.description, field.enum)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return ((field.minimum is not None and value < field.minimum)
                 or (field.maximum is not None and value > field.maximum))
     return isinstance(value, str) and (
         (field.min_length is not None and len(value) < field.min_length)
         or (field.max_length is not None and len(value) > field.max_length))
+
+
+def itemised(description: str, values: tuple[object, ...]) -> bool:
+    """Whether each value opens a bullet item of the description (``- **vpc**: VPC
+    attachments``)."""
+    return all(re.search(rf"^\s*[-*]\s+(?:\*\*|`+)?{re.escape(str(v))}(?:\*\*|`+)?(?:\s*[:：(\-–]|\s*$)",
+                         description, re.MULTILINE) for v in values)
 
 
 def names_value(description: str, value: object) -> bool:

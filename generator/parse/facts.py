@@ -464,7 +464,7 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
             continue
         if not led and _EXAMPLE_LEAD.search(_text_before(children, start)):
             continue
-        if names_members(_text_before(children, start) if not led else plain(lead)):
+        if names_members(_text_before(children, start) if not led else plain(lead), values):
             return (), None
         defaults = [value for value, rest in entries if value is not None and _DEFAULT_MARK.search(rest)]
         return tuple(dict.fromkeys(values)), defaults[0] if len(defaults) == 1 else None
@@ -475,11 +475,17 @@ _MEMBERS = re.compile(r"\b(?:fields|parameters|attributes|properties|members|key
                       re.IGNORECASE)
 
 
-def names_members(lead: str) -> bool:
-    """Whether the text before a list says its items are fields ("Origin server information,
-    including the **client_protocol**, **server_protocol** and **port** fields."): the list
-    explains an object's members, it lists no values."""
-    return bool(_MEMBERS.search(lead.strip()))
+def names_members(lead: str, values: list[str]) -> bool:
+    """Whether the sentence before a list says its items are fields ("Origin server
+    information, including the **client_protocol**, **server_protocol** and **port** fields.",
+    "It contains the following parameters:"): the list explains an object's members, it lists
+    no values. A sentence that ends on "parameters" but names none of the items ("You are
+    advised to use the multi-disk parameters.") introduces nothing."""
+    sentence = re.split(r"(?<=[.;。])\s+", lead.strip())[-1]
+    if not _MEMBERS.search(sentence):
+        return False
+    return sentence.rstrip().endswith((":", "：")) or any(
+        re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", sentence) for v in values)
 
 
 #: The labels of the Definition / Constraints / Range / Default Value template of a cell.
