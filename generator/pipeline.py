@@ -174,7 +174,7 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
     the names ``registry`` gives them, ``overrides`` rename on purpose."""
     linked = link_service(name, pages)
     named = stable_operation_ids(linked.service, registry or {}, overrides[0])
-    service, example_diags, stats = check_examples(with_value_facts(named, pages))
+    service, example_diags, stats = check_examples(with_value_facts(named, pages), pages)
     diagnostics = tuple(sorted(
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
             + duplicate_labels(pages)),

@@ -75,3 +75,10 @@ def test_identical_trees_have_no_entries(tmp_path, capsys):
     new = write(tmp_path / "new", {"a.rst": page("ShowA", "a"), "b.rst": page("ShowB", "b")})
     assert main(["diff", str(old), str(new), "--no-cache"]) == 0
     assert capsys.readouterr().out.endswith("no API changes\n")
+
+
+def test_a_change_on_a_page_merged_into_another_operation_cites_that_page(tmp_path, capsys):
+    old = write(tmp_path / "old", {"a.rst": page("ShowA", "a", ", **c**"), "b.rst": page("ShowB", "a", ", **d**")})
+    new = write(tmp_path / "new", {"a.rst": page("ShowA", "a", ", **c**"), "b.rst": page("ShowB", "a", ", **e**")})
+    changes = diff(capsys, old, new)
+    assert {c["source"] for c in changes} == {"new/svc/b.rst:21"}

@@ -584,10 +584,15 @@ Example Responses
 
    {"values": {"max_connections": "10", "autocommit": "OFF"}}
 """
-    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Template", "GET /v1/templates/{id}", body)}))
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Querying a Template", "GET /v1/templates/{id}", body),
+        "b.rst": page("Querying a Default Template", "GET /v1/default-template", body.replace("kv", "kv2"))}))
     values = spec["components"]["schemas"]["ShowTemplateResponse"]["properties"]["values"]
     assert values["type"] == "object" and values["additionalProperties"] == {"type": "string"}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    notes = codes(diagnostics, "table-key-value-map")  # each page's copy of the merged table
+    assert sorted((d.file.rpartition("/")[2], d.line) for d in notes) == [
+        ("a.rst", 28), ("a.rst", 29), ("b.rst", 28), ("b.rst", 29)]
 
 
 def test_an_elided_array_item_is_no_data(make_docs):

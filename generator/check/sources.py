@@ -38,12 +38,20 @@ def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
         page = by_file.get(op.source.rpartition(":")[0])
         if page is None:
             continue
+        merged = [by_file[f] for f in (m.rpartition(":")[0] for m in op.merged_from) if f in by_file]
         parts = [(REQUEST, op.request_body)] + [(r.status, r.body) for r in op.responses]
         for part, body in parts:
             for schema in _reachable(body, schemas):
+                if any(_holds(schema, other) for other in merged):
+                    continue  # read from the page of an operation merged into this one: its own row
                 for field, line in _own_rows(schema, page, part):
                     index[(op.operation_id, part, schema.name, field)] = f"{page.file}:{line}"
     return index
+
+
+def _holds(schema: Schema, page: Page) -> bool:
+    """Whether ``schema`` was read from a table of ``page``."""
+    return schema.source.rpartition(":")[0] == page.file
 
 
 def _reachable(shape: Shape | None, schemas: dict[str, Schema]) -> list[Schema]:

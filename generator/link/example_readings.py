@@ -7,25 +7,28 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
+from ..model.page import Page
 from .naming import pascal
 
 
-def read_from_examples(service: Service) -> tuple[Service, list[Diagnostic]]:
+def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
     """The service with every reading below applied, in order, and a note for each row read
-    as part of a map."""
-    service, notes = key_value_maps(without_member_lists(service))
+    as part of a map (on ``pages``, each operation's own copy of the table too)."""
+    service, notes = key_value_maps(without_member_lists(service), pages)
     service = nest_flattened_members(service)
     return without_named_exceptions(mark_nullable(widen_to_arrays(service))), notes
 
 
-def key_value_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
+def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
     """A field whose table has just the rows ``key`` and ``value`` ("in "max_connections":
     "10", the key is max_connections") is a map of the value's type where one of its
     operations' examples shows it as an object with other keys; its two rows are then the
-    map's keys and values (a ``table-key-value-map`` note each)."""
+    map's keys and values (a ``table-key-value-map`` note each, on the table the schema was
+    read from and on the twin table of each operation's own page that reaches the map)."""
     pairs = {s.name: next(f for f in s.fields if f.name == "value") for s in service.schemas
              if sorted(f.name for f in s.fields) == ["key", "value"]}
     maps: set[tuple[str, str]] = set()
@@ -37,16 +40,46 @@ def key_value_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
     _walk_examples(service, wanted, maps)
     fields = {(s.name, f.name): f for s in service.schemas for f in s.fields}
     used = sorted({fields[m].shape.ref for m in maps if m in fields})
-    notes = [_map_row_note(row, table) for table in used for s in service.schemas if s.name == table
-             for row in s.fields]
+    rows = {(row.source, row.name, table) for table in used for s in service.schemas if s.name == table
+            for row in s.fields}
+    rows |= {(f"{page.file}:{row.line}", row.name, table)
+             for page, table in _pages_reaching(service, pages, used)
+             for twin in page.tables if sorted(r.name for r in twin.rows) == ["key", "value"]
+             for row in twin.rows}
+    notes = [_map_row_note(source, name, table) for source, name, table in sorted(rows)]
     return _with_fields(service, maps, lambda f: dataclasses.replace(
         f, shape=Shape("map", items=pairs[f.shape.ref].shape))), notes
 
 
-def _map_row_note(row: Field, table: str) -> Diagnostic:
-    file, _, line = row.source.rpartition(":")
+def _pages_reaching(service: Service, pages: Iterable[Page], tables: list[str]):
+    """(page, table) for each operation's own page whose bodies reach one of ``tables``."""
+    by_file = {page.file: page for page in pages}
+    schemas = {s.name: s for s in service.schemas}
+    for op in service.operations:
+        page = by_file.get(op.source.rpartition(":")[0])
+        if page is None:
+            continue
+        reached = _reached({op.request_body, *(r.body for r in op.responses)} - {None}, schemas)
+        yield from ((page, table) for table in tables if table in reached)
+
+
+def _reached(shapes: set[Shape], schemas: dict[str, Schema]) -> set[str]:
+    """Names of the schemas ``shapes`` reach."""
+    found: set[str] = set()
+    todo = list(shapes)
+    while todo:
+        shape = todo.pop()
+        if shape.kind == "ref" and shape.ref in schemas and shape.ref not in found:
+            found.add(shape.ref)
+            todo += [f.shape for f in schemas[shape.ref].fields]
+        todo += [s for s in (shape.items, *shape.options) if s is not None]
+    return found
+
+
+def _map_row_note(source: str, name: str, table: str) -> Diagnostic:
+    file, _, line = source.rpartition(":")
     return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, "table-key-value-map",
-                      f"row {row.name!r} of {table}: read as the {row.name}s of a map (the example shows "
+                      f"row {name!r} of {table}: read as the {name}s of a map (the example shows "
                       "an object with its own keys)")
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 import jsonschema
 
 from ..model.api import Operation, Service, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
-from ..model.page import Example
+from ..model.page import Example, Page
 from ..render.schema import component_schema, shape_schema
 from ..parse.examples import request_line
 from .errors import looks_like_error
@@ -35,9 +36,10 @@ class ExampleStats:
     validated: int = 0
 
 
-def check_examples(service: Service) -> tuple[Service, list[Diagnostic], ExampleStats]:
-    """The service with only schema-valid examples, the findings, and the counts."""
-    service, notes = read_from_examples(service)
+def check_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic], ExampleStats]:
+    """The service with only schema-valid examples, the findings, and the counts (``pages``:
+    the service's pages, where notes cite each operation's own copy of a table)."""
+    service, notes = read_from_examples(service, pages)
     components = {s.name: _null_when_optional(component_schema(s)) for s in service.schemas}
     strict = {name: _closed(schema) for name, schema in components.items()}
     checker = _Checker(components, strict, service.error_schema)
