@@ -1,5 +1,5 @@
-"""A folder of JSON entries under content keys: the store behind docbind's service and client
-caches. Entries are data, read with ``json``, never code. Each holds its own key and a digest
+"""A folder of JSON entries under content keys: the store behind docbind's page, service and
+client caches. Entries are data, read with ``json``, never code. Each holds its own key and a digest
 of its payload, so a missing, truncated, altered or swapped entry is a miss, and so is anything
 that is not a regular file of bounded size; a store that cannot be written is no error."""
 
@@ -19,8 +19,9 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 class JsonStore:
     """``key → JSON value`` under ``folder``, one file per key (``ab/abcdef….json``)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, max_bytes: int = MAX_ENTRY_BYTES) -> None:
         self.folder = folder
+        self.max_bytes = max_bytes
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -28,7 +29,7 @@ class JsonStore:
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
         try:
-            data = read_regular(self._path(key), MAX_ENTRY_BYTES)
+            data = read_regular(self._path(key), self.max_bytes)
         except PageReadError:
             return None
         header, _, payload = data.partition(b"\n")

@@ -3,6 +3,7 @@ are data: a restored or tampered cache can make a run slower, never wrong, never
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -35,9 +36,11 @@ def test_a_cached_page_is_the_parsed_page(tmp_path):
 def test_entries_are_json_data(tmp_path):
     PageCache(tmp_path).put(PAGE, LABEL, parse_page(PAGE, LABEL))
     (entry,) = (p for p in tmp_path.rglob("*") if p.is_file())
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("docbind-page-cache", 1)
-    assert json.loads(data["page"])["file"] == LABEL
+    header, _, payload = entry.read_text(encoding="utf-8").partition("\n")
+    assert header.split() == [entry.stem, hashlib.sha256(payload.encode()).hexdigest()]  # its key, its digest
+    data = json.loads(payload)
+    assert (data["format"], data["version"]) == ("docbind-page-cache", 2)
+    assert data["page"]["file"] == LABEL
 
 
 def test_other_bytes_are_a_miss(tmp_path):
@@ -97,9 +100,7 @@ def test_a_corrupt_entry_is_a_miss(tmp_path, garbage):
     cache.put(PAGE, LABEL, parse_page(PAGE, LABEL))
     entry = _entry(tmp_path, PAGE, LABEL)
     if garbage == "edited page":  # valid envelope, page edited without fixing the checksum
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["page"] = data["page"].replace("ListTasks", "Evil")
-        garbage = json.dumps(data).encode()
+        garbage = entry.read_bytes().replace(b"ListTasks", b"Evil")
     entry.write_bytes(garbage)
     assert cache.get(PAGE, LABEL) is None
     cache.put(PAGE, LABEL, parse_page(PAGE, LABEL))

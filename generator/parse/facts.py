@@ -132,8 +132,9 @@ _SPLIT = re.compile(_VALUE)
 _RANGE_LABELS = frozenset({"range", "value range", "values", "value", "enumerated values", "enumerated value",
                            "valid values", "allowed values"})
 _DEFAULT_LABELS = frozenset({"default", "default value", "default values"})
-_OTHER_LABELS = frozenset({"definition", "constraint", "constraints", "description", "remarks", "note", "notes",
-                           "example", "examples", "example value", "example values", "unit", "format"})
+_OTHER_LABELS = frozenset({"definition", "constraint", "constraints", "description", "remark", "remarks", "note",
+                           "notes", "example", "examples", "example value", "example values", "unit", "format",
+                           "option", "options"})
 #: Labels that open a paragraph of the template (``**Range**: ...``); words that may be values
 #: (``default``, ``value``) are left out.
 _PARAGRAPH_LABELS = frozenset({"definition", "constraint", "constraints", "range", "value range", "default value",
@@ -191,9 +192,17 @@ def section_label(node: nodes.Node) -> str | None:
         return None
     if "".join(c.astext() for c in node.children[1:]).strip() not in ("", ":", "："):
         return None
-    words = " ".join(node.children[0].astext().lower().strip(" :：").split())
-    if words in _RANGE_LABELS or words in _DEFAULT_LABELS:
-        return "range" if words in _RANGE_LABELS else "default"
+    return label_kind(node.children[0].astext())
+
+
+def label_kind(text: str) -> str | None:
+    """``range``, ``default`` or ``other`` for the words of a template label (``Value range:``,
+    ``Default Value``, ``Constraints``), else None."""
+    words = " ".join(text.lower().strip(" :：").split())
+    if words in _RANGE_LABELS:
+        return "range"
+    if words in _DEFAULT_LABELS:
+        return "default"
     return "other" if words in _OTHER_LABELS else None
 
 
@@ -446,7 +455,7 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
     children = [c for c in cell.children if not isinstance(c, (nodes.system_message, nodes.target))]
     for start, lead in enumerate(children):
         last = plain(lead).splitlines()[-1] if isinstance(lead, nodes.paragraph) and plain(lead) else ""
-        led = ((bool(_OPTIONS_LEAD.search(last)) or bool(_RANGE_LABEL.match(last))) and not _EXAMPLE_LEAD.search(last)
+        led = ((bool(_OPTIONS_LEAD.search(last)) or label_kind(last) == "range") and not _EXAMPLE_LEAD.search(last)
                or section_label(lead) == "range")
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
@@ -488,10 +497,6 @@ def names_members(lead: str, values: list[str]) -> bool:
         re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", sentence) for v in values)
 
 
-#: The labels of the Definition / Constraints / Range / Default Value template of a cell.
-_TEMPLATE_LABEL = re.compile(r"^\s*(?:definition|constraints?|range|value range|default values?|example values?|"
-                             r"remarks?|options?)\s*[:：]?\s*$", re.IGNORECASE)
-_RANGE_LABEL = re.compile(r"^\s*(?:range|value range)\s*$", re.IGNORECASE)
 _OPEN_PATTERN = re.compile(r"x{3,}|\*|(?<!\$)\{[^}]*\}|<[^>]*>|\.\.\.", re.IGNORECASE)
 
 
@@ -558,7 +563,7 @@ def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[st
         return [entry for item in first.children for entry in merged_items(_item_value(item, led))]
     run: list[tuple[str | None, str]] = []
     for child in children[start:]:
-        if isinstance(child, nodes.paragraph) and _TEMPLATE_LABEL.match(plain(child)):
+        if isinstance(child, nodes.paragraph) and label_kind(plain(child)) is not None:
             break  # "**Default Value**" ends the values of "**Range**"
         if section_label(child) is not None or not (isinstance(child, nodes.paragraph) and child.children
                 and isinstance(child.children[0], (nodes.strong, nodes.literal))) or _inline_list(child):
