@@ -4,6 +4,8 @@ alternatives) is read into the document."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_link import page, spec_of
 
 RESPONSE_TABLE = """
@@ -495,6 +497,39 @@ Example Responses
     assert "('backups_links' was unexpected)" in finding.message
 
 
+def test_a_finding_on_merged_bodies_holds_the_example_to_the_table_that_lists_its_fields(make_docs):
+    def request(rows: str) -> str:
+        return f"""
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ============= ========= ======= ===========
+   Parameter     Mandatory Type    Description
+   ============= ========= ======= ===========
+{rows}
+   ============= ========= ======= ===========
+"""
+    replica = request("   replica_of_id Yes       String  Primary.\n   name          Yes       String  Name.")
+    instance = request("   name          Yes       String  Name.\n   port          No        String  Port.\n"
+                       "   flavor        Yes       String  Flavor.\n   region        Yes       String  Region.")
+    example = """
+Example Requests
+----------------
+
+.. code-block::
+
+   {"name": "db", "port": 8635, "flavor": "s2", "region": "eu"}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Creating a Read Replica", "POST /v3/instances", replica),
+        "b.rst": page("Creating an Instance", "POST /v3/instances", instance + example),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert finding.file.endswith("b.rst") and "at $.port: an integer 8635 where the table says string" in finding.message
+
+
 def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
     body = """
 Request Parameters
@@ -527,19 +562,24 @@ Example Requests
     assert "$.name: 'abc' is too short" in mismatch.message
 
 
-def test_a_list_of_the_fields_to_set_is_no_value_list(make_docs):
+@pytest.mark.parametrize("options", [
+    "The value can be **engine_id**, **engine_name**, or **image_url**.",
+    "The options are as follows: - **engine_id**: the ID only. - **engine_name+image_url**: a name and an image.",
+])
+def test_a_list_of_the_fields_to_set_is_no_value_list(make_docs, options):
     body = """
 Response Parameters
 -------------------
 
 .. table:: **Table 2** Response body parameters
 
-   ========== ====== ===========================================================================
-   Parameter  Type   Description
-   ========== ====== ===========================================================================
-   engine_id  String Engine ID. The value can be **engine_id**, **engine_name**, or **image_url**.
-   image_url  String Custom image URL.
-   ========== ====== ===========================================================================
+   =========== ====== ====================================================================================================
+   Parameter   Type   Description
+   =========== ====== ====================================================================================================
+   engine_id   String Engine ID. OPTIONS
+   image_url   String Custom image URL.
+   engine_name String Engine name.
+   =========== ====== ====================================================================================================
 
 Example Responses
 -----------------
@@ -547,7 +587,7 @@ Example Responses
 .. code-block::
 
    {"engine_id": "pytorch-1.4", "image_url": "swr/a:b"}
-"""
+""".replace("OPTIONS", options.ljust(90))
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
     assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -90,6 +90,8 @@ def test_bullets_and_paragraphs_read_the_same():
     "Origin server information, including the **client_protocol**, **address**, and **port** fields.\n\n"
     "- **client_protocol**: protocol type of the client.\n- **address**: IP address\n- **port**: port number\n",
     "The parameters are as follows:\n\n- **name**: the name\n- **size**: the size\n",
+    "Cluster status. Options:\n\n-  **Ready**:\n\n   -  **True**: ready\n   -  **False**: not ready\n\n"
+    "-  **Cluster**:\n\n   -  **Available**: available\n",
     "Sub-status.\n\n**121** (expanding capacity), **132** (changing security group)\n\n"
     "**221** (expansion succeeded), *250*\\ \\* (storage backend added), **251** (storage backend removed)\n",
     "The value can be **network:dhcp**, **compute:xxx**, or **neutron:VIP_PORT**.",

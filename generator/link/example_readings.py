@@ -176,11 +176,14 @@ def mark_nullable(service: Service) -> Service:
 
 
 def without_member_lists(service: Service) -> Service:
-    """A value list that names two or more fields of its own object ("The value can be
-    **engine_id**, **engine_name + engine_version**, or **image_url**" beside rows
-    ``engine_id`` and ``image_url``) says which fields to set, not the values of this one."""
+    """A value list that names two or more fields (or ``+`` combinations of fields) of its own
+    object ("The value can be **engine_id**, **engine_name + engine_version**, or
+    **image_url**" beside rows ``engine_id`` and ``image_url``; "- **id**: … -
+    **subscription_id+item_version_id**: …" beside those rows) says which fields to set, not
+    the values of this one."""
     def field(f: Field, names: set[str]) -> Field:
-        named = sum(1 for value in f.enum if isinstance(value, str) and value in names)
+        named = sum(1 for value in f.enum if isinstance(value, str)
+                    and all(part.strip() in names for part in value.split("+")))
         return dataclasses.replace(f, enum=(), default=None) if named >= 2 else f
 
     return dataclasses.replace(service, schemas=tuple(

@@ -182,7 +182,7 @@ class _Checker:
             if body is None:
                 kept.append(example)
                 continue
-            errors = self._errors(body, example.data, self.components)
+            errors = self._errors(body, example.data, self.components, file)
             shown = [e for e in errors if e.validator != "required"] if example.elided else errors
             partial = len(shown) < len(errors)
             errors = shown
@@ -203,7 +203,8 @@ class _Checker:
             if first:
                 self.stats.validated += 1
                 undocumented = [] if self._is_error_body(body) else [
-                    e for e in self._errors(body, example.data, self.strict) if e.validator == "additionalProperties"]
+                    e for e in self._errors(body, example.data, self.strict, file)
+                    if e.validator == "additionalProperties"]
                 for error in undocumented[:5]:
                     self.diagnostics.append(Diagnostic(
                         file, example.line, WARNING, "example-undocumented-field",
@@ -212,15 +213,27 @@ class _Checker:
                 kept.append(example)
         return tuple(kept)
 
-    def _errors(self, body: Shape, data: object, components: dict) -> list:
-        """The schema errors of ``data``; for a body with alternatives, those of the one it
-        fits best (fewest errors), so a finding names what that alternative lacks."""
+    def _errors(self, body: Shape, data: object, components: dict, home: str = "") -> list:
+        """The schema errors of ``data``; for a body with alternatives, none where one fits,
+        else those of the alternative it is closest to: fewest errors where no field may be
+        added (a table that lists the example's fields beats one that merely requires
+        little), then the one read from the example's own page ``home``, so a finding names
+        what that alternative lacks."""
         if body.kind == "union" and body.options:
-            return min((self._errors(option, data, components) for option in body.options), key=len)
+            found = [(self._errors(option, data, components), option) for option in body.options]
+            if any(not errors for errors, _ in found):
+                return []
+            return min(found, key=lambda pair: (_weight(self._errors(pair[1], data, self.strict)),
+                                                not self._read_on(pair[1], home), _weight(pair[0])))[0]
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
         errors = [_deepest(e) for e in validator.iter_errors(data)]
         return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.message))
+
+    def _read_on(self, option: Shape, home: str) -> bool:
+        """Whether an alternative is a schema read from a table of the page ``home``."""
+        source = str(self.components.get(option.ref, {}).get("x-source", "")) if option.kind == "ref" else ""
+        return bool(home) and source.rpartition(":")[0] == home
 
     def _report(self, file: str, example: Example, what: str, op: Operation, error, count: int) -> None:
         more = f" (and {count - 1} more)" if count > 1 else ""
@@ -243,6 +256,13 @@ def is_masked(error) -> bool:
 
 def _file(op: Operation) -> str:
     return op.source.rsplit(":", 1)[0]
+
+
+def _weight(errors: list) -> int:
+    """How far data is from a schema: one per error, one per field an object may not hold."""
+    return sum(len([k for k in e.instance if k not in e.schema.get("properties", {})])
+               if e.validator == "additionalProperties" and isinstance(e.instance, dict) else 1
+               for e in errors)
 
 
 def _deepest(error):

@@ -460,8 +460,10 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
-        if led and (applies_under_condition(plain(lead))
-                    or _mixed(children[start + 1] if start + 1 < len(children) else None)):
+        listed = children[start + 1 if led else start] if (start + 1 if led else start) < len(children) else None
+        if _nested(listed):
+            return (), None  # "- **Ready**:" over "- **True**: …": the items name cases of nested lists
+        if led and (applies_under_condition(plain(lead)) or _mixed(listed)):
             return (), None
         single_ok = isinstance(children[start], nodes.bullet_list) and _marked(children[start])
         if any(value is None for value, _ in entries) or (not led and len(entries) < 2 and not single_ok):
@@ -523,6 +525,12 @@ def _unsupported(rest: str) -> bool:
     attachments is not supported.``, ``- **size**: unavailable value now``)."""
     meaning = re.sub(r"^\s*[:：\-–]\s*", "", rest.split("\0", 1)[0])
     return bool(_UNSUPPORTED.search(meaning))
+
+
+def _nested(node: nodes.Node | None) -> bool:
+    """Whether a bullet list holds another list in one of its items."""
+    return isinstance(node, nodes.bullet_list) and any(
+        isinstance(child, (nodes.bullet_list, nodes.enumerated_list)) for item in node.children for child in item.children)
 
 
 def _mixed(node: nodes.Node | None) -> bool:
