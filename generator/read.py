@@ -52,13 +52,14 @@ def read_page_file(path: Path, docs: Path) -> bytes:
     return read_regular(real, MAX_PAGE_BYTES)
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+def read_regular(path: Path, limit: int, kind: str = "page") -> bytes:
     """The bytes of the regular file ``path`` (not a link), at most ``limit`` of them.
-    FIFOs and devices are never read, so they cannot block or fill memory."""
+    FIFOs and devices are never read, so they cannot block or fill memory. ``kind`` names
+    the file in the reason."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
-        raise PageReadError(f"cannot read page: {_reason(exc)}") from None
+        raise PageReadError(f"cannot read {kind}: {_reason(exc)}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -68,7 +69,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise PageReadError(f"cannot read page: {_reason(exc)}") from None
+        raise PageReadError(f"cannot read {kind}: {_reason(exc)}") from None
     finally:
         os.close(fd)
     if len(data) > limit:

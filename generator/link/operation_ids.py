@@ -59,9 +59,9 @@ def read_overrides(file: Path, label: str) -> tuple[Registry, list[Diagnostic]]:
     if not file.exists() and not file.is_symlink():
         return {}, []
     try:
-        data = yaml.safe_load(read_regular(file, MAX_OVERRIDES_BYTES).decode("utf-8")) or {}
+        data = yaml.safe_load(read_regular(file, MAX_OVERRIDES_BYTES, "file").decode("utf-8")) or {}
     except PageReadError as exc:
-        return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", str(exc).replace("page", "file"))]
+        return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", str(exc))]
     except UnicodeDecodeError:
         return {}, [Diagnostic(label, 1, WARNING, "operation-ids-unreadable", "not UTF-8 text")]
     except yaml.YAMLError as exc:
