@@ -563,8 +563,9 @@ Example Requests
 
 
 @pytest.mark.parametrize("options", [
-    "The value can be **engine_id**, **engine_name**, or **image_url**.",
-    "The options are as follows: - **engine_id**: the ID only. - **engine_name+image_url**: a name and an image.",
+    ["The value can be **engine_id**, **engine_name**, or **image_url**."],
+    ["The options are as follows:", "", "- **engine_id**: the ID only.",
+     "- **engine_name+image_url**: a name and an image."],
 ])
 def test_a_list_of_the_fields_to_set_is_no_value_list(make_docs, options):
     body = """
@@ -587,7 +588,7 @@ Example Responses
 .. code-block::
 
    {"engine_id": "pytorch-1.4", "image_url": "swr/a:b"}
-""".replace("OPTIONS", options.ljust(90))
+""".replace("OPTIONS", ("\n" + " " * 22).join(options))
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
     assert "enum" not in spec["components"]["schemas"]["ShowJobResponse"]["properties"]["engine_id"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model.api import Schema, Service, Shape
+from ..link.schemas import reachable_schemas
+from ..model.api import Schema, Service
 from ..model.page import Page, Table
 from .fields import Sources
 
@@ -41,7 +42,7 @@ def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
         merged = [by_file[f] for f in (m.rpartition(":")[0] for m in op.merged_from) if f in by_file]
         parts = [(REQUEST, op.request_body)] + [(r.status, r.body) for r in op.responses]
         for part, body in parts:
-            for schema in _reachable(body, schemas):
+            for schema in reachable_schemas([body], schemas):
                 if any(_holds(schema, other) for other in merged):
                     continue  # read from the page of an operation merged into this one: its own row
                 for field, line in _own_rows(schema, page, part):
@@ -52,18 +53,6 @@ def source_index(service: Service, pages: Iterable[Page] = ()) -> Sources:
 def _holds(schema: Schema, page: Page) -> bool:
     """Whether ``schema`` was read from a table of ``page``."""
     return schema.source.rpartition(":")[0] == page.file
-
-
-def _reachable(shape: Shape | None, schemas: dict[str, Schema]) -> list[Schema]:
-    found: dict[str, Schema] = {}
-    todo = [shape] if shape else []
-    while todo:
-        current = todo.pop()
-        if current.kind == "ref" and current.ref in schemas and current.ref not in found:
-            schema = found[current.ref] = schemas[current.ref]
-            todo += [f.shape for f in schema.fields]
-        todo += [s for s in (current.items, *current.options) if s]
-    return list(found.values())
 
 
 def _own_rows(schema: Schema, page: Page, part: str) -> list[tuple[str, int]]:

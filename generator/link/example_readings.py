@@ -13,6 +13,7 @@ from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Page
 from .naming import pascal
+from .schemas import reachable_schemas
 
 
 def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
@@ -40,8 +41,8 @@ def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Servic
     _walk_examples(service, wanted, maps)
     fields = {(s.name, f.name): f for s in service.schemas for f in s.fields}
     used = sorted({fields[m].shape.ref for m in maps if m in fields})
-    rows = {(row.source, row.name, table) for table in used for s in service.schemas if s.name == table
-            for row in s.fields}
+    schemas = {s.name: s for s in service.schemas}
+    rows = {(row.source, row.name, table) for table in used for row in schemas[table].fields}
     rows |= {(f"{page.file}:{row.line}", row.name, table)
              for page, table in _pages_reaching(service, pages, used)
              for twin in page.tables if sorted(r.name for r in twin.rows) == ["key", "value"]
@@ -59,21 +60,8 @@ def _pages_reaching(service: Service, pages: Iterable[Page], tables: list[str]):
         page = by_file.get(op.source.rpartition(":")[0])
         if page is None:
             continue
-        reached = _reached({op.request_body, *(r.body for r in op.responses)} - {None}, schemas)
+        reached = {s.name for s in reachable_schemas([op.request_body, *(r.body for r in op.responses)], schemas)}
         yield from ((page, table) for table in tables if table in reached)
-
-
-def _reached(shapes: set[Shape], schemas: dict[str, Schema]) -> set[str]:
-    """Names of the schemas ``shapes`` reach."""
-    found: set[str] = set()
-    todo = list(shapes)
-    while todo:
-        shape = todo.pop()
-        if shape.kind == "ref" and shape.ref in schemas and shape.ref not in found:
-            found.add(shape.ref)
-            todo += [f.shape for f in schemas[shape.ref].fields]
-        todo += [s for s in (shape.items, *shape.options) if s is not None]
-    return found
 
 
 def _map_row_note(source: str, name: str, table: str) -> Diagnostic:
@@ -213,7 +201,7 @@ def _outside_facts(field, value: object) -> bool:
         return False
     if field.enum and value not in field.enum:
         return not itemised(field.description, field.enum)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         return ((field.minimum is not None and value < field.minimum)
                 or (field.maximum is not None and value > field.maximum))
     return isinstance(value, str) and (

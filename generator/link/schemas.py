@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..model.api import Field, Operation, Schema, Shape
 from .context import LinkContext, TableKey, ref_key, table_ref
@@ -78,6 +78,19 @@ def map_refs(shape: Shape, fn: Callable[[str], str]) -> Shape:
     if len(options) == 1:
         return options[0]
     return dataclasses.replace(shape, items=items, ref=ref, options=options)
+
+
+def reachable_schemas(shapes: Iterable[Shape | None], schemas: dict[str, Schema]) -> list[Schema]:
+    """The schemas that ``shapes`` reach through references, items and alternatives."""
+    found: dict[str, Schema] = {}
+    todo = [shape for shape in shapes if shape is not None]
+    while todo:
+        current = todo.pop()
+        if current.kind == "ref" and current.ref in schemas and current.ref not in found:
+            schema = found[current.ref] = schemas[current.ref]
+            todo += [f.shape for f in schema.fields]
+        todo += [s for s in (current.items, *current.options) if s]
+    return list(found.values())
 
 
 def rename_field(field: Field, rename: dict[str, str]) -> Field:

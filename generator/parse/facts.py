@@ -460,7 +460,8 @@ def _listed_values(cell: nodes.Element) -> tuple[tuple[str, ...], str | None]:
         entries = _entries(children, start + 1 if led else start, led)
         if not entries:
             continue
-        listed = children[start + 1 if led else start] if (start + 1 if led else start) < len(children) else None
+        at = start + 1 if led else start
+        listed = children[at] if at < len(children) else None
         if _nested(listed):
             return (), None  # "- **Ready**:" over "- **True**: …": the items name cases of nested lists
         if led and (applies_under_condition(plain(lead)) or _mixed(listed)):
@@ -495,8 +496,7 @@ def names_members(lead: str, values: list[str]) -> bool:
     sentence = re.split(r"(?<=[.;。])\s+", lead.strip())[-1]
     if not _MEMBERS.search(sentence):
         return False
-    return sentence.rstrip().endswith((":", "：")) or any(
-        re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", sentence) for v in values)
+    return sentence.rstrip().endswith((":", "：")) or _names_any(sentence, values)
 
 
 _OPEN_PATTERN = re.compile(r"x{3,}|\*|(?<!\$)\{[^}]*\}|<[^>]*>|\.\.\.", re.IGNORECASE)
@@ -557,8 +557,12 @@ def _text_before(children: list[nodes.Node], start: int) -> str:
 def _named_before(children: list[nodes.Node], start: int, values: list[str]) -> bool:
     """Whether the paragraph before a list of plain words names one of them (``Currently,
     SATA, SAS and SSD are supported.`` before ``- SAS: High I/O``)."""
-    before = plain(children[start - 1]) if start and isinstance(children[start - 1], nodes.paragraph) else ""
-    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", before) for v in values)
+    return _names_any(_text_before(children, start), values)
+
+
+def _names_any(text: str, values: list[str]) -> bool:
+    """Whether ``text`` names one of ``values`` as a word of its own."""
+    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text) for v in values)
 
 
 def _entries(children: list[nodes.Node], start: int, led: bool) -> list[tuple[str | None, str]]:
