@@ -142,7 +142,7 @@ _PARAGRAPH_LABELS = frozenset({"definition", "constraint", "constraints", "range
 _LABEL_LINE = re.compile(r"^\s*\*\*[^*\n]{1,30}\*\*\s*[:：]?\s*$", re.MULTILINE)
 _BARE_TOKEN = r"(?:\*\*[^*]{1,60}\*\*|``?[^`]{1,60}``?|[A-Za-z0-9_][\w.\-/+]*)"
 _BARE_LIST = re.compile(_BARE_TOKEN + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)" + _BARE_TOKEN + r")+\.?$")
-_BARE_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+_JOINERS = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 _BARE_RANGE = re.compile(r"^\**" + _NUM + r"\**\s*(?:to|-|~|–)\s*\**" + _NUM + r"\**\s*\.?$")
 _BARE_VALUE = re.compile(r"^(?:\*\*([^*]{1,60})\*\*|``?([^`]{1,60})``?|(-?[A-Za-z0-9_][\w.\-/+:]*))\s*\.?$")
 
@@ -255,7 +255,7 @@ def bare_values(text: str) -> tuple[str, ...]:
     match = _BARE_LIST.match(text.strip())
     if not match:
         return ()
-    values = [v.strip("*`").strip() for v in _BARE_SPLIT.split(text.strip().rstrip("."))]
+    values = [v.strip("*`").strip() for v in _JOINERS.split(text.strip().rstrip("."))]
     values = [v for v in values if v]
     return tuple(dict.fromkeys(values)) if len(values) > 1 and not any(map(placeholder, values)) else ()
 
@@ -424,9 +424,6 @@ def _inline_values(markdown: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-_JOINERS = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
-
-
 def marked_list(value: str) -> list[str]:
     """The values of one marked-up span that is itself a list (``**5.0, 4.4, 4.2 or 4.0**``),
     each a single token; otherwise the span as one value (``**Linux server**``)."""
@@ -493,7 +490,7 @@ def names_members(lead: str, values: list[str]) -> bool:
     "It contains the following parameters:"): the list explains an object's members, it lists
     no values. A sentence that ends on "parameters" but names none of the items ("You are
     advised to use the multi-disk parameters.") introduces nothing."""
-    sentence = re.split(r"(?<=[.;。])\s+", lead.strip())[-1]
+    sentence = _last_sentence(lead)
     if not _MEMBERS.search(sentence):
         return False
     return sentence.rstrip().endswith((":", "：")) or _names_any(sentence, values)
@@ -516,8 +513,13 @@ def applies_under_condition(lead: str) -> bool:
     """An options lead-in that limits them to a case ("The options for dedicated resource
     pools with GPU specifications are", "If type is X, the value can be"): not a closed list.
     Only the sentence that introduces the list counts."""
-    sentence = re.split(r"(?<=[.;])\s+", lead.strip())[-1]
+    sentence = _last_sentence(lead)
     return bool(_CONDITION.search(sentence))
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence that introduces what follows a lead-in paragraph."""
+    return re.split(r"(?<=[.;])\s+", text.strip())[-1]
 
 
 def _unsupported(rest: str) -> bool:
