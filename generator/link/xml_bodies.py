@@ -4,8 +4,10 @@ request or response syntax.
 Each element of the skeleton takes the first unused table row of its name, in skeleton
 order (``ID`` under ``Owner``, then ``ID`` under ``Grantee``). An element written more than
 once under one parent, in the skeleton or in a sample, is an array: wrapped when it is its
-parent's only child (``AccessControlList`` of ``Grant``). An element without a row and a row
-without an element are diagnosed; the body is ``application/xml`` with the root's name.
+parent's only child (``AccessControlList`` of ``Grant``). A row whose name the skeleton never
+shows goes beside the row before it in its table (element tables list each parent's
+children together), with a warning; an element without a row and a second row of a shown
+name are diagnosed. The body is ``application/xml`` with the root's name.
 """
 
 from __future__ import annotations
@@ -51,18 +53,23 @@ def read_xml_bodies(ctx: LinkContext, pi: int) -> XmlBodies:
                   and any(_local_name(row.name) in names for row in t.rows)]
         rows = [row for ti in tables for row in page.tables[ti].rows]
         tree = _with_stated_children(tree, _stated_children(rows))
+        tree, by_order = _placed_by_table_order(tree, [page.tables[ti].rows for ti in tables])
+        for row, parent in by_order:
+            ctx.diagnostics.append(Diagnostic(
+                page.file, row.line, WARNING, "xml-element-placed-by-order",
+                f"element {row.name!r} of the {kind} element table is not in the {kind} syntax's XML "
+                f"(line {skeleton.root.line}), its samples or the rows' Parent notes; placed under <{parent}> "
+                "beside the row before it"))
         used: set[int] = set()
         root = _element(ctx, pi, tree, "", rows, used, repeated)
         shape = dataclasses.replace(root.shape, xml_name=skeleton.root.name)
         for row in rows:
             if row.line not in used:
-                where = ("has no further element of that name" if _local_name(row.name) in _names(tree)
-                         else "has no such element")
                 ctx.diagnostics.append(Diagnostic(
                     page.file, row.line, WARNING, "xml-element-unplaced",
                     f"element {row.name!r} of the {kind} element table has no place: the {kind} syntax's "
-                    f"XML (line {skeleton.root.line}), its samples and the rows' Parent notes {where}; "
-                    "not in the output"))
+                    f"XML (line {skeleton.root.line}), its samples and the rows' Parent notes have no further "
+                    "element of that name; not in the output"))
         found.tables.update(tables)
         if kind == "request":
             found.request = shape
@@ -120,6 +127,58 @@ def _field(page: Page, element: XmlElement, row: Row | None) -> Field:
         return Field(element.name, Shape("string"), False, "", f"{page.file}:{element.line}")
     required = (row.mandatory or "").strip().lower().startswith("yes")
     return Field(element.name, Shape("string"), required, row.description, f"{page.file}:{row.line}")
+
+
+def _placed_by_table_order(tree: XmlElement, tables: list[tuple[Row, ...]]) -> tuple[XmlElement, list[tuple[Row, str]]]:
+    """The tree with an element added for each row whose name it never shows, under the parent
+    of the nearest row before it in its table that the tree places (the root when none is):
+    ``Canned`` after ``ID`` goes under ``Grantee``. Returns the rows so placed and their parents."""
+    paths = _row_paths(tree, [row for rows in tables for row in rows])
+    names = _names(tree)
+    placed: list[tuple[Row, str]] = []
+    for rows in tables:
+        before: tuple[int, ...] = ()
+        for row in rows:
+            if row.line in paths:
+                before = paths[row.line]
+            elif row.name and _local_name(row.name) not in names:
+                parent = before[:-1]
+                tree = _with_child(tree, parent, XmlElement(_local_name(row.name), row.line))
+                placed.append((row, _at(tree, parent).name))
+    return tree, placed
+
+
+def _row_paths(tree: XmlElement, rows: list[Row]) -> dict[int, tuple[int, ...]]:
+    """The line of each row the tree places → the path (child indexes) of its element, in the
+    order ``_element`` takes rows."""
+    paths: dict[int, tuple[int, ...]] = {}
+    stack: list[tuple[XmlElement, str, tuple[int, ...]]] = [(tree, "", ())]
+    while stack:
+        element, parent, path = stack.pop()
+        row = next((r for r in rows if r.line not in paths and _names_element(r.name, element.name, parent)), None)
+        if row is not None:
+            paths[row.line] = path
+        first = {}
+        for index, child in enumerate(element.children):
+            first.setdefault(child.name, index)
+        stack.extend((element.children[i], element.name, path + (i,)) for i in reversed(first.values()))
+    return paths
+
+
+def _with_child(element: XmlElement, path: tuple[int, ...], child: XmlElement) -> XmlElement:
+    """The tree with ``child`` appended to the element at ``path``."""
+    if not path:
+        return dataclasses.replace(element, children=element.children + (child,))
+    head, rest = path[0], path[1:]
+    children = list(element.children)
+    children[head] = _with_child(children[head], rest, child)
+    return dataclasses.replace(element, children=tuple(children))
+
+
+def _at(element: XmlElement, path: tuple[int, ...]) -> XmlElement:
+    for index in path:
+        element = element.children[index]
+    return element
 
 
 def _stated_children(rows: list[Row]) -> dict[str, list[str]]:
