@@ -9,7 +9,7 @@ from docutils.core import publish_doctree
 
 from generator.link.values import typed_facts
 from generator.model.api import Shape
-from generator.parse.facts import case_values, extract_facts, required_cases
+from generator.parse.facts import case_values, extract_facts, optional_cases, required_always, required_cases
 from generator.parse.page import parse_page
 from generator.parse.text import block_markdown
 
@@ -245,6 +245,63 @@ def test_default_and_range_columns_are_facts():
 ])
 def test_cases_that_make_a_field_required(text, cases):
     assert required_cases(text) == cases
+
+
+@pytest.mark.parametrize("text", [
+    "This parameter is mandatory for Apache Kafka links.",
+    "This parameter is mandatory only if you have enabled virtual MFA-based login protection.",
+    "If token-based authentication is used, this field is mandatory and must be set to a user token.",
+])
+def test_more_wordings_of_a_case_that_makes_a_field_required(text):
+    assert required_cases(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This parameter is optional during installation.",
+    "This parameter is not contained in the request when unbinding the EIP.",
+    "This parameter is not required when you assign a floating IP address.",
+    "- This parameter is not transferred for shard nodes.",
+    "This field is not returned when the file system is being created.",
+    "Queue name. This parameter is available only when **type** is set to **DLISQL**.",
+    "This parameter is valid only when **conditions** is left blank.",
+    "This parameter is used only when the Hive version is **HIVE_3_X**.",
+    "This parameter is needed by Spark Script and Hive Script jobs only, and must end with .sql.",
+    "This parameter cannot be set if the value of **ip_version** is **6**.",
+    "If this parameter is not specified, all trackers of a tenant will be queried.",
+    "If **enhance_l7policy_enable** is set to **true** and this parameter is not passed, the priority is 1.",
+])
+def test_cases_that_leave_a_field_out(text):
+    assert optional_cases(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Name of the agency created by the delegating party A.",
+    "A token with **Security Administrator** permissions is required if the administrator is requesting to "
+    "query the details about a specified user.",
+    "Cross-CIDR access is required only when the CIDR blocks of the client and the instance are different.",
+    "**id** needs to be configured only when **action** is set to **bind**.",
+    "This mode is supported only when the instance category is **EFS**.",
+    "If the specified disk type is not available in the AZ, the disk creation will fail.",
+    "User.\n\n- **user.id**: ID of the user.\n- **password_expires_at**: UTC time. This parameter is optional.\n",
+])
+def test_sentences_about_other_things_name_no_case_of_the_field(text):
+    assert not optional_cases(text) and not required_cases(text)
+
+
+@pytest.mark.parametrize("mandatory, description, required", [
+    ("Yes", "Queue name.", True),
+    ("Yes", "Host group label. This parameter is mandatory when the host group type is **LABEL**.", False),
+    ("Yes", "This parameter is not contained in the request when unbinding the EIP.", False),
+    ("Yes (If the volume is created from a snapshot, this parameter is optional.)", "Volume size.", False),
+    ("Yes if Tag is present.", "Tag key.", False),
+    ("Yes only when you need to enable the logging function", "Target bucket.", False),
+    ("Yes for AK/SK-based authentication", "Signature.", False),
+    ("Yes.", "Name.", True),
+    ("No", "Name.", False),
+    (None, "Name.", False),
+])
+def test_a_field_required_in_a_case_only_is_optional(mandatory, description, required):
+    assert required_always(mandatory, description) is required
 
 
 def test_values_stated_per_case():

@@ -1,5 +1,5 @@
 """Rows as fields: name, type (linking object types to the tables describing them),
-required flag and the facts of the description."""
+required flag (required in every call, not in a case only) and the facts of the description."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from ..model.api import Field, Shape
 from ..model.diagnostics import WARNING, Diagnostic
 from ..model.page import Row, TypeExpr
+from ..parse.facts import required_always
 from .accounting import note_duplicate, note_free_form, row_warning
 from .alternatives import alternative_tables
 from .context import LinkContext, TableKey, table_ref
@@ -33,7 +34,7 @@ def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
     return Field(
         name=row.name,
         shape=shape,
-        required=(row.mandatory or "").strip().lower().startswith("yes"),
+        required=required_always(row.mandatory, row.description),
         description=row.description,
         source=f"{page.file}:{row.line}",
         enum=facts.enum,

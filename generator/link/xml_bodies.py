@@ -19,6 +19,7 @@ from collections import Counter
 from ..model.api import Field, Shape
 from ..model.diagnostics import INFO, WARNING, Diagnostic
 from ..model.page import Page, Row, XmlElement
+from ..parse.facts import required_always
 from .context import LinkContext
 from .fields import read_field
 
@@ -125,7 +126,7 @@ def _field(page: Page, element: XmlElement, row: Row | None) -> Field:
     """An element's field without its shape: from its row, else from the skeleton line."""
     if row is None:
         return Field(element.name, Shape("string"), False, "", f"{page.file}:{element.line}")
-    required = (row.mandatory or "").strip().lower().startswith("yes")
+    required = required_always(row.mandatory, row.description)
     return Field(element.name, Shape("string"), required, row.description, f"{page.file}:{row.line}")
 
 

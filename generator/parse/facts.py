@@ -51,10 +51,32 @@ _ABSENT = re.compile(
     r"\b(?:if|when)\b[^.;]*?\b(?:(?:is|are)\s+not\s+(?:specified|set|configured|passed|provided|transferred|assigned|given|entered|"
     r"carried|included|selected)|(?:is|are)\s+left\s+(?:blank|empty)|(?:is|are)\s+omitted|(?:is|are)\s+(?:empty|unspecified)|"
     r"(?:does|do)\s+not\s+exist|no\s+value\s+is\s+(?:specified|set))|\bif\s+no\b", re.IGNORECASE)
+#: The field itself as the subject of a sentence ("this parameter", "the field", "it").
+_ITSELF = r"(?:(?:this|the)\s+(?:parameter|field|attribute|property|element|value)|it)"
 _REQUIRED_IN_A_CASE = re.compile(
-    r"\b(?:if|when)\b[^.;]*?,\s*(?:this|the)\s+(?:parameter|field|value)\s+(?:is|becomes)\s+(?:mandatory|required)\b"
-    r"|\b(?:this|the)\s+(?:parameter|field)\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b[^.;]*",
+    r"\b(?:if|when)\b[^.;]*?,\s*" + _ITSELF + r"\s+(?:is|becomes)\s+(?:mandatory|required)\b"
+    r"|\b" + _ITSELF + r"\s+is\s+(?:mandatory|required)\s+(?:only\s+)?(?:when|if|for)\b[^.;]*",
     re.IGNORECASE)
+#: Sentences naming a case in which the field is left out: "This parameter is optional during
+#: installation.", "... is not contained in the request when unbinding the EIP.", "... is
+#: available only when **type** is set to **DLISQL**.", "... is needed by Spark Script and Hive
+#: Script jobs only", "... cannot be set if the value of **ip_version** is **6**.", "If this
+#: parameter is not specified, all trackers are queried."
+_OPTIONAL_IN_A_CASE = re.compile(
+    r"\b" + _ITSELF + r"\s+(?:is|becomes)\s+optional\b[^.;]*"
+    r"|\b" + _ITSELF + r"\s+is\s+not\s+(?:required|mandatory|needed|contained|transferred|carried|included|passed|"
+    r"returned|displayed)\b[^.;]*?\b(?:when|if|for|during|in)\b[^.;]*"
+    r"|\b" + _ITSELF + r"\s+is\s+(?:available|valid|used|needed|required|mandatory|supported|applicable|effective|"
+    r"configurable|displayed|returned)\s+only\s+(?:when|if|for|by|in|during)\b[^.;]*"
+    r"|\b" + _ITSELF + r"\s+is\s+(?:needed|required|used)\s+(?:by|for|in)\b[^.;]*?\bonly\b[^.;]*"
+    r"|\b" + _ITSELF + r"\s+(?:cannot|can\s*not|must\s+not)\s+be\s+(?:set|specified|configured|transferred|passed|used|"
+    r"carried)\s+(?:if|when|for)\b[^.;]*"
+    r"|\b(?:if|when)\s+(?:[^.;]*?\band\s+)?" + _ITSELF + r"\s+is\s+not\s+(?:specified|set|transferred|passed|provided|"
+    r"configured|carried|included|given)\b[^.;]*",
+    re.IGNORECASE)
+#: A list item that opens with another name (``- **password_expires_at**: ... This parameter is
+#: optional.``) speaks of that name, not of the field.
+_NAMED_ITEM = re.compile(r"^\s*[-*]\s+(?:\*\*[^*\n]+\*\*|``?[^`\n]+``?)\s*[:：].*$", re.MULTILINE)
 _CASE_ITEM = re.compile(r"^\s*-\s+\**([A-Za-z][\w.\-]*)\**\s*[:：]\s*(.+)$", re.MULTILINE)
 _CASE_LIST = re.compile(r"\b(?:value|number of [\w ]{1,20}?)\s+(?:is|(?:can|must|may) be)\s+(?:only\s+)?(\**-?\d+\**(?:\s*,\s*\**-?\d+\**)*"
                         r"(?:,?\s+(?:or|and)\s+\**-?\d+\**)?)(?![\w.,]*\d)(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
@@ -279,8 +301,34 @@ def bare_default(text: str) -> str | None:
 def required_cases(description: str) -> frozenset[str]:
     """The cases in which a description makes its field required, as written ("If the
     uploaded file is in ISO format, this parameter is mandatory.", "This parameter is mandatory
-    when you use a cloud server to create a system disk image.")."""
-    return frozenset(" ".join(m.group(0).lower().replace("*", "").split()) for m in _REQUIRED_IN_A_CASE.finditer(description))
+    when you use a cloud server to create a system disk image.", "This parameter is mandatory
+    for Apache Kafka links.")."""
+    return _cases(_REQUIRED_IN_A_CASE, description)
+
+
+def optional_cases(description: str) -> frozenset[str]:
+    """The cases in which a description leaves its field out, as written ("This parameter is
+    not contained in the request when unbinding the EIP.", "This parameter is available only
+    when **type** is set to **DLISQL**.", "If this parameter is not transferred, the default
+    backup time window is used.")."""
+    return _cases(_OPTIONAL_IN_A_CASE, description)
+
+
+def _cases(pattern: re.Pattern, description: str) -> frozenset[str]:
+    text = _NAMED_ITEM.sub("", description)
+    return frozenset(" ".join(m.group(0).lower().replace("*", "").split()) for m in pattern.finditer(text))
+
+
+def required_always(mandatory: str | None, description: str) -> bool:
+    """Whether a row's field is required in every call: its Mandatory cell says yes and
+    names no case ("Yes if Tag is present", "Yes (If the volume is created from a snapshot,
+    this parameter is optional.)"), and its description names no case in which the field is
+    required or left out (see ``required_cases`` and ``optional_cases``); a field required in
+    a case is optional, the case staying in its description."""
+    cell = (mandatory or "").strip().lower()
+    if not cell.startswith("yes") or cell[3:].strip(" .:;-–()"):
+        return False
+    return not required_cases(description) and not optional_cases(description)
 
 
 def case_values(description: str) -> dict[str, tuple[tuple[str, ...], str | None, str | None]]:
