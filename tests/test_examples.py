@@ -716,3 +716,129 @@ Example Requests
         "$ref": "#/components/schemas/CreatePolicyRequestTags"}
     assert schemas["CreatePolicyRequestTags"]["required"] == ["key", "value"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_field_mandatory_in_a_case_only_is_optional(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   name      Yes       String Name.
+   type      Yes       String Script type.
+   queueName Yes       String Queue. This parameter is available only when **type** is set to **DLISQL**.
+   ========= ========= ====== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"name": "echo", "type": "Shell"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Script", "POST /v1/scripts", body)}))
+    assert spec["components"]["schemas"]["CreateScriptRequest"]["required"] == ["name", "type"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_rows_before_a_last_object_row_are_its_members_where_the_example_nests_them(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ===================== ====== ========= ===========
+   Parameter             Type   Mandatory Description
+   ===================== ====== ========= ===========
+   psk                   String Yes       Key.
+   name                  String No        Name.
+   peer_id               String Yes       Peer.
+   ipsec_site_connection Object Yes       The connection.
+   ===================== ====== ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"ipsec_site_connection": {"psk": "secret", "peer_id": "1.2.3.4"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Connection", "POST /v2.0/connections", body)}))
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["CreateConnectionRequest"]["properties"]) == {"ipsec_site_connection"}
+    assert set(schemas["CreateConnectionRequestIpsecSiteConnection"]["properties"]) == {"psk", "name", "peer_id"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_row_named_by_a_dash_documents_the_body_itself(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   ``-``     Yes       Object The patch.
+   ========= ========= ====== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"metadata": {"labels": {"a": "b"}}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Patching a Pod", "PATCH /v1/pods/{name}", body)}))
+    schema = spec["paths"]["/v1/pods/{name}"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema.get("type") == "object" and "-" not in schema.get("properties", {})
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_example_that_fits_another_pages_table_only_loosely_is_held_to_its_own(make_docs):
+    def request(rows: str) -> str:
+        return f"""
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+{rows}
+   ========= ========= ====== ===========
+"""
+    password = request("   methods   Yes       String Methods.")
+    mfa = request("   methods   Yes       String Methods.\n"
+                  "   totp      No        Object :ref:`totp <totp>` data.") + """
+.. _totp:
+
+.. table:: **Table 3** totp
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String User ID.
+   passcode  Yes       String Code.
+   ========= ========= ====== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"methods": "totp", "totp": {"name": "user A", "passcode": "123456"}}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Obtaining a Token", "POST /v3/auth/tokens", password),
+        "b.rst": page("Obtaining a Token with MFA", "POST /v3/auth/tokens", mfa),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert finding.file.endswith("b.rst") and "at $.totp: 'id' is a required property" in finding.message

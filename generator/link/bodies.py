@@ -15,7 +15,7 @@ from .error_tables import ERROR_STATUS
 from .fields import read_field, table_shape
 from .naming import pascal
 
-_WHOLE_BODY = re.compile(r"^\[\w*\]$|^array elements?$", re.IGNORECASE)
+_WHOLE_BODY = re.compile(r"^\[\w*\]$|^array elements?$|^[-–—]$", re.IGNORECASE)
 
 
 def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
@@ -76,8 +76,9 @@ def read_response_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_
 
 
 def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
-    """A body table whose one row is named in brackets (``[items]``, ``[]``) or "Array
-    elements" documents the body itself, not a property: a bare array (or value) of the row's type."""
+    """A body table whose one row is named in brackets (``[items]``, ``[]``), "Array
+    elements" or only a dash (``-``: no name) documents the body itself, not a property: a
+    bare array (or value) of the row's type."""
     if len(table.rows) != 1 or not _WHOLE_BODY.match(table.rows[0].name):
         return None
     field = read_field(ctx, pi, table.rows[0])

@@ -1,6 +1,6 @@
 """What a service's examples say about its schemas, where the tables say less or are read
 in part: a Type cell naming only a table is an array where the example shows one, a field
-shown as ``null`` is nullable, a ``key``/``value`` table is a map, rows after a ``dict`` row
+shown as ``null`` is nullable, a ``key``/``value`` table is a map, rows beside a ``dict`` row
 are its members, and a value list or limit the row itself contradicts is no rule."""
 
 from __future__ import annotations
@@ -72,10 +72,12 @@ def _map_row_note(source: str, name: str, table: str) -> Diagnostic:
 
 
 def nest_flattened_members(service: Service) -> Service:
-    """A ``dict`` or ``list<dict>`` row with no table of its own, followed in its table by
-    the rows of its members ("tags list<dict>", then "key", "value"): where an example shows
-    the row's value as objects keyed only by rows that follow it, and no example shows those
-    rows beside it, the rows from it up to the last one shown are its members."""
+    """A ``dict`` or ``list<dict>`` row with no table of its own, beside the rows of its
+    members in its table: after them ("tags list<dict>", then "key", "value") or before them
+    (the flat rows of a body, then "ipsec_site_connection Object" last). Where an example
+    shows the row's value as objects keyed only by rows on one side of it, and no example
+    shows those rows beside it, the rows from it up to the farthest one shown are its
+    members."""
     inner: dict[tuple[str, str], set[str]] = {}
     beside: set[tuple[str, str]] = set()
 
@@ -115,11 +117,17 @@ def _free_form(shape: Shape) -> bool:
 
 
 def _member_run(fields: list[Field], at: int, keys: set[str]) -> list[Field]:
-    """The fields after ``at`` up to the last one named in ``keys``, if every key names one."""
+    """The fields between ``at`` and the farthest one named in ``keys``, if every key names
+    a field on the same side of it."""
     index = {f.name: i for i, f in enumerate(fields)}
-    if not keys or any(index.get(k, -1) <= at for k in keys):
+    if not keys or any(k not in index for k in keys):
         return []
-    return fields[at + 1:max(index[k] for k in keys) + 1]
+    shown = [index[k] for k in keys]
+    if all(i > at for i in shown):
+        return fields[at + 1:max(shown) + 1]
+    if all(i < at for i in shown):
+        return fields[min(shown):at]
+    return []
 
 
 def _free_name(name: str, taken: set[str]) -> str:

@@ -182,7 +182,7 @@ class _Checker:
             if body is None:
                 kept.append(example)
                 continue
-            errors = self._errors(body, example.data, self.components, file)
+            errors = self._errors(body, example.data, self.components, file) or self._nearest_misfit(body, example.data, file)
             shown = [e for e in errors if e.validator != "required"] if example.elided else errors
             partial = len(shown) < len(errors)
             errors = shown
@@ -220,15 +220,31 @@ class _Checker:
         little), then the one read from the example's own page ``home``, so a finding names
         what that alternative lacks."""
         if body.kind == "union" and body.options:
-            found = [(self._errors(option, data, components), option) for option in body.options]
-            if any(not errors for errors, _ in found):
+            if any(not self._errors(option, data, components) for option in body.options):
                 return []
-            return min(found, key=lambda pair: (_weight(self._errors(pair[1], data, self.strict)),
-                                                not self._read_on(pair[1], home), _weight(pair[0])))[0]
+            return self._errors(self._nearest(body, data, components, home), data, components)
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
         errors = [_deepest(e) for e in validator.iter_errors(data)]
         return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.message))
+
+    def _nearest(self, body: Shape, data: object, components: dict, home: str) -> Shape:
+        """The alternative of a body that data is closest to: fewest errors where no field may
+        be added, then the one read from the page ``home``, then fewest errors under
+        ``components``."""
+        return min(body.options, key=lambda option: (_weight(self._errors(option, data, self.strict)),
+                                                     not self._read_on(option, home),
+                                                     _weight(self._errors(option, data, components))))
+
+    def _nearest_misfit(self, body: Shape, data: object, home: str) -> list:
+        """On a body with alternatives that an example fits, the errors of the one it is
+        nearest to where that one does not fit it: an example that fits another page's table
+        only because that table is open, and breaks the table of its own page that lists its
+        fields (``totp`` of the MFA token page, whose ``user`` needs an ``id``), contradicts
+        the table it was written for."""
+        if body.kind != "union" or not body.options:
+            return []
+        return self._errors(self._nearest(body, data, self.components, home), data, self.components)
 
     def _read_on(self, option: Shape, home: str) -> bool:
         """Whether an alternative is a schema read from a table of the page ``home``."""
