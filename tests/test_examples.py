@@ -718,56 +718,41 @@ Example Requests
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+def request_body(rows: str, example: str = "") -> str:
+    """A Request Parameters section with one body table (``rows`` under a Parameter,
+    Mandatory, Type, Description header), then ``example`` as the request example."""
+    lines = [line.split(None, 3) for line in rows.strip().splitlines()]
+    widths = [max(len(cells[i]) for cells in lines + [["Parameter", "Mandatory", "Type", "Description"]])
+              for i in range(3)]
+    rule = "   " + " ".join("=" * w for w in widths) + " ==========="
+    body = "\n".join("   " + " ".join(c.ljust(w) for c, w in zip(cells, widths)) + " " + cells[3]
+                     for cells in [["Parameter", "Mandatory", "Type", "Description"]] + lines)
+    header, table_rows = body.split("\n", 1)
+    text = (f"\nRequest Parameters\n------------------\n\n.. table:: **Table 2** Request body parameters\n\n"
+            f"{rule}\n{header}\n{rule}\n{table_rows}\n{rule}\n")
+    if example:
+        text += f"\nExample Requests\n----------------\n\n.. code-block::\n\n   {example}\n"
+    return text
+
+
 def test_a_field_mandatory_in_a_case_only_is_optional(make_docs):
-    body = """
-Request Parameters
-------------------
-
-.. table:: **Table 2** Request body parameters
-
-   ========= ========= ====== ===========
-   Parameter Mandatory Type   Description
-   ========= ========= ====== ===========
-   name      Yes       String Name.
-   type      Yes       String Script type.
-   queueName Yes       String Queue. This parameter is available only when **type** is set to **DLISQL**.
-   ========= ========= ====== ===========
-
-Example Requests
-----------------
-
-.. code-block::
-
-   {"name": "echo", "type": "Shell"}
-"""
+    body = request_body("""
+name      Yes String Name.
+type      Yes String Script type.
+queueName Yes String Queue. This parameter is available only when **type** is set to **DLISQL**.
+""", '{"name": "echo", "type": "Shell"}')
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Script", "POST /v1/scripts", body)}))
     assert spec["components"]["schemas"]["CreateScriptRequest"]["required"] == ["name", "type"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
 def test_rows_before_a_last_object_row_are_its_members_where_the_example_nests_them(make_docs):
-    body = """
-Request Parameters
-------------------
-
-.. table:: **Table 2** Request body parameters
-
-   ===================== ====== ========= ===========
-   Parameter             Type   Mandatory Description
-   ===================== ====== ========= ===========
-   psk                   String Yes       Key.
-   name                  String No        Name.
-   peer_id               String Yes       Peer.
-   ipsec_site_connection Object Yes       The connection.
-   ===================== ====== ========= ===========
-
-Example Requests
-----------------
-
-.. code-block::
-
-   {"ipsec_site_connection": {"psk": "secret", "peer_id": "1.2.3.4"}}
-"""
+    body = request_body("""
+psk                   Yes String Key.
+name                  No  String Name.
+peer_id               Yes String Peer.
+ipsec_site_connection Yes Object The connection.
+""", '{"ipsec_site_connection": {"psk": "secret", "peer_id": "1.2.3.4"}}')
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Connection", "POST /v2.0/connections", body)}))
     schemas = spec["components"]["schemas"]
     assert set(schemas["CreateConnectionRequest"]["properties"]) == {"ipsec_site_connection"}
@@ -776,25 +761,7 @@ Example Requests
 
 
 def test_a_row_named_by_a_dash_documents_the_body_itself(make_docs):
-    body = """
-Request Parameters
-------------------
-
-.. table:: **Table 2** Request body parameters
-
-   ========= ========= ====== ===========
-   Parameter Mandatory Type   Description
-   ========= ========= ====== ===========
-   ``-``     Yes       Object The patch.
-   ========= ========= ====== ===========
-
-Example Requests
-----------------
-
-.. code-block::
-
-   {"metadata": {"labels": {"a": "b"}}}
-"""
+    body = request_body("``-`` Yes Object The patch.", '{"metadata": {"labels": {"a": "b"}}}')
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Patching a Pod", "PATCH /v1/pods/{name}", body)}))
     schema = spec["paths"]["/v1/pods/{name}"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
     assert schema.get("type") == "object" and "-" not in schema.get("properties", {})
@@ -802,22 +769,11 @@ Example Requests
 
 
 def test_an_example_that_fits_another_pages_table_only_loosely_is_held_to_its_own(make_docs):
-    def request(rows: str) -> str:
-        return f"""
-Request Parameters
-------------------
-
-.. table:: **Table 2** Request body parameters
-
-   ========= ========= ====== ===========
-   Parameter Mandatory Type   Description
-   ========= ========= ====== ===========
-{rows}
-   ========= ========= ====== ===========
-"""
-    password = request("   methods   Yes       String Methods.")
-    mfa = request("   methods   Yes       String Methods.\n"
-                  "   totp      No        Object :ref:`totp <totp>` data.") + """
+    password = request_body("methods Yes String Methods.")
+    mfa = request_body("""
+methods Yes String Methods.
+totp    No  Object :ref:`totp <totp>` data.
+""") + """
 .. _totp:
 
 .. table:: **Table 3** totp
