@@ -120,6 +120,9 @@ def test_bullets_and_paragraphs_read_the_same():
     "- **rds**: the RDS product.\n- **mysql**: the DB engine.\n- **n1.xlarge**: the specifications.\n"
     "- **rr**: read replica.\n",
     "Specifies the resource ID, which can be **Endpoint Service ID** or **Endpoint ID**.",
+    "Network CIDR. Values:\n\n- **172.16.0.0/12-172.16.0.0/24**\n- **192.168.0.0/16-192.168.0.0/24**\n",
+    "where, **$6$V6azy** is the ciphertext password, which can be generated as follows:\n\n"
+    "#. Generate an encrypted salt value.\n#. Generate a ciphertext password.\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()

@@ -108,6 +108,7 @@ _MERGED = re.compile(r"(?:\s+-|;)\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
 _SPELLINGS = re.compile(r"-?\d+/[A-Za-z]+|[A-Za-z]+/-?\d+")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
 _DESCRIBED = re.compile(r"[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)* (?:ID|IDs|UUID|name|names|address|URL)")
+_SPAN = re.compile(r"(?:\d+(?:[.:]\d+)+(?:/\d+)?)\s*[-~–]\s*\d+(?:[.:]\d+)+(?:/\d+)?")
 _NAMED_CHARACTER = re.compile(r"[A-Za-z][\w ]*?\s*\((?P<char>[^\w\s()]{1,3}|\\[ntr])\)")
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": "\r"}
 _NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?:default(?: value)?|recommended)\)", re.IGNORECASE)
@@ -133,7 +134,7 @@ _INLINE_LEADS = (
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
                r"options|values|value options|value range|range)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST
                + r")\s*(?=[.;]|\s*$|\n\n)", re.IGNORECASE),
-    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
+    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：][ \t]*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
                re.IGNORECASE),
     re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
@@ -321,10 +322,11 @@ def case_values(description: str) -> dict[str, tuple[tuple[str, ...], str | None
 
 def placeholder(value: str) -> bool:
     """Whether a listed value is a pattern with a part to fill in (``compute:xxx``, ``{az}``,
-    ``<name>``), a phrase saying what to fill in (``Endpoint Service ID``, ``Instance name``)
-    or two spellings of one value (``0/false``, ``1/true``): the list is open or unsure, no
+    ``<name>``), a phrase saying what to fill in (``Endpoint Service ID``, ``Instance name``),
+    a span of addresses (``172.16.0.0/12-172.16.0.0/24``) or two spellings of one value (``0/false``, ``1/true``): the list is open or unsure, no
     enumeration."""
-    return bool(_PLACEHOLDER.search(value) or _SPELLINGS.fullmatch(value) or _DESCRIBED.fullmatch(value))
+    return bool(_PLACEHOLDER.search(value) or _SPELLINGS.fullmatch(value) or _DESCRIBED.fullmatch(value)
+                or _SPAN.fullmatch(value))
 
 
 def written_value(value: str) -> str:
