@@ -148,6 +148,111 @@ Example Responses
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+def test_a_one_row_list_table_documents_a_bare_array_body_where_the_example_is_one(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 201**
+
+.. table:: **Table 2** Response body parameters
+
+   ============= ============================== ===========
+   Parameter     Type                           Description
+   ============= ============================== ===========
+   ConfigList    Array of :ref:`Config <cfg>`   Configurations.
+   ============= ============================== ===========
+
+.. _cfg:
+
+.. table:: **Table 3** Config
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Configuration ID.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+**Status code: 201**
+
+.. code-block::
+
+   [ {"id": "e929"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating Configurations", "POST /v1/configs", body)}))
+    response = responses_of(spec, "/v1/configs", "post")["201"]
+    assert response["content"]["application/json"]["schema"] == {
+        "type": "array", "items": {"$ref": "#/components/schemas/Config"}}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_one_row_list_table_stays_a_property_where_the_example_is_an_object(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ============================== ===========
+   Parameter Type                           Description
+   ========= ============================== ===========
+   servers   Array of :ref:`Server <srv>`   Servers.
+   ========= ============================== ===========
+
+.. _srv:
+
+.. table:: **Table 3** Server
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Server ID.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"servers": [{"id": "e929"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Servers", "GET /v1/servers", body)}))
+    schema = responses_of(spec, "/v1/servers")["200"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/ListServersResponse"}, schema
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_bracketed_phrase_row_documents_a_bare_array_body(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =============== ================ ========= ===========
+   Parameter       Type             Mandatory Description
+   =============== ================ ========= ===========
+   [Array element] Array of objects Yes       Events.
+   =============== ================ ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   [ {"event_name": "a"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Reporting Events", "POST /v1/events", body)}))
+    schema = spec["paths"]["/v1/events"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_field_an_example_shows_as_null_is_nullable(make_docs):
     body = RESPONSE_TABLE + """
 Example Responses
