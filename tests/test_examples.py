@@ -333,6 +333,61 @@ resource_name body String Specifies the name.
     assert response["properties"]["resource"]["allOf"] == [{"$ref": "#/components/schemas/Resource"}]
 
 
+def test_an_object_row_stating_a_map_of_objects_is_a_map_of_its_table(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------+---------------------------------------------------+
+   | Parameter | Type   | Description                                       |
+   +===========+========+===================================================+
+   | addresses | Object | Specifies the networks of the server.             |
+   |           |        |                                                   |
+   |           |        | The structure is Map<String, Object>.             |
+   |           |        |                                                   |
+   |           |        | For details, see :ref:`Table 3 <net>`.            |
+   +-----------+--------+---------------------------------------------------+
+   | metadata  | Object | The structure is Map<String, String>.             |
+   |           |        | For details, see :ref:`Table 4 <meta>`.           |
+   +-----------+--------+---------------------------------------------------+
+
+.. _net:
+
+.. table:: **Table 3** Data structure of the network
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   addr      String  IP address.
+   ========= ======= ===========
+
+.. _meta:
+
+.. table:: **Table 4** Metadata
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   image     String  Image name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"addresses": {"01d7aef8": {"addr": "192.168.26.22"}}, "metadata": {"image": "a"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}", body)}))
+    properties = spec["components"]["schemas"]["ShowServerResponse"]["properties"]
+    assert properties["addresses"]["type"] == "object"
+    assert properties["addresses"]["additionalProperties"] == {"$ref": "#/components/schemas/Network"}
+    assert properties["metadata"]["allOf"] == [{"$ref": "#/components/schemas/Metadata"}]  # a map of strings: as read
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
     body = """
 Request Parameters

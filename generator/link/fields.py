@@ -20,6 +20,8 @@ from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
 _KEY_VALUE = re.compile(r"key[- ]value|keys? and values?", re.I)
+_MAP_SENTENCE = re.compile(r"\bmap\s*<\s*string\s*,\s*([\w.]+)\s*>", re.I)
+_SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
 def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
@@ -71,7 +73,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             return Shape("object")
         if too_deep(ctx, pi, row, key):
             return Shape("object")
-        return linked_shape(ctx, pi, row, key, expr.ref or "")
+        return stated_map(row, linked_shape(ctx, pi, row, key, expr.ref or ""))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             described = string_map_table(ctx, pi, row, expr)
@@ -99,10 +101,21 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         if linked is not None and too_deep(ctx, pi, row, linked):
             return Shape("object")
         if linked is not None:
-            return linked_shape(ctx, pi, row, linked)
+            return stated_map(row, linked_shape(ctx, pi, row, linked))
         note_free_form(ctx, page, row)
         return Shape("object")
     return Shape(expr.kind, expr.format)
+
+
+def stated_map(row: Row, shape: Shape) -> Shape:
+    """An object row whose description says it is a map of objects ("The structure is
+    Map<String, Object>. For details, see Table 7"): a map whose values are the object the
+    linked table describes, not that object itself. A table that is already a map (its one
+    row stands for any key) stays as it is."""
+    stated = _MAP_SENTENCE.search(row.description)
+    if stated is None or stated.group(1).lower() in _SCALAR_WORDS or shape.kind == "map":
+        return shape
+    return Shape("map", items=shape)
 
 
 def linked_shape(ctx: LinkContext, pi: int, row: Row, key: TableKey, ref: str = "") -> Shape:
