@@ -722,6 +722,64 @@ Example Requests
     assert "$.name: 'abc' is too short" in mismatch.message
 
 
+@pytest.mark.parametrize("shown, where", [
+    ('{"id": "07664aec578026691f00c003a...", "result": {}}', "$.id ('07664aec578026691f00c003a...')"),
+    ('{"id": "07664aec578026691f00c003a0000000", "result": "xxx"}', "$.result ('xxx')"),
+])
+def test_a_cut_value_or_a_mask_in_place_of_an_object_is_a_placeholder(make_docs, shown, where):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========================================
+   Parameter Type    Description
+   ========= ======= ===========================================
+   id        String  User ID that contains 32 characters.
+   result    Object  Result of the task.
+   ========= ======= ===========================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {shown}
+"""
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Task", "GET /v1/tasks/{{id}}", body)}))
+    (note,) = codes(diagnostics, "example-placeholder")
+    assert f"masked value at {where}" in note.message
+    assert codes(diagnostics, "example-mismatch") == []
+
+
+def test_a_short_value_ending_in_a_full_stop_is_still_a_finding(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========================================
+   Parameter Type    Description
+   ========= ======= ===========================================
+   id        String  User ID that contains 32 characters.
+   result    Object  Result of the task.
+   ========= ======= ===========================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"id": "07664aec5.", "result": "done"}
+"""
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Task", "GET /v1/tasks/{id}", body)}))
+    assert codes(diagnostics, "example-placeholder") == []
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "$.id: '07664aec5.' is too short" in mismatch.message
+
+
 @pytest.mark.parametrize("options", [
     ["The value can be **engine_id**, **engine_name**, or **image_url**."],
     ["The options are as follows:", "", "- **engine_id**: the ID only.",
