@@ -388,6 +388,39 @@ Example Responses
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+@pytest.mark.parametrize("saying", [
+    "Default value. The type of the return value is the same as that defined in the type field.",
+    "Value of the parameter. Its type depends on the parameter type.",
+    "Value of the parameter. It can be of any type.",
+])
+def test_an_object_row_whose_description_says_its_type_varies_is_any_value(make_docs, saying):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   type      String  Type.
+   default   Object  {saying}
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {{"type": "string", "default": "my_default_vpc"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Parsing Variables", "GET /v1/variables", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    default = schema["properties"]["default"]
+    assert "type" not in default
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
     body = """
 Request Parameters

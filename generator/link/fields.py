@@ -21,6 +21,10 @@ from .values import typed_facts
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
 _KEY_VALUE = re.compile(r"key[- ]value|keys? and values?", re.I)
 _MAP_SENTENCE = re.compile(r"\bmap\s*<\s*string\s*,\s*([\w.]+)\s*>", re.I)
+_TYPE_VARIES = re.compile(
+    r"\btype of (?:the |its |this )?(?:return |parameter )?value is (?:the same as|that of|determined by)"
+    r"|\b(?:its|the|whose) (?:data |value )?type (?:varies|depends on|is determined by)"
+    r"|\bcan be of any (?:data )?type\b|\ba value of any type\b", re.I)
 _SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
@@ -97,6 +101,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         note_free_form(ctx, page, row)
         return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
     if expr.kind == "object":
+        if type_varies(row):
+            return Shape("any")
         linked = linked_table(ctx, pi, row)
         if linked is not None and too_deep(ctx, pi, row, linked):
             return Shape("object")
@@ -105,6 +111,13 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         note_free_form(ctx, page, row)
         return Shape("object")
     return Shape(expr.kind, expr.format)
+
+
+def type_varies(row: Row) -> bool:
+    """Whether an ``Object`` row's description says its value takes another type ("The type
+    of the return value is the same as that defined in the type field", "its type depends
+    on ...", "can be of any type"): any value, not an object."""
+    return bool(_TYPE_VARIES.search(row.description))
 
 
 def stated_map(row: Row, shape: Shape) -> Shape:
