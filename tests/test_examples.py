@@ -457,6 +457,47 @@ Example Requests
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+def test_a_placeholder_row_typed_as_a_map_is_that_map(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ================== =============================================== ===========
+   Parameter          Type                                            Description
+   ================== =============================================== ===========
+   {User defined key} Map<String,Array<:ref:`PackageOptions <po>`>>   Parameters.
+   ================== =============================================== ===========
+
+.. _po:
+
+.. table:: **Table 3** PackageOptions
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   name      String  Name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+**Status code: 200**
+
+.. code-block::
+
+   {"kube-apiserver": [{"name": "a"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Parameters", "GET /v1/parameters", body)}))
+    schema = responses_of(spec, "/v1/parameters")["200"]["content"]["application/json"]["schema"]
+    assert schema == {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"$ref": "#/components/schemas/PackageOptions"}}}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_failed_response_lead_in_marks_an_error_example(make_docs):
     body = RESPONSE_TABLE + """
 Sample Response

@@ -142,12 +142,15 @@ def linked_shape(ctx: LinkContext, pi: int, row: Row, key: TableKey, ref: str = 
 def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     """A reference to the schema of a table, building its fields the first time (``hint``
     is the name it would like; the operation being read owns it). A table whose one row is
-    named by a phrase, not a name, documents a map: the phrase stands for any key."""
+    named by a phrase, not a name, documents a map: the phrase stands for any key; where that
+    row's Type is itself a map (``{User defined key} | Map<String,Array<X>>``), it is that map."""
     table = ctx.pages[key[0]].tables[key[1]]
     if len(table.rows) == 1 and is_placeholder_row(table.rows[0]):
         row = table.rows[0]  # ``User-defined key and value pair``: the keys are the caller's
         ctx.placed.add((ctx.pages[key[0]].file, row.line))
-        return Shape("map", items=read_shape(ctx, key[0], row, row.type))
+        value = read_shape(ctx, key[0], row, row.type)
+        # ``{User defined key} | Map<String,Array<X>>``: the row's type is the map it stands for
+        return value if row.type is not None and row.type.kind == "map" and value.kind == "map" else Shape("map", items=value)
     if key not in ctx.hints:
         ctx.hints[key] = hint
         ctx.owner[key] = ctx.current_op
