@@ -392,6 +392,7 @@ Example Responses
     "Default value. The type of the return value is the same as that defined in the type field.",
     "Value of the parameter. Its type depends on the parameter type.",
     "Value of the parameter. It can be of any type.",
+    "Default parameter value. The returned parameter can be of integer, string, or Boolean type.",
 ])
 def test_an_object_row_whose_description_says_its_type_varies_is_any_value(make_docs, saying):
     body = f"""

@@ -21,10 +21,13 @@ from .values import typed_facts
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
 _KEY_VALUE = re.compile(r"key[- ]value|keys? and values?", re.I)
 _MAP_SENTENCE = re.compile(r"\bmap\s*<\s*string\s*,\s*([\w.]+)\s*>", re.I)
+_TYPE_WORD = r"(?:integer|string|boolean|number|array|object|float|list)s?"
 _TYPE_VARIES = re.compile(
     r"\btype of (?:the |its |this )?(?:return |parameter )?value is (?:the same as|that of|determined by)"
     r"|\b(?:its|the|whose) (?:data |value )?type (?:varies|depends on|is determined by)"
-    r"|\bcan be of any (?:data )?type\b|\ba value of any type\b", re.I)
+    r"|\bcan be of any (?:data )?type\b|\ba value of any type\b"
+    r"|\b(?:can|may) be of (?:the )?" + _TYPE_WORD + r"(?:\s*,\s*" + _TYPE_WORD + r")*,?\s+or\s+" + _TYPE_WORD
+    + r"\s+types?\b", re.I)
 _SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
@@ -116,7 +119,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
 def type_varies(row: Row) -> bool:
     """Whether an ``Object`` row's description says its value takes another type ("The type
     of the return value is the same as that defined in the type field", "its type depends
-    on ...", "can be of any type"): any value, not an object."""
+    on ...", "can be of any type", "can be of integer, string, or Boolean type"): any value,
+    not an object."""
     return bool(_TYPE_VARIES.search(row.description))
 
 
