@@ -108,8 +108,7 @@ def test_every_operation_declares_an_error_response(make_docs):
     assert responses["4XX"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
 
-def test_a_bracketed_row_documents_a_bare_array_body(make_docs):
-    body = """
+LIST_BODY = """
 Response Parameters
 -------------------
 
@@ -117,11 +116,11 @@ Response Parameters
 
 .. table:: **Table 2** Response body parameters
 
-   ========= ============================== ===========
-   Parameter Type                           Description
-   ========= ============================== ===========
-   [items]   Array of :ref:`Chart <chart>`  Charts.
-   ========= ============================== ===========
+   ============= ============================== ===========
+   Parameter     Type                           Description
+   ============= ============================== ===========
+   {row:<13} Array of :ref:`Chart <chart>`  Charts.
+   ============= ============================== ===========
 
 .. _chart:
 
@@ -136,15 +135,55 @@ Response Parameters
 Example Responses
 -----------------
 
+**Status code: 200**
+
 .. code-block::
 
-   [ {"id": "1abd"} ]
+   {example}
 """
+
+
+@pytest.mark.parametrize("row, example, bare", [
+    ("[items]", '[ {"id": "1abd"} ]', True),  # a bracketed row is the body
+    ("ChartList", '[ {"id": "1abd"} ]', True),  # a one-row list table, every example a bare array
+    ("charts", '{"charts": [{"id": "1abd"}]}', False),  # the example keeps the row a property
+])
+def test_a_one_row_list_table_documents_a_bare_array_body(make_docs, row, example, bare):
+    body = LIST_BODY.format(row=row, example=example)
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Obtaining a Chart List", "GET /v2/charts", body)}))
     response = responses_of(spec, "/v2/charts")["200"]
-    assert response["content"]["application/json"]["schema"] == {
-        "type": "array", "items": {"$ref": "#/components/schemas/Chart"}}
-    assert examples_of(response) == [[{"id": "1abd"}]]
+    schema = response["content"]["application/json"]["schema"]
+    if bare:
+        assert schema == {"type": "array", "items": {"$ref": "#/components/schemas/Chart"}}
+        assert examples_of(response) == [[{"id": "1abd"}]]
+    else:
+        assert schema == {"$ref": "#/components/schemas/ShowChartResponse"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_bracketed_phrase_row_documents_a_bare_array_body(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =============== ================ ========= ===========
+   Parameter       Type             Mandatory Description
+   =============== ================ ========= ===========
+   [Array element] Array of objects Yes       Events.
+   =============== ================ ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   [ {"event_name": "a"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Reporting Events", "POST /v1/events", body)}))
+    schema = spec["paths"]["/v1/events"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
@@ -228,6 +267,95 @@ resource_name body String Specifies the name.
     assert response["properties"]["resource"]["allOf"] == [{"$ref": "#/components/schemas/Resource"}]
 
 
+def test_an_object_row_stating_a_map_of_objects_is_a_map_of_its_table(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------+---------------------------------------------------+
+   | Parameter | Type   | Description                                       |
+   +===========+========+===================================================+
+   | addresses | Object | Specifies the networks of the server.             |
+   |           |        |                                                   |
+   |           |        | The structure is Map<String, Object>.             |
+   |           |        |                                                   |
+   |           |        | For details, see :ref:`Table 3 <net>`.            |
+   +-----------+--------+---------------------------------------------------+
+   | metadata  | Object | The structure is Map<String, String>.             |
+   |           |        | For details, see :ref:`Table 4 <meta>`.           |
+   +-----------+--------+---------------------------------------------------+
+
+.. _net:
+
+.. table:: **Table 3** Data structure of the network
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   addr      String  IP address.
+   ========= ======= ===========
+
+.. _meta:
+
+.. table:: **Table 4** Metadata
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   image     String  Image name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"addresses": {"01d7aef8": {"addr": "192.168.26.22"}}, "metadata": {"image": "a"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}", body)}))
+    properties = spec["components"]["schemas"]["ShowServerResponse"]["properties"]
+    assert properties["addresses"]["type"] == "object"
+    assert properties["addresses"]["additionalProperties"] == {"$ref": "#/components/schemas/Network"}
+    assert properties["metadata"]["allOf"] == [{"$ref": "#/components/schemas/Metadata"}]  # a map of strings: as read
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+@pytest.mark.parametrize("saying", [
+    "Default value. The type of the return value is the same as that defined in the type field.",
+    "Value of the parameter. Its type depends on the parameter type.",
+    "Value of the parameter. It can be of any type.",
+    "Default parameter value. The returned parameter can be of integer, string, or Boolean type.",
+])
+def test_an_object_row_whose_description_says_its_type_varies_is_any_value(make_docs, saying):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   type      String  Type.
+   default   Object  {saying}
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {{"type": "string", "default": "my_default_vpc"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Parsing Variables", "GET /v1/variables", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    default = schema["properties"]["default"]
+    assert "type" not in default
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
     body = """
 Request Parameters
@@ -261,6 +389,47 @@ Example Requests
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Updating Metadata", "PUT /v1/servers/{id}/metadata", body)}))
     request = spec["components"]["schemas"]["UpdateMetadataRequest"]
     assert request["properties"]["metadata"]["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_placeholder_row_typed_as_a_map_is_that_map(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ================== =============================================== ===========
+   Parameter          Type                                            Description
+   ================== =============================================== ===========
+   {User defined key} Map<String,Array<:ref:`PackageOptions <po>`>>   Parameters.
+   ================== =============================================== ===========
+
+.. _po:
+
+.. table:: **Table 3** PackageOptions
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   name      String  Name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+**Status code: 200**
+
+.. code-block::
+
+   {"kube-apiserver": [{"name": "a"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Parameters", "GET /v1/parameters", body)}))
+    schema = responses_of(spec, "/v1/parameters")["200"]["content"]["application/json"]["schema"]
+    assert schema == {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"$ref": "#/components/schemas/PackageOptions"}}}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
@@ -560,6 +729,37 @@ Example Requests
     assert "masked value at $.password ('******')" in note.message
     (mismatch,) = codes(diagnostics, "example-mismatch")
     assert "$.name: 'abc' is too short" in mismatch.message
+
+
+@pytest.mark.parametrize("shown, masked, finding", [
+    ('{"id": "07664aec578026691f00c003a...", "result": {}}', "$.id ('07664aec578026691f00c003a...')", None),
+    ('{"id": "07664aec578026691f00c003a0000000", "result": "xxx"}', "$.result ('xxx')", None),
+    ('{"id": "07664aec5.", "result": "done"}', None, "$.id: '07664aec5.' is too short"),  # a full stop cuts nothing
+])
+def test_a_cut_value_or_a_mask_in_place_of_an_object_is_a_placeholder(make_docs, shown, masked, finding):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========================================
+   Parameter Type    Description
+   ========= ======= ===========================================
+   id        String  User ID that contains 32 characters.
+   result    Object  Result of the task.
+   ========= ======= ===========================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {shown}
+"""
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Task", "GET /v1/tasks/{{id}}", body)}))
+    assert [masked in d.message for d in codes(diagnostics, "example-placeholder")] == ([True] if masked else [])
+    assert [finding in d.message for d in codes(diagnostics, "example-mismatch")] == ([True] if finding else [])
 
 
 @pytest.mark.parametrize("options", [

@@ -244,14 +244,22 @@ class _Checker:
 
 
 _MASK = re.compile(r"\*{3,}|[xX]{4,}|^[xX]{3}$")
+_WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
+_ELIDED = re.compile(r"[^.](?:\.{3,}|…)$")
 _FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
 
 
 def is_masked(error) -> bool:
     """Whether a schema error is a masked value ("******", "XXXXXX", "684fc87a79d7xxxx22e6")
-    against a length, value list or pattern: the page hides the value, it states no other."""
-    return (error.validator in _FACT_RULES and isinstance(error.instance, str)
-            and _MASK.search(error.instance) is not None)
+    or a cut one ("07664aec578026691f00c003a...") against a length, value list or pattern, or
+    a value that is nothing but a mask ("xxx") where the table names another type: the page
+    hides the value, it states no other."""
+    if not isinstance(error.instance, str):
+        return False
+    if error.validator == "type":
+        return _WHOLLY_MASKED.match(error.instance) is not None
+    return error.validator in _FACT_RULES and (_MASK.search(error.instance) is not None
+                                               or _ELIDED.search(error.instance) is not None)
 
 
 def _file(op: Operation) -> str:

@@ -57,6 +57,8 @@ _SCALARS: dict[str, TypeExpr] = {
     "jsonobject": TypeExpr("object"),
     "xml": TypeExpr("object"),  # an XML element with child elements
     "container": TypeExpr("object"),
+    "reference": TypeExpr("object"),  # API Explorer kinds: REFERENCE, ARRAY_REFERENCE (mapreduce-service)
+    "array_reference": TypeExpr("array"),
     "dict": TypeExpr("map"),
     "dictionary": TypeExpr("map"),
     "map": TypeExpr("map"),
