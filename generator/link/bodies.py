@@ -80,7 +80,7 @@ def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
     elements" documents the body itself, not a property: a bare array (or value) of the row's type."""
     if len(table.rows) != 1 or not _WHOLE_BODY.match(table.rows[0].name):
         return None
-    field = read_field(ctx, pi, table.rows[0])
+    field = read_field(ctx, pi, table.rows[0], in_body=True)
     if field is None:
         return None
     ctx.placed.add((ctx.pages[pi].file, table.rows[0].line))
