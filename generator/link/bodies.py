@@ -89,7 +89,7 @@ def whole_body_row(ctx: LinkContext, pi: int, table: Table, shown: tuple[object,
     row = table.rows[0]
     if not _WHOLE_BODY.match(row.name) and not names_a_bare_list(row, shown):
         return None
-    field = read_field(ctx, pi, row)
+    field = read_field(ctx, pi, row, in_body=True)
     if field is None:
         return None
     ctx.placed.add((ctx.pages[pi].file, table.rows[0].line))

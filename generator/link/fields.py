@@ -31,13 +31,14 @@ _TYPE_VARIES = re.compile(
 _SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
-def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
-    """The field a row documents; a row without a name is a diagnostic."""
+def read_field(ctx: LinkContext, pi: int, row: Row, in_body: bool = False) -> Field | None:
+    """The field a row documents (a property of a body where ``in_body``, else a parameter
+    or header); a row without a name is a diagnostic."""
     page = ctx.pages[pi]
     if not row.name:
         row_warning(ctx, page, row, "row-empty-name", "row without a parameter name")
         return None
-    shape = read_shape(ctx, pi, row, row.type)
+    shape = read_shape(ctx, pi, row, row.type) if row.type_text else unstated_type(in_body)
     facts = typed_facts(row.facts, shape)
     return Field(
         name=row.name,
@@ -53,6 +54,14 @@ def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
     )
 
 
+def unstated_type(in_body: bool) -> Shape:
+    """The shape of a row that states no type (its table has no Type column, "Parameter |
+    Mandatory | Description", or its Type cell is empty): a parameter or header is text on
+    the wire, a string; a body property may hold any JSON value, and no example can
+    contradict a type the docs never gave."""
+    return Shape("any") if in_body else Shape("string")
+
+
 def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
     """The shape of a Type cell: scalars as written; objects, arrays and maps of objects
     through the table describing them, else free-form with a diagnostic. A bare ``Dict`` or
@@ -60,7 +69,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     value type: ``Map<String, Object>``)."""
     page = ctx.pages[pi]
     if expr is None:
-        return Shape("any") if row.type_text else Shape("string")
+        return Shape("any")
     if expr.kind == "ref":
         named = (expr.ref or "").startswith(("#type ", "#name "))
         key = (named and linked_table(ctx, pi, row)) or type_link_target(ctx, pi, row, expr.ref or "")
@@ -152,6 +161,8 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     if len(table.rows) == 1 and is_placeholder_row(table.rows[0]):
         row = table.rows[0]  # ``User-defined key and value pair``: the keys are the caller's
         ctx.placed.add((ctx.pages[key[0]].file, row.line))
+        if not row.type_text:
+            return Shape("map", items=unstated_type(True))
         value = read_shape(ctx, key[0], row, row.type)
         # ``{User defined key} | Map<String,Array<X>>``: the row's type is the map it stands for
         return value if row.type is not None and row.type.kind == "map" and value.kind == "map" else Shape("map", items=value)
@@ -164,7 +175,7 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         fields: dict[str, Field] = {}
         ctx.depth += 1
         for row in table.rows:
-            field = read_field(ctx, key[0], row)
+            field = read_field(ctx, key[0], row, in_body=True)
             if field is None:
                 continue
             if field.name in fields:
