@@ -530,6 +530,56 @@ Example Requests
     assert finding.file.endswith("b.rst") and "at $.port: an integer 8635 where the table says string" in finding.message
 
 
+def test_a_finding_on_merged_bodies_does_not_name_a_table_with_none_of_the_example_fields(make_docs):
+    cancel = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   error     Object The error.
+   ========= ====== ===========
+"""
+    export = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ===================== ====== ===========
+   Parameter             Type   Description
+   ===================== ====== ===========
+   upload                Object The export.
+   ===================== ====== ===========
+
+.. table:: **Table 3** **upload** field description
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Image ID.
+   size      Integer Size.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"upload": {"id": "1", "size": 40, "status": "uploading", "image": "c533"}}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Canceling a Reservation", "POST /v2/volumes/{id}/action", cancel),
+        "b.rst": page("Exporting a Disk", "POST /v2/volumes/{id}/action", export),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert finding.file.endswith("b.rst")
+    assert "$.upload Additional properties are not allowed ('image', 'status' were unexpected)" in finding.message
+
+
 def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
     body = """
 Request Parameters

@@ -217,8 +217,8 @@ class _Checker:
         """The schema errors of ``data``; for a body with alternatives, none where one fits,
         else those of the alternative it is closest to: fewest errors where no field may be
         added (a table that lists the example's fields beats one that merely requires
-        little), then the one read from the example's own page ``home``, so a finding names
-        what that alternative lacks."""
+        little, or lists none of them: ``_weight``), then the one read from the example's
+        own page ``home``, so a finding names what that alternative lacks."""
         if body.kind == "union" and body.options:
             found = [(self._errors(option, data, components), option) for option in body.options]
             if any(not errors for errors, _ in found):
@@ -259,10 +259,30 @@ def _file(op: Operation) -> str:
 
 
 def _weight(errors: list) -> int:
-    """How far data is from a schema: one per error, one per field an object may not hold."""
-    return sum(len([k for k in e.instance if k not in e.schema.get("properties", {})])
-               if e.validator == "additionalProperties" and isinstance(e.instance, dict) else 1
+    """How far data is from a schema: one per error, one per field an object may not hold;
+    a body whose table lists none of the example's fields weighs all the example holds
+    (``_size``): that table is no table of this example (the other page of a merged
+    operation, whose table has only ``error``, against an example nesting twenty fields
+    under one key), however few keys the example has at its top."""
+    return sum(_unlisted_weight(e) if e.validator == "additionalProperties" and isinstance(e.instance, dict) else 1
                for e in errors)
+
+
+def _unlisted_weight(error) -> int:
+    listed = error.schema.get("properties", {})
+    unlisted = {k: v for k, v in error.instance.items() if k not in listed}
+    if not error.absolute_path and len(unlisted) == len(error.instance):
+        return _size(unlisted)
+    return len(unlisted)
+
+
+def _size(value: object) -> int:
+    """How many values a JSON value holds, itself included."""
+    if isinstance(value, dict):
+        return 1 + sum(_size(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_size(v) for v in value)
+    return 1
 
 
 def _deepest(error):
