@@ -637,6 +637,45 @@ Example Responses
     assert examples_of(responses_of(spec, "/v1/disks", "post")["200"]) == []
 
 
+def test_an_example_of_another_resource_with_the_same_method_is_another_call(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+-  Step 1: Apply for an EIP.
+
+   .. code-block:: text
+
+      POST https://{VPCEndpoint}/v1/8b7e35ad/publicips
+
+      {"publicip": {"type": "5_bgp"}}
+
+-  Example response
+
+   .. code-block::
+
+      {"publicip": {"id": "f588", "status": "PENDING_CREATE"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Load Balancer", "POST /v2.0/lbaas/loadbalancers", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    request, response = codes(diagnostics, "example-other-operation")
+    assert request.message.startswith("example of POST https://{VPCEndpoint}/v1/8b7e35ad/publicips on the page of")
+    assert response.message.startswith("response example after the POST https://{VPCEndpoint}/v1/8b7e35ad/publicips")
+
+
+@pytest.mark.parametrize("target, path, other", [
+    ("POST https://{VPCEndpoint}/v1/8b7e/publicips", "/v2.0/lbaas/loadbalancers", True),
+    ("/v1/b384/systemTasks/008aae2e", "/v1/{project_id}/system-tasks/{task_id}", False),  # one word, two spellings
+    ("https://{dcs_endpoint}/v2/{project_id}/instance/{instance_id}", "/v2/{project_id}/instances/{instance_id}", False),
+    ("/v1.1/1551/clusters/6ec9/cdm/job/es_css", "/v1.1/{project_id}/clusters/{cluster_id}/cdm/job/{job_name}", False),
+    ("https://rds.example.com/v3/0483/instances/", "/v3/{project_id}/instances/{instance_id}/sql-limit/switch", False),
+    ("/v2/{project_id}/servers/{server_id}/action", "/v2.1/{project_id}/servers/{server_id}/action", False),
+])
+def test_another_resource_is_read_at_the_last_fixed_segment_of_the_path(target, path, other):
+    from generator.link.examples import another_resource
+    assert another_resource(target.split()[-1], path) is other
+
+
 def test_a_finding_on_merged_bodies_names_what_the_closest_one_lacks(make_docs):
     listed = """
 Response Parameters
@@ -697,6 +736,56 @@ Example Requests
     }))
     (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
     assert finding.file.endswith("b.rst") and "at $.port: an integer 8635 where the table says string" in finding.message
+
+
+def test_a_finding_on_merged_bodies_does_not_name_a_table_with_none_of_the_example_fields(make_docs):
+    cancel = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   error     Object The error.
+   ========= ====== ===========
+"""
+    export = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ===================== ====== ===========
+   Parameter             Type   Description
+   ===================== ====== ===========
+   upload                Object The export.
+   ===================== ====== ===========
+
+.. table:: **Table 3** **upload** field description
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Image ID.
+   size      Integer Size.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"upload": {"id": "1", "size": 40, "status": "uploading", "image": "c533"}}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Canceling a Reservation", "POST /v2/volumes/{id}/action", cancel),
+        "b.rst": page("Exporting a Disk", "POST /v2/volumes/{id}/action", export),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert finding.file.endswith("b.rst")
+    assert "$.upload Additional properties are not allowed ('image', 'status' were unexpected)" in finding.message
 
 
 def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
