@@ -108,8 +108,7 @@ def test_every_operation_declares_an_error_response(make_docs):
     assert responses["4XX"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
 
-def test_a_bracketed_row_documents_a_bare_array_body(make_docs):
-    body = """
+LIST_BODY = """
 Response Parameters
 -------------------
 
@@ -117,11 +116,11 @@ Response Parameters
 
 .. table:: **Table 2** Response body parameters
 
-   ========= ============================== ===========
-   Parameter Type                           Description
-   ========= ============================== ===========
-   [items]   Array of :ref:`Chart <chart>`  Charts.
-   ========= ============================== ===========
+   ============= ============================== ===========
+   Parameter     Type                           Description
+   ============= ============================== ===========
+   {row:<13} Array of :ref:`Chart <chart>`  Charts.
+   ============= ============================== ===========
 
 .. _chart:
 
@@ -136,15 +135,55 @@ Response Parameters
 Example Responses
 -----------------
 
+**Status code: 200**
+
 .. code-block::
 
-   [ {"id": "1abd"} ]
+   {example}
 """
+
+
+@pytest.mark.parametrize("row, example, bare", [
+    ("[items]", '[ {"id": "1abd"} ]', True),  # a bracketed row is the body
+    ("ChartList", '[ {"id": "1abd"} ]', True),  # a one-row list table, every example a bare array
+    ("charts", '{"charts": [{"id": "1abd"}]}', False),  # the example keeps the row a property
+])
+def test_a_one_row_list_table_documents_a_bare_array_body(make_docs, row, example, bare):
+    body = LIST_BODY.format(row=row, example=example)
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Obtaining a Chart List", "GET /v2/charts", body)}))
     response = responses_of(spec, "/v2/charts")["200"]
-    assert response["content"]["application/json"]["schema"] == {
-        "type": "array", "items": {"$ref": "#/components/schemas/Chart"}}
-    assert examples_of(response) == [[{"id": "1abd"}]]
+    schema = response["content"]["application/json"]["schema"]
+    if bare:
+        assert schema == {"type": "array", "items": {"$ref": "#/components/schemas/Chart"}}
+        assert examples_of(response) == [[{"id": "1abd"}]]
+    else:
+        assert schema == {"$ref": "#/components/schemas/ShowChartResponse"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_bracketed_phrase_row_documents_a_bare_array_body(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =============== ================ ========= ===========
+   Parameter       Type             Mandatory Description
+   =============== ================ ========= ===========
+   [Array element] Array of objects Yes       Events.
+   =============== ================ ========= ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   [ {"event_name": "a"} ]
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Reporting Events", "POST /v1/events", body)}))
+    schema = spec["paths"]["/v1/events"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
@@ -228,6 +267,95 @@ resource_name body String Specifies the name.
     assert response["properties"]["resource"]["allOf"] == [{"$ref": "#/components/schemas/Resource"}]
 
 
+def test_an_object_row_stating_a_map_of_objects_is_a_map_of_its_table(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------+---------------------------------------------------+
+   | Parameter | Type   | Description                                       |
+   +===========+========+===================================================+
+   | addresses | Object | Specifies the networks of the server.             |
+   |           |        |                                                   |
+   |           |        | The structure is Map<String, Object>.             |
+   |           |        |                                                   |
+   |           |        | For details, see :ref:`Table 3 <net>`.            |
+   +-----------+--------+---------------------------------------------------+
+   | metadata  | Object | The structure is Map<String, String>.             |
+   |           |        | For details, see :ref:`Table 4 <meta>`.           |
+   +-----------+--------+---------------------------------------------------+
+
+.. _net:
+
+.. table:: **Table 3** Data structure of the network
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   addr      String  IP address.
+   ========= ======= ===========
+
+.. _meta:
+
+.. table:: **Table 4** Metadata
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   image     String  Image name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"addresses": {"01d7aef8": {"addr": "192.168.26.22"}}, "metadata": {"image": "a"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}", body)}))
+    properties = spec["components"]["schemas"]["ShowServerResponse"]["properties"]
+    assert properties["addresses"]["type"] == "object"
+    assert properties["addresses"]["additionalProperties"] == {"$ref": "#/components/schemas/Network"}
+    assert properties["metadata"]["allOf"] == [{"$ref": "#/components/schemas/Metadata"}]  # a map of strings: as read
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+@pytest.mark.parametrize("saying", [
+    "Default value. The type of the return value is the same as that defined in the type field.",
+    "Value of the parameter. Its type depends on the parameter type.",
+    "Value of the parameter. It can be of any type.",
+    "Default parameter value. The returned parameter can be of integer, string, or Boolean type.",
+])
+def test_an_object_row_whose_description_says_its_type_varies_is_any_value(make_docs, saying):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   type      String  Type.
+   default   Object  {saying}
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {{"type": "string", "default": "my_default_vpc"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Parsing Variables", "GET /v1/variables", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    default = schema["properties"]["default"]
+    assert "type" not in default
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 def test_a_row_named_by_a_phrase_stands_for_any_key(make_docs):
     body = """
 Request Parameters
@@ -261,6 +389,47 @@ Example Requests
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Updating Metadata", "PUT /v1/servers/{id}/metadata", body)}))
     request = spec["components"]["schemas"]["UpdateMetadataRequest"]
     assert request["properties"]["metadata"]["additionalProperties"] == {"type": "string"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_placeholder_row_typed_as_a_map_is_that_map(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ================== =============================================== ===========
+   Parameter          Type                                            Description
+   ================== =============================================== ===========
+   {User defined key} Map<String,Array<:ref:`PackageOptions <po>`>>   Parameters.
+   ================== =============================================== ===========
+
+.. _po:
+
+.. table:: **Table 3** PackageOptions
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   name      String  Name.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+**Status code: 200**
+
+.. code-block::
+
+   {"kube-apiserver": [{"name": "a"}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Parameters", "GET /v1/parameters", body)}))
+    schema = responses_of(spec, "/v1/parameters")["200"]["content"]["application/json"]["schema"]
+    assert schema == {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"$ref": "#/components/schemas/PackageOptions"}}}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
@@ -468,6 +637,45 @@ Example Responses
     assert examples_of(responses_of(spec, "/v1/disks", "post")["200"]) == []
 
 
+def test_an_example_of_another_resource_with_the_same_method_is_another_call(make_docs):
+    body = RESPONSE_TABLE + """
+Example Responses
+-----------------
+
+-  Step 1: Apply for an EIP.
+
+   .. code-block:: text
+
+      POST https://{VPCEndpoint}/v1/8b7e35ad/publicips
+
+      {"publicip": {"type": "5_bgp"}}
+
+-  Example response
+
+   .. code-block::
+
+      {"publicip": {"id": "f588", "status": "PENDING_CREATE"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Load Balancer", "POST /v2.0/lbaas/loadbalancers", body)}))
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    request, response = codes(diagnostics, "example-other-operation")
+    assert request.message.startswith("example of POST https://{VPCEndpoint}/v1/8b7e35ad/publicips on the page of")
+    assert response.message.startswith("response example after the POST https://{VPCEndpoint}/v1/8b7e35ad/publicips")
+
+
+@pytest.mark.parametrize("target, path, other", [
+    ("POST https://{VPCEndpoint}/v1/8b7e/publicips", "/v2.0/lbaas/loadbalancers", True),
+    ("/v1/b384/systemTasks/008aae2e", "/v1/{project_id}/system-tasks/{task_id}", False),  # one word, two spellings
+    ("https://{dcs_endpoint}/v2/{project_id}/instance/{instance_id}", "/v2/{project_id}/instances/{instance_id}", False),
+    ("/v1.1/1551/clusters/6ec9/cdm/job/es_css", "/v1.1/{project_id}/clusters/{cluster_id}/cdm/job/{job_name}", False),
+    ("https://rds.example.com/v3/0483/instances/", "/v3/{project_id}/instances/{instance_id}/sql-limit/switch", False),
+    ("/v2/{project_id}/servers/{server_id}/action", "/v2.1/{project_id}/servers/{server_id}/action", False),
+])
+def test_another_resource_is_read_at_the_last_fixed_segment_of_the_path(target, path, other):
+    from generator.link.examples import another_resource
+    assert another_resource(target.split()[-1], path) is other
+
+
 def test_a_finding_on_merged_bodies_names_what_the_closest_one_lacks(make_docs):
     listed = """
 Response Parameters
@@ -530,6 +738,56 @@ Example Requests
     assert finding.file.endswith("b.rst") and "at $.port: an integer 8635 where the table says string" in finding.message
 
 
+def test_a_finding_on_merged_bodies_does_not_name_a_table_with_none_of_the_example_fields(make_docs):
+    cancel = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ====== ===========
+   Parameter Type   Description
+   ========= ====== ===========
+   error     Object The error.
+   ========= ====== ===========
+"""
+    export = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ===================== ====== ===========
+   Parameter             Type   Description
+   ===================== ====== ===========
+   upload                Object The export.
+   ===================== ====== ===========
+
+.. table:: **Table 3** **upload** field description
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   id        String  Image ID.
+   size      Integer Size.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"upload": {"id": "1", "size": 40, "status": "uploading", "image": "c533"}}
+"""
+    _, diagnostics = spec_of(make_docs({
+        "a.rst": page("Canceling a Reservation", "POST /v2/volumes/{id}/action", cancel),
+        "b.rst": page("Exporting a Disk", "POST /v2/volumes/{id}/action", export),
+    }))
+    (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
+    assert finding.file.endswith("b.rst")
+    assert "$.upload Additional properties are not allowed ('image', 'status' were unexpected)" in finding.message
+
+
 def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
     body = """
 Request Parameters
@@ -560,6 +818,37 @@ Example Requests
     assert "masked value at $.password ('******')" in note.message
     (mismatch,) = codes(diagnostics, "example-mismatch")
     assert "$.name: 'abc' is too short" in mismatch.message
+
+
+@pytest.mark.parametrize("shown, masked, finding", [
+    ('{"id": "07664aec578026691f00c003a...", "result": {}}', "$.id ('07664aec578026691f00c003a...')", None),
+    ('{"id": "07664aec578026691f00c003a0000000", "result": "xxx"}', "$.result ('xxx')", None),
+    ('{"id": "07664aec5.", "result": "done"}', None, "$.id: '07664aec5.' is too short"),  # a full stop cuts nothing
+])
+def test_a_cut_value_or_a_mask_in_place_of_an_object_is_a_placeholder(make_docs, shown, masked, finding):
+    body = f"""
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===========================================
+   Parameter Type    Description
+   ========= ======= ===========================================
+   id        String  User ID that contains 32 characters.
+   result    Object  Result of the task.
+   ========= ======= ===========================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {shown}
+"""
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Task", "GET /v1/tasks/{{id}}", body)}))
+    assert [masked in d.message for d in codes(diagnostics, "example-placeholder")] == ([True] if masked else [])
+    assert [finding in d.message for d in codes(diagnostics, "example-mismatch")] == ([True] if finding else [])
 
 
 @pytest.mark.parametrize("options", [

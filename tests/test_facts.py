@@ -66,6 +66,16 @@ def test_value_lists(text, enum):
     assert facts(text).enum == enum
 
 
+@pytest.mark.parametrize("text, enum, default", [
+    ("Delimiter. Options:\n\n- **Comma (,)**: default value\n- **Semicolon (;)**\n- **Vertical bar (|)**\n"
+     "- **Newline (\\\\n)**\n", (",", ";", "|", "\n"), ","),
+    ("Relationship between the rules. The value can be:\n\n- **AND (default value)**\n- **OR**\n", ("AND", "OR"), "AND"),
+])
+def test_option_labels_write_their_value(text, enum, default):
+    found = facts(text)
+    assert (found.enum, found.default) == (enum, default)
+
+
 def test_bullets_and_paragraphs_read_the_same():
     bullets = facts("The options are as follows:\n\n- a\n- b (default value)\n")
     paragraphs = facts("The value can be:\n\n**a**: first\n\n**b**: meaning (default value)\n")
@@ -100,6 +110,19 @@ def test_bullets_and_paragraphs_read_the_same():
     "**Definition**: AZ of the server.\n\n**Range**: AZs available in the region.\n\n**Default value**: N/A",
     "Node quantity. Valid value:\n\n- mongos: The value ranges from 2 to 32.\n- config: The value is **1**.\n",
     "**Definition**\n\nSize.\n\n**Constraints**\n\nN/A\n\n**Range**\n\nN/A\n\n**Default Value**\n\nN/A",
+    "Items to be masked. You can provide multiple items and separate them with semicolons (;).\n\n"
+    "- To bypass the basic web protection, set this parameter to **all**.\n\n**webshell**: Web shells\n\n"
+    "**vuln**: Other types of attacks\n",
+    "Parameters of a custom automation script. Multiple parameters are separated by space. The options are:\n\n"
+    "- **scale_out**: scale-out\n- **scale_in**: scale-in\n",
+    "Scope. You can specify 1 to 10 values and separate them with spaces. Options:\n\n- **openid**\n- **email**\n",
+    "Resource specification code. Use **rds.mysql.n1.xlarge.4.rr** as an example.\n\n"
+    "- **rds**: the RDS product.\n- **mysql**: the DB engine.\n- **n1.xlarge**: the specifications.\n"
+    "- **rr**: read replica.\n",
+    "Specifies the resource ID, which can be **Endpoint Service ID** or **Endpoint ID**.",
+    "Network CIDR. Values:\n\n- **172.16.0.0/12-172.16.0.0/24**\n- **192.168.0.0/16-192.168.0.0/24**\n",
+    "where, **$6$V6azy** is the ciphertext password, which can be generated as follows:\n\n"
+    "#. Generate an encrypted salt value.\n#. Generate a ciphertext password.\n",
 ])
 def test_unsure_lists_stay_in_the_description(text):
     assert facts(text).enum == ()

@@ -191,3 +191,39 @@ def test_a_label_defined_once_links_each_status_to_its_own_copy(make_docs):
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a ConfigMap", "POST /v1/configmaps", SECTIONS)}))
     assert "table-orphan" not in {d.code for d in diagnostics}
     assert set(spec["paths"]["/v1/configmaps"]["post"]["responses"]) == {"200", "201", "4XX"}
+
+
+def test_api_explorer_reference_kinds_are_an_object_and_an_array_of_the_captioned_table(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 1** Response parameter description
+
+   ========= ========= ========= ===============
+   Parameter Mandatory Type      Description
+   ========= ========= ========= ===============
+   res_obj   No        REFERENCE Response object
+   ========= ========= ========= ===============
+
+.. table:: **Table 2** **res_obj** parameter description
+
+   ================ ========= =============== =========================
+   Parameter        Mandatory Type            Description
+   ================ ========= =============== =========================
+   fail_entity_list No        ARRAY_REFERENCE List of failed operations.
+   ================ ========= =============== =========================
+
+.. table:: **Table 3** **fail_entity_list** parameter description
+
+   =========== ========= ====== ===============
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== ===============
+   fail_entity No        STRING Failed instance
+   =========== ========= ====== ===============
+"""
+    spec, _ = spec_of(make_docs({"a.rst": page("Querying Progress", "GET /v1/progress", body)}))
+    res_obj = spec["components"]["schemas"]["ResObj"]
+    assert res_obj["properties"]["fail_entity_list"] == {
+        "type": "array", "items": {"$ref": "#/components/schemas/FailEntityList"},
+        "description": "List of failed operations."}

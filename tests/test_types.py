@@ -20,6 +20,8 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Boolean", TypeExpr("boolean")),
     ("bool", TypeExpr("boolean")),
     ("Object", TypeExpr("object")),
+    ("REFERENCE", TypeExpr("object")),  # mapreduce-service's API Explorer kinds
+    ("ARRAY_REFERENCE", TypeExpr("array")),
     ("Array of strings", TypeExpr("array", items=S)),
     ("Array of integers", TypeExpr("array", items=I32)),
     ("Array of objects", TypeExpr("array", items=TypeExpr("object"))),

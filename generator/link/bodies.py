@@ -7,7 +7,7 @@ import re
 
 from ..model.api import Field, Shape
 from ..model.diagnostics import INFO, Diagnostic
-from ..model.page import Example, Page, Table
+from ..model.page import Example, Page, Row, Table
 from .accounting import note_alternative
 from .captions import caption_names, names_one_object, norm, object_name
 from .context import LinkContext, TableKey, ref_key
@@ -15,7 +15,7 @@ from .error_tables import ERROR_STATUS
 from .fields import read_field, table_shape
 from .naming import pascal
 
-_WHOLE_BODY = re.compile(r"^\[\w*\]$|^array elements?$|^[-–—]$", re.IGNORECASE)
+_WHOLE_BODY = re.compile(r"^\[[\w ]*\]$|^array elements?$|^[-–—]$", re.IGNORECASE)
 
 
 def is_unlinked_object_table(table: Table, body: Shape | None) -> bool:
@@ -60,7 +60,8 @@ def read_request_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_i
     if body is not None:
         note_alternative(ctx, page, page.tables[ti], "request body")
     name = alternative_name(f"{op_id}Request", body)
-    shape = whole_body_row(ctx, pi, page.tables[ti]) or table_shape(ctx, (pi, ti), name)
+    shown = tuple(e.data for e in page.examples if e.kind == "request" and e.data is not None)
+    shape = whole_body_row(ctx, pi, page.tables[ti], shown) or table_shape(ctx, (pi, ti), name)
     return either(body, shape) or shape
 
 
@@ -71,21 +72,35 @@ def read_response_body_table(ctx: LinkContext, page: Page, pi: int, ti: int, op_
     if body is not None:
         note_alternative(ctx, page, page.tables[ti], f"response {status} body")
     name = alternative_name(response_name(op_id, status), body)
-    shape = whole_body_row(ctx, pi, page.tables[ti]) or table_shape(ctx, (pi, ti), name)
+    shown = tuple(e.data for e in page.examples if e.kind == "response" and not e.alternative
+                  and e.status == status and e.data is not None)
+    shape = whole_body_row(ctx, pi, page.tables[ti], shown) or table_shape(ctx, (pi, ti), name)
     return either(body, shape) or shape
 
 
-def whole_body_row(ctx: LinkContext, pi: int, table: Table) -> Shape | None:
-    """A body table whose one row is named in brackets (``[items]``, ``[]``), "Array
-    elements" or only a dash (``-``: no name) documents the body itself, not a property: a
-    bare array (or value) of the row's type."""
-    if len(table.rows) != 1 or not _WHOLE_BODY.match(table.rows[0].name):
+def whole_body_row(ctx: LinkContext, pi: int, table: Table, shown: tuple[object, ...] = ()) -> Shape | None:
+    """A body table whose one row is named in brackets (``[items]``, ``[]``, ``[Array
+    element]``), "Array elements" or only a dash (``-``: no name) documents the body itself,
+    not a property: a bare array (or value) of the row's type. So does a one-row table naming
+    the list (``LTSAgencyAccessConfigInfoList | Array of ...``) where every example ``shown``
+    of the body is a bare array (a ``{"servers": [...]}`` example keeps the row a property)."""
+    if len(table.rows) != 1:
         return None
-    field = read_field(ctx, pi, table.rows[0])
+    row = table.rows[0]
+    if not _WHOLE_BODY.match(row.name) and not names_a_bare_list(row, shown):
+        return None
+    field = read_field(ctx, pi, row, in_body=True)
     if field is None:
         return None
     ctx.placed.add((ctx.pages[pi].file, table.rows[0].line))
     return field.shape
+
+
+def names_a_bare_list(row: Row, shown: tuple[object, ...]) -> bool:
+    """Whether the one row of a body table is the name of the list the examples show bare:
+    an array row, and every example of the body is a JSON array."""
+    return (row.type is not None and row.type.kind == "array"
+            and bool(shown) and all(isinstance(data, list) for data in shown))
 
 
 def request_body_from_examples(ctx: LinkContext, page: Page, examples: tuple[Example, ...],

@@ -88,15 +88,17 @@ class _Checker:
     def own_examples(self, op: Operation) -> Operation:
         """The operation without the examples that show another call: a request line with
         another method (step 2 of a worked example: "PUT /v1/.../publicips/..." on a POST
-        page), and the responses after it up to this call's next request, are no examples
-        of this operation; a note says each is left out."""
+        page) or another resource (``another_resource``: step 1, "POST /v1/.../publicips"
+        on the POST page of load balancers), and the responses after it up to this call's
+        next request, are no examples of this operation; a note says each is left out."""
         everything = op.request_examples + op.alternative_examples + tuple(e for r in op.responses for e in r.examples)
         other: dict[tuple[str, int], str] = {}
         call = None
         for example in sorted(everything, key=lambda e: (e.file, e.line)):
             line = request_line(example.text)
             if line is not None or example.kind == "request":
-                call = f"{line[0]} {line[1]}" if line is not None and line[0] != op.method else None
+                call = (f"{line[0]} {line[1]}" if line is not None
+                        and (line[0] != op.method or another_resource(line[1], op.path)) else None)
             if call is not None:
                 other[(example.file, example.line)] = call
 
@@ -217,8 +219,8 @@ class _Checker:
         """The schema errors of ``data``; for a body with alternatives, none where one fits,
         else those of the alternative it is closest to: fewest errors where no field may be
         added (a table that lists the example's fields beats one that merely requires
-        little), then the one read from the example's own page ``home``, so a finding names
-        what that alternative lacks."""
+        little, or lists none of them: ``_weight``), then the one read from the example's
+        own page ``home``, so a finding names what that alternative lacks."""
         if body.kind == "union" and body.options:
             if any(not self._errors(option, data, components) for option in body.options):
                 return []
@@ -259,15 +261,50 @@ class _Checker:
             f"{_describe(error)}{more}; left out of the document"))
 
 
+def another_resource(target: str, path: str) -> bool:
+    """Whether a request line's target names another resource than the operation's path:
+    the last fixed segment of the path (``loadbalancers`` of ``/v2.0/lbaas/loadbalancers``)
+    against the target's segment as far from its end (``publicips`` of ``POST
+    https://{VPCEndpoint}/v1/.../publicips``). A placeholder or value there decides nothing;
+    spellings of one word (``system-tasks``, ``systemTasks``; ``instance``, ``instances``)
+    are the same resource."""
+    def segments(url: str) -> list[str]:
+        url = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
+        return [s for s in re.split(r"[?#]", url, maxsplit=1)[0].split("/") if s]
+    documented, shown = segments(path), segments(target)
+    fixed = [i for i, s in enumerate(reversed(documented)) if not s.startswith("{")]
+    if not fixed or len(shown) < len(documented):  # a cut or run-together target decides nothing
+        return False
+    word = shown[len(shown) - 1 - fixed[0]]
+    if not _WORD.fullmatch(word):
+        return False
+    return _stem(word) != _stem(documented[len(documented) - 1 - fixed[0]])
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z_-]*")
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"[-_]", "", word.lower()).removesuffix("s")
+
+
 _MASK = re.compile(r"\*{3,}|[xX]{4,}|^[xX]{3}$")
+_WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
+_ELIDED = re.compile(r"[^.](?:\.{3,}|…)$")
 _FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
 
 
 def is_masked(error) -> bool:
     """Whether a schema error is a masked value ("******", "XXXXXX", "684fc87a79d7xxxx22e6")
-    against a length, value list or pattern: the page hides the value, it states no other."""
-    return (error.validator in _FACT_RULES and isinstance(error.instance, str)
-            and _MASK.search(error.instance) is not None)
+    or a cut one ("07664aec578026691f00c003a...") against a length, value list or pattern, or
+    a value that is nothing but a mask ("xxx") where the table names another type: the page
+    hides the value, it states no other."""
+    if not isinstance(error.instance, str):
+        return False
+    if error.validator == "type":
+        return _WHOLLY_MASKED.match(error.instance) is not None
+    return error.validator in _FACT_RULES and (_MASK.search(error.instance) is not None
+                                               or _ELIDED.search(error.instance) is not None)
 
 
 def _file(op: Operation) -> str:
@@ -275,10 +312,30 @@ def _file(op: Operation) -> str:
 
 
 def _weight(errors: list) -> int:
-    """How far data is from a schema: one per error, one per field an object may not hold."""
-    return sum(len([k for k in e.instance if k not in e.schema.get("properties", {})])
-               if e.validator == "additionalProperties" and isinstance(e.instance, dict) else 1
+    """How far data is from a schema: one per error, one per field an object may not hold;
+    a body whose table lists none of the example's fields weighs all the example holds
+    (``_size``): that table is no table of this example (the other page of a merged
+    operation, whose table has only ``error``, against an example nesting twenty fields
+    under one key), however few keys the example has at its top."""
+    return sum(_unlisted_weight(e) if e.validator == "additionalProperties" and isinstance(e.instance, dict) else 1
                for e in errors)
+
+
+def _unlisted_weight(error) -> int:
+    listed = error.schema.get("properties", {})
+    unlisted = {k: v for k, v in error.instance.items() if k not in listed}
+    if not error.absolute_path and len(unlisted) == len(error.instance):
+        return _size(unlisted)
+    return len(unlisted)
+
+
+def _size(value: object) -> int:
+    """How many values a JSON value holds, itself included."""
+    if isinstance(value, dict):
+        return 1 + sum(_size(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_size(v) for v in value)
+    return 1
 
 
 def _deepest(error):

@@ -21,15 +21,25 @@ from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
 _KEY_VALUE = re.compile(r"key[- ]value|keys? and values?", re.I)
+_MAP_SENTENCE = re.compile(r"\bmap\s*<\s*string\s*,\s*([\w.]+)\s*>", re.I)
+_TYPE_WORD = r"(?:integer|string|boolean|number|array|object|float|list)s?"
+_TYPE_VARIES = re.compile(
+    r"\btype of (?:the |its |this )?(?:return |parameter )?value is (?:the same as|that of|determined by)"
+    r"|\b(?:its|the|whose) (?:data |value )?type (?:varies|depends on|is determined by)"
+    r"|\bcan be of any (?:data )?type\b|\ba value of any type\b"
+    r"|\b(?:can|may) be of (?:the )?" + _TYPE_WORD + r"(?:\s*,\s*" + _TYPE_WORD + r")*,?\s+or\s+" + _TYPE_WORD
+    + r"\s+types?\b", re.I)
+_SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
-def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
-    """The field a row documents; a row without a name is a diagnostic."""
+def read_field(ctx: LinkContext, pi: int, row: Row, in_body: bool = False) -> Field | None:
+    """The field a row documents (a property of a body where ``in_body``, else a parameter
+    or header); a row without a name is a diagnostic."""
     page = ctx.pages[pi]
     if not row.name:
         row_warning(ctx, page, row, "row-empty-name", "row without a parameter name")
         return None
-    shape = read_shape(ctx, pi, row, row.type)
+    shape = read_shape(ctx, pi, row, row.type) if row.type_text else unstated_type(in_body)
     facts = typed_facts(row.facts, shape)
     return Field(
         name=row.name,
@@ -45,6 +55,14 @@ def read_field(ctx: LinkContext, pi: int, row: Row) -> Field | None:
     )
 
 
+def unstated_type(in_body: bool) -> Shape:
+    """The shape of a row that states no type (its table has no Type column, "Parameter |
+    Mandatory | Description", or its Type cell is empty): a parameter or header is text on
+    the wire, a string; a body property may hold any JSON value, and no example can
+    contradict a type the docs never gave."""
+    return Shape("any") if in_body else Shape("string")
+
+
 def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
     """The shape of a Type cell: scalars as written; objects, arrays and maps of objects
     through the table describing them, else free-form with a diagnostic. A bare ``Dict`` or
@@ -52,7 +70,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     value type: ``Map<String, Object>``)."""
     page = ctx.pages[pi]
     if expr is None:
-        return Shape("any") if row.type_text else Shape("string")
+        return Shape("any")
     if expr.kind == "ref":
         named = (expr.ref or "").startswith(("#type ", "#name "))
         key = (named and linked_table(ctx, pi, row)) or type_link_target(ctx, pi, row, expr.ref or "")
@@ -72,7 +90,7 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
             return Shape("object")
         if too_deep(ctx, pi, row, key):
             return Shape("object")
-        return linked_shape(ctx, pi, row, key, expr.ref or "")
+        return stated_map(row, linked_shape(ctx, pi, row, key, expr.ref or ""))
     if expr.kind in ("array", "map"):
         if expr.items is not None and expr.items.kind not in ("object", "any"):
             described = string_map_table(ctx, pi, row, expr)
@@ -96,14 +114,35 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         note_free_form(ctx, page, row)
         return Shape(expr.kind, items=Shape("object") if expr.kind == "array" else None)
     if expr.kind == "object":
+        if type_varies(row):
+            return Shape("any")
         linked = linked_table(ctx, pi, row)
         if linked is not None and too_deep(ctx, pi, row, linked):
             return Shape("object")
         if linked is not None:
-            return linked_shape(ctx, pi, row, linked)
+            return stated_map(row, linked_shape(ctx, pi, row, linked))
         note_free_form(ctx, page, row)
         return Shape("object")
     return Shape(expr.kind, expr.format)
+
+
+def type_varies(row: Row) -> bool:
+    """Whether an ``Object`` row's description says its value takes another type ("The type
+    of the return value is the same as that defined in the type field", "its type depends
+    on ...", "can be of any type", "can be of integer, string, or Boolean type"): any value,
+    not an object."""
+    return bool(_TYPE_VARIES.search(row.description))
+
+
+def stated_map(row: Row, shape: Shape) -> Shape:
+    """An object row whose description says it is a map of objects ("The structure is
+    Map<String, Object>. For details, see Table 7"): a map whose values are the object the
+    linked table describes, not that object itself. A table that is already a map (its one
+    row stands for any key) stays as it is."""
+    stated = _MAP_SENTENCE.search(row.description)
+    if stated is None or stated.group(1).lower() in _SCALAR_WORDS or shape.kind == "map":
+        return shape
+    return Shape("map", items=shape)
 
 
 def linked_shape(ctx: LinkContext, pi: int, row: Row, key: TableKey, ref: str = "") -> Shape:
@@ -117,12 +156,17 @@ def linked_shape(ctx: LinkContext, pi: int, row: Row, key: TableKey, ref: str = 
 def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     """A reference to the schema of a table, building its fields the first time (``hint``
     is the name it would like; the operation being read owns it). A table whose one row is
-    named by a phrase, not a name, documents a map: the phrase stands for any key."""
+    named by a phrase, not a name, documents a map: the phrase stands for any key; where that
+    row's Type is itself a map (``{User defined key} | Map<String,Array<X>>``), it is that map."""
     table = ctx.pages[key[0]].tables[key[1]]
     if len(table.rows) == 1 and is_placeholder_row(table.rows[0]):
         row = table.rows[0]  # ``User-defined key and value pair``: the keys are the caller's
         ctx.placed.add((ctx.pages[key[0]].file, row.line))
-        return Shape("map", items=read_shape(ctx, key[0], row, row.type))
+        if not row.type_text:
+            return Shape("map", items=unstated_type(True))
+        value = read_shape(ctx, key[0], row, row.type)
+        # ``{User defined key} | Map<String,Array<X>>``: the row's type is the map it stands for
+        return value if row.type is not None and row.type.kind == "map" and value.kind == "map" else Shape("map", items=value)
     if key not in ctx.hints:
         ctx.hints[key] = hint
         ctx.owner[key] = ctx.current_op
@@ -132,7 +176,7 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         fields: dict[str, Field] = {}
         ctx.depth += 1
         for row in table.rows:
-            field = read_field(ctx, key[0], row)
+            field = read_field(ctx, key[0], row, in_body=True)
             if field is None:
                 continue
             if field.name in fields:

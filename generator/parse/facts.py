@@ -31,7 +31,8 @@ _OPTIONS_LEAD = re.compile(
 )
 _EXAMPLE_LEAD = re.compile(r"(?:\b(?:examples?|example values?|for example|e\.g\.|for instance)\s*[:：]\s*$)"
                            r"|\bin the format\b|\bthe format is\b", re.IGNORECASE)
-_DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b", re.IGNORECASE)
+_DEFAULT_MARK = re.compile(r"\(\s*default[^)]{0,20}\)|\bby default\b|\bis the default\b"
+                           r"|^\s*[:：\-–]?\s*(?:the\s+)?default(?: value)?\s*\.?\s*(?:\0|$)", re.IGNORECASE)
 _DEFAULT_PHRASE = re.compile(
     r"default(?: value)?(?: is|:| value:)(?: set to)?\s*(?:\*\*|`)(?P<v>[^*`]{1,60})(?:\*\*|`)"
     r"|default(?: value)?(?: is|:)(?: set to)?\s+(?:(?P<n>-?\d+(?:\.\d+)?)(?![\w.:/-])"
@@ -128,6 +129,19 @@ _PLACEHOLDER = re.compile(r"(?<![A-WYZa-wyz])(?:xxx|XXX)|(?<!\$)\{[^}]*\}|<[^>]*
 _MERGED = re.compile(r"(?:\s+-|;)\s+(?=[A-Za-z0-9_][\w.\-/+]*\s*[:：]\s)")
 _SPELLINGS = re.compile(r"-?\d+/[A-Za-z]+|[A-Za-z]+/-?\d+")
 _TOKEN = re.compile(r"^[A-Za-z0-9_][\w.\-/+]*$")
+_DESCRIBED = re.compile(r"[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)* (?:ID|IDs|UUID|name|names|address|URL)")
+_SPAN = re.compile(r"(?:\d+(?:[.:]\d+)+(?:/\d+)?)\s*[-~–]\s*\d+(?:[.:]\d+)+(?:/\d+)?")
+_NAMED_CHARACTER = re.compile(r"[A-Za-z][\w ]*?\s*\((?P<char>[^\w\s()]{1,3}|\\[ntr])\)")
+_ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": "\r"}
+_NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?:default(?: value)?|recommended)\)", re.IGNORECASE)
+_NOTED_DEFAULT_VALUE = re.compile(r".*\S\s*\(default(?: value)?\)", re.IGNORECASE)
+_JOINED = re.compile(
+    r"\b(?:multiple|several)\b[^.;]{0,80}?\bseparated?\b"
+    r"|\bseparate (?:them|each|every|multiple|the (?:values|items))\b"
+    r"|\b(?:values|items|IDs|names)\b[^.;]{0,40}?\bseparated (?:by|with)\b", re.IGNORECASE)
+_WHOLE = re.compile(r"[\w.\-:]+")
+_PART = re.compile(r"[.\-_:]")
+_MARKED_SPAN = re.compile(r"\*\*([^*]{3,80})\*\*|`([^`]{3,80})`")
 
 # Inline lists: a lead, then values (bold, literal or numbers) joined by commas, "or", "and".
 _VALUE = r"(?:\*\*[^*]{1,60}\*\*|`[^`]{1,60}`|-?\d+(?:\.\d+)?(?![\w-]|\.\d))"
@@ -142,7 +156,7 @@ _INLINE_LEADS = (
     re.compile(r"(?:^|[.;]\s+)(?:enumeration values?|enumerated values?|possible values|valid values|"
                r"options|values|value options|value range|range)(?: are| include)?\s*[:：]\s*(?P<list>" + _LIST
                + r")\s*(?=[.;]|\s*$|\n\n)", re.IGNORECASE),
-    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：]\s*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
+    re.compile(r"\b(?:can|must|may) be [^.:;*`]{0,40}[:：][ \t]*(?P<list>" + _LIST + r")\s*(?=[.;]|\s*$)",
                re.IGNORECASE),
     re.compile(r",\s+which is\s+(?P<list>" + _MARKED + r")\s*(?=[.;]|\s*$)", re.IGNORECASE),
     re.compile(r"(?:^|[.;]\s+)only\s+(?P<list>" + _LIST + r")\s+(?:is|are)\s+(?:currently\s+)?"
@@ -175,8 +189,15 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     if not enum:
         enum = _inline_values(markdown)
     cases = case_values(markdown)
+    noted = [written_value(value) for value in enum if _NOTED_DEFAULT_VALUE.fullmatch(value)]
+    enum = tuple(dict.fromkeys(written_value(value) for value in enum))
+    if marked_default is not None:
+        marked_default = written_value(marked_default)
+    elif len(noted) == 1:  # "**AND (default value)**"
+        marked_default = noted[0]
     if (not closed_values(enum) or any(placeholder(value) for value in enum)
-            or len(set(enum) & set(cases)) > 1):  # items name cases, not values
+            or len(set(enum) & set(cases)) > 1  # items name cases, not values
+            or joins_several(markdown) or parts_of_a_value(markdown, enum)):
         enum = ()
     default = marked_default if marked_default is not None else _default(markdown)
     binding = without_hedged_sentences(markdown)
@@ -349,9 +370,46 @@ def case_values(description: str) -> dict[str, tuple[tuple[str, ...], str | None
 
 def placeholder(value: str) -> bool:
     """Whether a listed value is a pattern with a part to fill in (``compute:xxx``, ``{az}``,
-    ``<name>``) or two spellings of one value (``0/false``, ``1/true``): the list is open or
-    unsure, no enumeration."""
-    return bool(_PLACEHOLDER.search(value)) or bool(_SPELLINGS.fullmatch(value))
+    ``<name>``), a phrase saying what to fill in (``Endpoint Service ID``, ``Instance name``),
+    a span of addresses (``172.16.0.0/12-172.16.0.0/24``) or two spellings of one value (``0/false``, ``1/true``): the list is open or unsure, no
+    enumeration."""
+    return bool(_PLACEHOLDER.search(value) or _SPELLINGS.fullmatch(value) or _DESCRIBED.fullmatch(value)
+                or _SPAN.fullmatch(value))
+
+
+def written_value(value: str) -> str:
+    """The value an option item writes: a name with the character it stands for in
+    parentheses is that character (``Comma (,)`` → ``,``; ``Newline (\\n)`` → a newline); a
+    value with a note in parentheses is the value (``AND (default value)`` → ``AND``); any
+    other item as written."""
+    named = _NAMED_CHARACTER.fullmatch(value)
+    if named:
+        return _ESCAPES.get(named.group("char"), named.group("char"))
+    noted = _NOTED_VALUE.fullmatch(value)
+    return noted.group("value") if noted else value
+
+
+def joins_several(markdown: str) -> bool:
+    """Whether a description says the value joins several items with a delimiter ("You can
+    provide multiple items and separate them with semicolons (;)", "Use commas (,) to separate
+    multiple EIP IDs", "Multiple parameters are separated by space"): a listed value is one
+    item, so the list is no closed set of the whole value."""
+    return bool(_JOINED.search(markdown))
+
+
+def parts_of_a_value(markdown: str, values: tuple[str, ...]) -> bool:
+    """Whether every listed value is a part of one value the description writes out ("Use
+    **rds.mysql.n1.xlarge.4.rr** as an example." over ``- **rds**: … - **n1.xlarge**: …``):
+    the items explain the parts of a value, they are no values of their own."""
+    if len(values) < 2 or not all(re.search(r"[A-Za-z]", v) for v in values):
+        return False
+    wholes = {a or b for a, b in _MARKED_SPAN.findall(markdown)} - set(values)
+    return any(all(_runs_of(_PART.split(v), _PART.split(whole)) for v in values)
+               for whole in wholes if _WHOLE.fullmatch(whole))
+
+
+def _runs_of(part: list[str], whole: list[str]) -> bool:
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def is_no_value(text: str) -> bool:

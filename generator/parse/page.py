@@ -18,7 +18,7 @@ from .rst import disabled, doctree, xref
 from .shifted import shifted_cells
 from .tables import classify_columns, location_hint, value_columns
 from .text import block_markdown, plain, ref_targets, tokens_with_refs
-from .types import parse_type
+from .types import parse_type, type_in_description
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _ENDPOINT = re.compile(
@@ -406,6 +406,8 @@ class _PageVisitor(nodes.SparseNodeVisitor):
         mandatory_cell = cell("mandatory")
         mandatory = plain(mandatory_cell) if mandatory_cell is not None else None
         facts = extract_facts(desc_cell, description) if desc_cell is not None else extract_facts(nodes.Element(), "")
+        if type_cell is None:
+            type_text = type_in_description(description)
         shifted = shifted_cells(type_text, mandatory, description)
         if shifted is not None:
             self.diagnostics.append(Diagnostic(

@@ -57,6 +57,8 @@ _SCALARS: dict[str, TypeExpr] = {
     "jsonobject": TypeExpr("object"),
     "xml": TypeExpr("object"),  # an XML element with child elements
     "container": TypeExpr("object"),
+    "reference": TypeExpr("object"),  # API Explorer kinds: REFERENCE, ARRAY_REFERENCE (mapreduce-service)
+    "array_reference": TypeExpr("array"),
     "dict": TypeExpr("map"),
     "dictionary": TypeExpr("map"),
     "map": TypeExpr("map"),
@@ -249,6 +251,22 @@ def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
     except (_Unknown, IndexError, ValueError):
         pass
     return _sentence(text, refs)
+
+
+_STATED_TYPE = re.compile(r"^Type:[ \t]*([A-Za-z]+)\b", re.M)
+
+
+def type_in_description(description: str) -> str:
+    """The scalar type a row without a Type column states in its description, as a
+    paragraph ``Type: integer`` (object storage's element and header tables: "Type:
+    string", "Type: boolean"); "" where it states none, a word that is no type, or a
+    container ("Type: XML", "Type: container": the element's children are the rows around it,
+    not a table of its own)."""
+    stated = _STATED_TYPE.search(description)
+    expr = _SCALARS.get(stated.group(1).lower()) if stated is not None else None
+    if expr is None or expr.kind not in ("string", "integer", "number", "boolean"):
+        return ""
+    return stated.group(1)
 
 
 def _sentence(text: str, refs: tuple[str, ...]) -> TypeExpr | None:
