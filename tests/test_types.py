@@ -64,8 +64,6 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Array String", TypeExpr("array", items=S)),
     ("AnyType", TypeExpr("any")),
     ("Null", TypeExpr("any")),
-    ("REFERENCE", TypeExpr("object")),
-    ("ARRAY_REFERENCE", TypeExpr("array")),
 ])
 def test_plain_types(text, expected):
     assert parse_type(text) == expected

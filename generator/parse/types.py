@@ -66,8 +66,6 @@ _SCALARS: dict[str, TypeExpr] = {
     "array": TypeExpr("array"),
     "list": TypeExpr("array"),
     "jsonarray": TypeExpr("array"),
-    "reference": TypeExpr("object"),  # MRS Manager: an object its own table describes
-    "array_reference": TypeExpr("array"),  # ... and an array of them
 }
 _PLURALS = {
     "strings": "string",
