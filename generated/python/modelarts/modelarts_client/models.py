@@ -4773,11 +4773,11 @@ class CreateTasksFrequency(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    interval: Annotated[int, Field(ge=5, le=720)]
+    interval: Annotated[int | None, Field(ge=5, le=720)] = None
     """
     Interval between two consecutive executions. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
     """
-    duration: Annotated[int, Field(ge=5, le=720)]
+    duration: Annotated[int | None, Field(ge=5, le=720)] = None
     """
     Duration for executing a single scheduled task. This parameter is mandatory when **execution_mode** is set to **frequency**. The value ranges from 5 to 720, in minutes.
     """
@@ -4889,85 +4889,9 @@ class CreateTasksTaskInput(BaseModel):
     """
     Input details of a task. This parameter is mandatory. The configuration varies according to the input type. Multiple inputs are allowed during creation, but only one input is allowed for update.
     """
-    vcn: CreateTasksTaskInputVcn | None = None
+    vcn: TaskInputVcn | None = None
     """
     VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-
-
-class CreateTasksTaskInputVcn(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    ip: str
-    """
-    IP address of a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    port: int
-    """
-    Port number of a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    username: str
-    """
-    Username for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    password: str
-    """
-    Password for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-
-
-class CreateTasksTaskOutputDis(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    stream_name: str
-    """
-    DIS stream name. This parameter is mandatory when the **dis** type is used.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
-    """
-    stream_id: str | None = None
-    """
-    DIS stream ID. This parameter is applicable to ModelArts Edge.
-    """
-
-
-class CreateTasksTaskOutputObs(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    bucket: str
-    """
-    OBS bucket name. This parameter is mandatory when the **obs** type is used.
-    """
-    path: str
-    """
-    OBS path. This parameter is mandatory when the **obs** type is used.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
-    """
-
-
-class CreateTasksTaskOutputWebhook(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    url: str
-    """
-    Result callback address. This parameter is mandatory when the output type is **webhook**.
-    """
-    headers: dict[str, Any]
-    """
-    Headers carried in the result callback. This parameter is mandatory when the output type is **webhook**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a minimum of 1 key-value pair is allowed.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
     """
 
 
@@ -4975,7 +4899,7 @@ class CreateTasksTaskSchedule(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    type: str
+    type: str | None = None
     """
     Type of a scheduled task. This parameter is mandatory for scheduled tasks. The options are **once** (executed only once), **daily** (executed daily), **weekly** (executed weekly), and **monthly** (executed monthly). ModelArts Edge supports only **once** and **daily**.
     """
@@ -4983,7 +4907,7 @@ class CreateTasksTaskSchedule(BaseModel):
     """
     Execution mode of a scheduled task. This parameter is mandatory for scheduled tasks. The value can be **period** (execution by period) or **frequency** (execution by frequency). ModelArts Edge supports only execution by period.
     """
-    timezone: str
+    timezone: str | None = None
     """
     Time zone where a user is located. This parameter is mandatory for scheduled tasks. The value is accurate to the minute.
     """
@@ -21994,7 +21918,7 @@ class ShowTaskResponse(BaseModel):
     """
     Input configuration of a task. This parameter is mandatory.
     """
-    output: TaskOutputForDisplay | None = None
+    output: TaskOutput | None = None
     """
     Output configuration of a task
     """
@@ -22044,85 +21968,9 @@ class ShowTaskTaskInput(BaseModel):
     """
     Input details of a task. This parameter is mandatory. The configuration varies according to the input type. Multiple inputs are allowed during creation, but only one input is allowed for update.
     """
-    vcn: ShowTaskTaskInputVcn | None = None
+    vcn: TaskInputVcn | None = None
     """
     VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-
-
-class ShowTaskTaskInputVcn(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    ip: str | None = None
-    """
-    IP address of a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    port: int | None = None
-    """
-    Port number of a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    username: str | None = None
-    """
-    Username for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-    password: str | None = None
-    """
-    Password for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
-    """
-
-
-class ShowTaskTaskOutputDis(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    stream_name: str | None = None
-    """
-    DIS stream name. This parameter is mandatory when the **dis** type is used.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
-    """
-    stream_id: str | None = None
-    """
-    DIS stream ID. This parameter is applicable to ModelArts Edge.
-    """
-
-
-class ShowTaskTaskOutputObs(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    bucket: str | None = None
-    """
-    OBS bucket name. This parameter is mandatory when the **obs** type is used.
-    """
-    path: str | None = None
-    """
-    OBS path. This parameter is mandatory when the **obs** type is used.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
-    """
-
-
-class ShowTaskTaskOutputWebhook(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    url: str | None = None
-    """
-    Result callback address. This parameter is mandatory when the output type is **webhook**.
-    """
-    headers: dict[str, Any] | None = None
-    """
-    Headers carried in the result callback. This parameter is mandatory when the output type is **webhook**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a minimum of 1 key-value pair is allowed.
-    """
-    data_category: list[str] | None = None
-    """
-    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
     """
 
 
@@ -24015,7 +23863,7 @@ class TaskDetails(BaseModel):
     """
     Input configuration of a task. This parameter is mandatory.
     """
-    output: TaskOutputForDisplay | None = None
+    output: TaskOutput | None = None
     """
     Output configuration of a task
     """
@@ -24083,39 +23931,97 @@ class TaskInputData(BaseModel):
     """
 
 
+class TaskInputVcn(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ip: str | None = None
+    """
+    IP address of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    port: int | None = None
+    """
+    Port number of a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    username: str | None = None
+    """
+    Username for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+    password: str | None = None
+    """
+    Password for logging in to a VCN server. This parameter is mandatory only when the input type is **vcn**.
+    """
+
+
 class TaskOutput(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    obs: CreateTasksTaskOutputObs | None = None
+    obs: TaskOutputObs | None = None
     """
     Configuration information when the output type is **obs**. This parameter cannot be used in ModelArts Edge.
     """
-    dis: CreateTasksTaskOutputDis | None = None
+    dis: TaskOutputDis | None = None
     """
     Configuration information when the output type is **dis**
     """
-    webhook: CreateTasksTaskOutputWebhook | None = None
+    webhook: TaskOutputWebhook | None = None
     """
     Configuration information when the output type is **webhook**.
     """
 
 
-class TaskOutputForDisplay(BaseModel):
+class TaskOutputDis(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    obs: ShowTaskTaskOutputObs | None = None
+    stream_name: str | None = None
     """
-    Configuration information when the output type is **obs**. This parameter cannot be used in ModelArts Edge.
+    DIS stream name. This parameter is mandatory when the **dis** type is used.
     """
-    dis: ShowTaskTaskOutputDis | None = None
+    data_category: list[str] | None = None
     """
-    Configuration information when the output type is **dis**
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
     """
-    webhook: ShowTaskTaskOutputWebhook | None = None
+    stream_id: str | None = None
     """
-    Configuration information when the output type is **webhook**.
+    DIS stream ID. This parameter is applicable to ModelArts Edge.
+    """
+
+
+class TaskOutputObs(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bucket: str | None = None
+    """
+    OBS bucket name. This parameter is mandatory when the **obs** type is used.
+    """
+    path: str | None = None
+    """
+    OBS path. This parameter is mandatory when the **obs** type is used.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
+    """
+
+
+class TaskOutputWebhook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    url: str | None = None
+    """
+    Result callback address. This parameter is mandatory when the output type is **webhook**.
+    """
+    headers: dict[str, Any] | None = None
+    """
+    Headers carried in the result callback. This parameter is mandatory when the output type is **webhook**. The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a minimum of 1 key-value pair is allowed.
+    """
+    data_category: list[str] | None = None
+    """
+    List of task output types. This parameter is optional and is required only for some services. The output contains data in the **dataCategory** list.
     """
 
 
