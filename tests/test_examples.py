@@ -322,6 +322,46 @@ Example Responses
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+def test_a_stated_map_whose_example_values_are_arrays_is_a_map_of_arrays(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------+---------------------------------------------------+
+   | Parameter | Type   | Description                                       |
+   +===========+========+===================================================+
+   | addresses | Object | Network addresses of the server.                  |
+   |           |        |                                                   |
+   |           |        | The structure is Map<String, Object>.             |
+   |           |        |                                                   |
+   |           |        | For details, see :ref:`Table 3 <net>`.            |
+   +-----------+--------+---------------------------------------------------+
+
+.. _net:
+
+.. table:: **Table 3** Data structure of the network
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   addr      String  IP address.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"addresses": {"01d7aef8": [{"addr": "192.168.26.22"}, {"addr": "192.168.26.23"}]}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Server", "GET /v1/servers/{id}", body)}))
+    addresses = spec["components"]["schemas"]["ShowServerResponse"]["properties"]["addresses"]
+    assert addresses["additionalProperties"] == {"type": "array", "items": {"$ref": "#/components/schemas/Network"}}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
 @pytest.mark.parametrize("saying", [
     "Default value. The type of the return value is the same as that defined in the type field.",
     "Value of the parameter. Its type depends on the parameter type.",

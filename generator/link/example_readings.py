@@ -139,10 +139,22 @@ def _free_name(name: str, taken: set[str]) -> str:
 
 def widen_to_arrays(service: Service) -> Service:
     """A field whose Type cell only names a table (``Table 3``) is an array of that object
-    where one of its operations' examples shows an array."""
+    where one of its operations' examples shows an array; so are the values of a map of a
+    table's object ("The structure is Map<String, Object>. For details, see Table 7") where an
+    example shows each value as an array of it (``{"<network ID>": [{"addr": ...}]}``)."""
     lists: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
-    return _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
+    service = _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
+    listed_values: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: _map_of_lists(field.shape, value), listed_values)
+    return _with_fields(service, listed_values, lambda f: dataclasses.replace(
+        f, shape=Shape("map", items=Shape("array", items=f.shape.items))))
+
+
+def _map_of_lists(shape: Shape, value: object) -> bool:
+    """Whether ``value`` shows every value of a map of a table's object as an array."""
+    return (shape.kind == "map" and shape.items is not None and shape.items.kind == "ref"
+            and isinstance(value, dict) and bool(value) and all(isinstance(v, list) for v in value.values()))
 
 
 def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
