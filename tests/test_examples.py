@@ -1127,3 +1127,43 @@ Example Requests
     }))
     (finding,) = codes(diagnostics, "example-mismatch", "example-undocumented-field")
     assert finding.file.endswith("b.rst") and "at $.totp: 'id' is a required property" in finding.message
+
+
+@pytest.mark.parametrize("saying", [
+    "Information about the user. You can specify either **user.id** or **user.name**.",
+    "Information about the user. Either **id** or **name** must be specified.",
+])
+def test_fields_named_as_either_one_or_the_other_are_not_required(make_docs, saying):
+    body = f"""
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =========== ========= ============================= ==================================================================
+   Parameter   Mandatory Type                          Description
+   =========== ========= ============================= ==================================================================
+   user        Yes       :ref:`user <user>` object     {saying}
+   =========== ========= ============================= ==================================================================
+
+.. _user:
+
+.. table:: **Table 3** user
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String User ID.
+   name      Yes       String User name.
+   ========= ========= ====== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {{"user": {{"name": "alice"}}}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Token", "POST /v3/tokens", body)}))
+    assert "required" not in spec["components"]["schemas"]["User"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -76,6 +76,15 @@ def test_option_labels_write_their_value(text, enum, default):
     assert (found.enum, found.default) == (enum, default)
 
 
+@pytest.mark.parametrize("text, enum", [
+    ("Alarm policy type. This parameter is left blank by default. The value can be: **auto**", ("auto", "")),
+    ("Sort order. The value can be **asc** or **desc**. This parameter can be left blank.", ("asc", "desc", "")),
+])
+def test_a_value_list_that_may_be_left_blank_takes_the_empty_string(text, enum):
+    assert facts(text).enum == enum
+    assert typed_facts(facts(text), Shape("string")).enum == enum
+
+
 def test_bullets_and_paragraphs_read_the_same():
     bullets = facts("The options are as follows:\n\n- a\n- b (default value)\n")
     paragraphs = facts("The value can be:\n\n**a**: first\n\n**b**: meaning (default value)\n")
@@ -214,6 +223,8 @@ def test_string_lengths(text, lengths):
     ("Node quantity.\n\n- mongos: The value ranges from 2 to 32.\n- shard: The value ranges from 2 to 32.\n"
      "- config: The value is **1**.\n", (None, None)),
     ("**Definition**\n\nMaximum entries.\n\n**Range**\n\nThe value ranges from 0 to 20.", ("0", "20")),
+    ("**Definition**\n\nEnd time, a timestamp in milliseconds.\n\n**Range**\n\nMinimum: **13**\n\nMaximum: **13**",
+     (None, None)),
 ])
 def test_numeric_ranges(text, bounds):
     found = facts(text)

@@ -12,14 +12,16 @@ from collections.abc import Iterable
 from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Page
+from .either_fields import either_fields_optional
 from .naming import pascal
 from .schemas import reachable_schemas
 
 
 def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
-    """The service with every reading below applied, in order, and a note for each row read
-    as part of a map (on ``pages``, each operation's own copy of the table too)."""
-    service, notes = key_value_maps(without_member_lists(service), pages)
+    """The service with the alternatives of ``either_fields`` optional and every reading below
+    applied, in order, and a note for each row read as part of a map (on ``pages``, each
+    operation's own copy of the table too)."""
+    service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
     service = nest_flattened_members(service)
     return without_named_exceptions(mark_nullable(widen_to_arrays(service))), notes
 

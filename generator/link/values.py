@@ -41,7 +41,7 @@ def typed_facts(facts: Facts, shape: Shape) -> TypedFacts:
         return TypedFacts((), None, None, None)
     enum: tuple[object, ...] = ()
     if facts.enum and kind != "boolean":
-        values = [convert(v, kind) for v in facts.enum]
+        values = ["" if v == "" and kind == "string" else convert(v, kind) for v in facts.enum]
         if all(v is not None for v in values):
             enum = tuple(values)
     default = convert(facts.default, kind) if facts.default is not None else None

@@ -93,8 +93,8 @@ _FROM_TO = re.compile(r"\bfrom\s+\**-?\d[\d,.]*\**\s*(?:to|-|~|–)\s*\**-?\d", 
 _RANGE_WORD = re.compile(r"\b(?:value range|ranges?|ranging)\b", re.IGNORECASE)
 _UPPER_BOUND = re.compile(r"\b(?:up to|at most|a maximum of|no more than)\s+\**(\d[\d,]*)\**(?![\d,])"
                           r"(?!\s+(?:(?:unicode|ascii)\s+)?(?:characters|chars|bytes))", re.IGNORECASE)
-_MAY_BE_EMPTY = re.compile(r"\b(?:can|may)\s+be\s+(?:left\s+)?(?:empty|blank)\b|\b(?:empty|blank)\s+or\b",
-                           re.IGNORECASE)
+_MAY_BE_EMPTY = re.compile(r"\b(?:can|may)\s+be\s+(?:left\s+)?(?:empty|blank)\b|\b(?:empty|blank)\s+or\b"
+                           r"|\b(?:is|are)\s+(?:left\s+)?(?:empty|blank)\s+by\s+default\b", re.IGNORECASE)
 #: A range stated in a way not read ("ranges from 1 Mbit/s to 1000 Mbit/s"): bounds stated
 #: beside it ("The default minimum value is 5 Mbit/s") are unsure.
 _UNREAD_RANGE = re.compile(r"\b(?:ranges?|ranging)\s+(?:is\s+)?(?:from\s+)?\**-?\d|\bdefault (?:minimum|maximum)\b",
@@ -199,10 +199,14 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
             or len(set(enum) & set(cases)) > 1  # items name cases, not values
             or joins_several(markdown) or parts_of_a_value(markdown, enum)):
         enum = ()
+    if enum and _MAY_BE_EMPTY.search(markdown):  # "left blank by default. The value can be: auto"
+        enum = (*enum, "")
     default = marked_default if marked_default is not None else _default(markdown)
     binding = without_hedged_sentences(markdown)
     minimum, maximum = _range(_LABEL_LINE.sub("", binding))
     if len(set(cases.values())) > 1:  # "- mongos: 2 to 32" / "- config: 1": per case, not the field's
+        minimum = maximum = None
+    if minimum is not None and minimum == maximum:  # "Minimum: 13 / Maximum: 13" of a timestamp: its digits
         minimum = maximum = None
     min_length, max_length = _lengths(binding)
     found = Facts(enum=enum, default=default, minimum=minimum, maximum=maximum,
