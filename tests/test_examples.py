@@ -1167,3 +1167,29 @@ Example Requests
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Token", "POST /v3/tokens", body)}))
     assert "required" not in spec["components"]["schemas"]["User"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_object_without_members_whose_example_is_a_list_holds_any_value(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** PolicyParameterValue
+
+   =========== ========= ====== =======================================
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== =======================================
+   value       No        Object Specifies the value of the rule parameter.
+   =========== ========= ====== =======================================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"value": ["c6.large.2", "s6.small.1"]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Modifying a Rule", "PUT /v1/rules/{id}", body)}))
+    value = spec["components"]["schemas"]["UpdateRuleRequest"]["properties"]["value"]
+    assert "type" not in value and value["description"] == "Specifies the value of the rule parameter."
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -17,13 +17,16 @@ from .naming import pascal
 from .schemas import reachable_schemas
 
 
+_WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
+
+
 def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
     """The service with the alternatives of ``either_fields`` optional and every reading below
     applied, in order, and a note for each row read as part of a map (on ``pages``, each
     operation's own copy of the table too)."""
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
     service = nest_flattened_members(service)
-    return without_named_exceptions(mark_nullable(widen_to_arrays(service))), notes
+    return without_named_exceptions(mark_nullable(any_value_objects(widen_to_arrays(service)))), notes
 
 
 def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
@@ -151,6 +154,27 @@ def widen_to_arrays(service: Service) -> Service:
     _walk_examples(service, lambda schema, field, value: _map_of_lists(field.shape, value), listed_values)
     return _with_fields(service, listed_values, lambda f: dataclasses.replace(
         f, shape=Shape("map", items=Shape("array", items=f.shape.items))))
+
+
+def any_value_objects(service: Service) -> Service:
+    """A field typed only as an object (``Object``, ``Json``, ``Data structure``), with no
+    table stating its members, holds any JSON value where one of its operations' examples
+    shows an array or a scalar there: these pages use the word for "a value" (a rule
+    parameter's ``value`` is ``Object`` and its examples are lists)."""
+    loose: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: _free_form_object(field.shape)
+                   and value is not None and not isinstance(value, dict) and not wholly_masked(value), loose)
+    return _with_fields(service, loose, lambda f: dataclasses.replace(f, shape=Shape("any")))
+
+
+def wholly_masked(value: object) -> bool:
+    """Whether an example value is nothing but a mask (``xxx``, ``******``): it hides the
+    value and says nothing of its type."""
+    return isinstance(value, str) and _WHOLLY_MASKED.match(value) is not None
+
+
+def _free_form_object(shape: Shape) -> bool:
+    return shape.kind in ("map", "object") and shape.items is None and not shape.fields
 
 
 def _map_of_lists(shape: Shape, value: object) -> bool:

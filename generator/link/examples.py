@@ -26,7 +26,7 @@ from ..model.page import Example, Page
 from ..render.schema import component_schema, shape_schema
 from ..parse.examples import request_line
 from .errors import looks_like_error
-from .example_readings import read_from_examples
+from .example_readings import read_from_examples, wholly_masked
 
 
 @dataclasses.dataclass
@@ -289,7 +289,6 @@ def _stem(word: str) -> str:
 
 
 _MASK = re.compile(r"\*{3,}|[xX]{4,}|^[xX]{3}$")
-_WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
 _ELIDED = re.compile(r"[^.](?:\.{3,}|…)$")
 _FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
 
@@ -302,7 +301,7 @@ def is_masked(error) -> bool:
     if not isinstance(error.instance, str):
         return False
     if error.validator == "type":
-        return _WHOLLY_MASKED.match(error.instance) is not None
+        return wholly_masked(error.instance)
     return error.validator in _FACT_RULES and (_MASK.search(error.instance) is not None
                                                or _ELIDED.search(error.instance) is not None)
 

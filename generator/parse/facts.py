@@ -135,6 +135,8 @@ _NAMED_CHARACTER = re.compile(r"[A-Za-z][\w ]*?\s*\((?P<char>[^\w\s()]{1,3}|\\[n
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": "\r"}
 _NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?:default(?: value)?|recommended)\)", re.IGNORECASE)
 _NOTED_DEFAULT_VALUE = re.compile(r".*\S\s*\(default(?: value)?\)", re.IGNORECASE)
+_VALUES_ELSEWHERE = re.compile(r"\bfor (?:more )?details (?:about|on) (?:the )?(?:possible |available |valid |supported )?"
+                               r"values?(?: range)?(?: of [\w ]{1,30})?,\s*see\b", re.IGNORECASE)
 _JOINED = re.compile(
     r"\b(?:multiple|several)\b[^.;]{0,80}?\bseparated?\b"
     r"|\bseparate (?:them|each|every|multiple|the (?:values|items))\b"
@@ -197,8 +199,8 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
         marked_default = noted[0]
     if (not closed_values(enum) or any(placeholder(value) for value in enum)
             or len(set(enum) & set(cases)) > 1  # items name cases, not values
-            or joins_several(markdown) or parts_of_a_value(markdown, enum)):
-        enum = ()
+            or joins_several(markdown) or parts_of_a_value(markdown, enum) or _VALUES_ELSEWHERE.search(markdown)):
+        enum = ()  # "For details about possible values, see ...": the values listed here are some of them
     if enum and _MAY_BE_EMPTY.search(markdown):  # "left blank by default. The value can be: auto"
         enum = (*enum, "")
     default = marked_default if marked_default is not None else _default(markdown)
