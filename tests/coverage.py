@@ -77,7 +77,8 @@ def coverage(service: str, spec: dict, pages: list[OraclePage]) -> Coverage:
 TRANSPORT_HEADERS = {"Content-Type", "Accept", "Authorization", "X-Auth-Token"}
 #: Stands for "the operation has a bare array body or a map": where placeholder rows land.
 OPEN_SLOT = "\0open"
-_PLACEHOLDER = re.compile(r"^[\[{<]|^\S+\s+\S+|^key$", re.I)
+_BARE = ("array", "string", "integer", "number", "boolean")
+_PLACEHOLDER = re.compile(r"^[\[{<]|^\S+\s+\S+|^key$|^[-–—]$", re.I)
 
 
 def operation_page_misses(spec: dict, pages: list) -> list[list[str]]:
@@ -91,7 +92,8 @@ def operation_page_misses(spec: dict, pages: list) -> list[list[str]]:
 def row_found(name: str, names: set[str]) -> bool:
     """A row's name is in its operation (a dotted ``Parent.Child`` row of an XML element table:
     its last part), or it is a placeholder (``[items]``, ``{User defined key}``,
-    ``<attribute>``, a phrase) and the operation has a bare array body or a map."""
+    ``<attribute>``, a phrase, a lone dash: no name) and the operation has a bare array or
+    scalar body or a map."""
     lowered = {n.lower() for n in names}
     if name not in names and "." in name.strip(".") and " " not in name.replace(". ", "."):
         name = re.split(r"\.\s*", name.strip())[-1]
@@ -100,11 +102,12 @@ def row_found(name: str, names: set[str]) -> bool:
 
 
 def _open_slot(op: dict, schemas: dict) -> bool:
-    """Whether an operation reaches a map (``additionalProperties``) or has a bare array body."""
+    """Whether an operation reaches a map (``additionalProperties``) or has a bare array or
+    scalar body (a body that is no object: its one row names no property)."""
     text = json.dumps([op, *(_reachable_components(op, schemas))])
     bodies = [m.get("schema", {}) for part in [op.get("requestBody", {}), *op["responses"].values()]
               for m in part.get("content", {}).values()]
-    return '"additionalProperties": {' in text or any(b.get("type") == "array" for b in bodies)
+    return '"additionalProperties": {' in text or any(b.get("type") in _BARE for b in bodies)
 
 
 def _reachable_components(op: dict, schemas: dict) -> list[dict]:

@@ -1,7 +1,9 @@
 """What a service's examples say about its schemas, where the tables say less or are read
-in part: a Type cell naming only a table is an array where the example shows one, a field
-shown as ``null`` is nullable, a ``key``/``value`` table is a map, rows beside a ``dict`` row
-are its members, and a value list or limit the row itself contradicts is no rule."""
+in part: a Type cell naming only a table is an array where the example shows one (so are the
+values of a stated map), an object without members is any value where the example shows a
+list or a scalar, a field shown as ``null`` is nullable, a ``key``/``value`` table is a map,
+rows beside a ``dict`` row are its members, and a value list or limit the row itself
+contradicts is no rule."""
 
 from __future__ import annotations
 
