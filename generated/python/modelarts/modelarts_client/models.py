@@ -2052,7 +2052,7 @@ class CreateDatasetRequest(BaseModel):
     - **600**: video labeling
     - **900**: custom format
     """
-    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    description: Annotated[str | None, Field(max_length=256)] = None
     """
     Dataset description. The value is empty by default. The description contains 0 to 256 characters and does not support the following special characters: `^!<>=&"'`
     """
@@ -2145,7 +2145,7 @@ class CreateDatasetVersionRequest(BaseModel):
     - **true**: Clear hard example properties. (Default value)
     - **false**: Do not clear hard example properties.
     """
-    description: Annotated[str | None, Field(max_length=256, min_length=0)] = None
+    description: Annotated[str | None, Field(max_length=256)] = None
     """
     Version description. The value is empty by default. The description contains 0 to 256 characters and does not support the following special characters: !<>=&"'
     """
@@ -18998,7 +18998,7 @@ class Sample(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    data: dict[str, Any] | None = None
+    data: Any | None = None
     """
     Byte data of sample files. The type is **java.nio.ByteBuffer**. When this parameter is called, the string converted from the byte data is uploaded.
     """
