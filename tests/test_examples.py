@@ -1193,3 +1193,35 @@ Example Requests
     value = spec["components"]["schemas"]["UpdateRuleRequest"]["properties"]["value"]
     assert "type" not in value and value["description"] == "Specifies the value of the rule parameter."
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_blank_value_against_a_value_list_is_a_placeholder(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =========== ========= ====== ======================================================
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== ======================================================
+   engine_type No        String Engine type. The value can be **mysql** or **mongodb**.
+   status      No        String Task status. The value can be **RUNNING** or **FAILED**.
+   =========== ========= ====== ======================================================
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"engine_type": "", "status": "DONE"}
+
+.. code-block::
+
+   {"engine_type": "", "status": "RUNNING"}
+"""
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying Tasks", "POST /v1/jobs/search", body)}))
+    (note,) = codes(diagnostics, "example-placeholder")
+    assert "shows a blank value at $.engine_type ('')" in note.message
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "'DONE' is not one of the listed options" in mismatch.message

@@ -193,7 +193,8 @@ class _Checker:
                 if first:
                     self.diagnostics.append(Diagnostic(
                         file, example.line, INFO, "example-placeholder",
-                        f"{what} example of {op.operation_id} shows a masked value at {_where(masked[0])} "
+                        f"{what} example of {op.operation_id} shows a {'blank' if masked[0].instance == '' else 'masked'} "
+                        f"value at {_where(masked[0])} "
                         f"({masked[0].instance!r}) where its table sets {masked[0].validator}; "
                         "left out of the document"))
                 continue
@@ -296,12 +297,15 @@ _FACT_RULES = frozenset({"minLength", "maxLength", "pattern", "enum", "format"})
 def is_masked(error) -> bool:
     """Whether a schema error is a masked value ("******", "XXXXXX", "684fc87a79d7xxxx22e6")
     or a cut one ("07664aec578026691f00c003a...") against a length, value list or pattern, or
-    a value that is nothing but a mask ("xxx") where the table names another type: the page
-    hides the value, it states no other."""
+    a value that is nothing but a mask ("xxx") where the table names another type, or an empty
+    string against a value list: the page hides the value or leaves it unset, it states no
+    other."""
     if not isinstance(error.instance, str):
         return False
     if error.validator == "type":
         return wholly_masked(error.instance)
+    if error.validator == "enum" and not error.instance:
+        return True
     return error.validator in _FACT_RULES and (_MASK.search(error.instance) is not None
                                                or _ELIDED.search(error.instance) is not None)
 
