@@ -1169,6 +1169,54 @@ Example Requests
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
 
+def test_one_of_two_either_fields_the_table_leaves_out_leaves_the_other_optional(make_docs):
+    body = """
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request body parameters
+
+   =========== ========= ============================= ==================================================================
+   Parameter   Mandatory Type                          Description
+   =========== ========= ============================= ==================================================================
+   totp        Yes       :ref:`totp <totp>` object      Authentication. You can specify either **user.id** or **user.name**.
+   =========== ========= ============================= ==================================================================
+
+.. _totp:
+
+.. table:: **Table 3** totp
+
+   ========= ========= ===================== ===========
+   Parameter Mandatory Type                  Description
+   ========= ========= ===================== ===========
+   user      Yes       :ref:`user <user>`    The user.
+   ========= ========= ===================== ===========
+
+.. _user:
+
+.. table:: **Table 4** totp.user
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   id        Yes       String User ID.
+   passcode  Yes       String MFA code.
+   ========= ========= ====== ===========
+
+Example Requests
+----------------
+
+.. code-block::
+
+   {"totp": {"user": {"name": "alice", "passcode": "123456"}}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Token", "POST /v3/tokens", body)}))
+    assert spec["components"]["schemas"]["TotpUser"]["required"] == ["passcode"]
+    (undocumented,) = codes(diagnostics, "example-undocumented-field")
+    assert "'name' was unexpected" in undocumented.message
+    assert codes(diagnostics, "example-mismatch") == []
+
+
 def test_an_object_without_members_whose_example_is_a_list_holds_any_value(make_docs):
     body = """
 Request Parameters

@@ -14,15 +14,16 @@ _EITHER = re.compile(r"\beither\s+\*\*([A-Za-z_][\w.\-]*)\*\*\s*,?\s+or\s+\*\*([
 
 def either_fields_optional(service: Service) -> Service:
     """The service with both fields of every "either **a** or **b**" pair optional, where both
-    name fields: siblings of the row that says it, fields of the row's own object, or dotted
-    paths from either (``user.id``)."""
+    name fields (siblings of the row that says it, fields of the row's own object, or dotted
+    paths from either: ``user.id``), or one does and the other is a member of the same object
+    its table leaves out."""
     schemas = {s.name: s for s in service.schemas}
     optional: set[tuple[str, str]] = set()
     for schema in service.schemas:
         for field in schema.fields:
             for pair in _EITHER.findall(field.description):
                 found = [_resolve(name, schema, field, schemas) for name in pair]
-                if all(found):
+                if all(found) or (any(found) and _same_parent(*pair)):
                     optional.update(f for f in found if f is not None)
     if not optional:
         return service
@@ -49,6 +50,12 @@ def _resolve(name: str, schema: Schema, row: Field, schemas: dict[str, Schema]) 
             if inner is not None and "." not in rest and rest in {f.name for f in inner.fields}:
                 return inner.name, rest
     return None
+
+
+def _same_parent(a: str, b: str) -> bool:
+    """Whether two dotted names are members of one object (``user.id``, ``user.name``): where
+    the table leaves one out, the other is still only one of two choices."""
+    return "." in a and a.rpartition(".")[0] == b.rpartition(".")[0]
 
 
 def _object_of(field: Field) -> str | None:
