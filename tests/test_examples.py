@@ -828,36 +828,38 @@ Example Responses
     assert "$.upload Additional properties are not allowed ('image', 'status' were unexpected)" in finding.message
 
 
-def test_a_masked_value_is_a_placeholder_not_a_contradiction(make_docs):
-    body = """
+@pytest.mark.parametrize("rows, shown, note, finding", [
+    (["password  Yes       String  The password contains 8 to 32 characters.",
+      "name      Yes       String  The name contains 8 to 32 characters."],
+     ['{"password": "******", "name": "abcdefgh"}', '{"password": "******", "name": "abc"}'],
+     "shows a masked value at $.password ('******')", "$.name: 'abc' is too short"),
+    (["password  No        String  Engine type. The value can be **mysql** or **mongodb**.",
+      "name      No        String  Task status. The value can be **RUNNING** or **FAILED**."],
+     ['{"password": "", "name": "RUNNING"}', '{"password": "", "name": "DONE"}'],
+     "shows a blank value at $.password ('')", "'DONE' is not one of the listed options"),
+])
+def test_a_masked_or_blank_value_is_a_placeholder_not_a_contradiction(make_docs, rows, shown, note, finding):
+    rule = "========= ========= ======= ======================================================"
+    table = "\n".join(f"   {line}" for line in [rule, "Parameter Mandatory Type    Description", rule, *rows, rule])
+    examples = "\n\n".join(f".. code-block::\n\n   {example}" for example in shown)
+    body = f"""
 Request Parameters
 ------------------
 
 .. table:: **Table 2** Request body parameters
 
-   ========= ========= ======= ==========================================
-   Parameter Mandatory Type    Description
-   ========= ========= ======= ==========================================
-   password  Yes       String  The password contains 8 to 32 characters.
-   name      Yes       String  The name contains 8 to 32 characters.
-   ========= ========= ======= ==========================================
+{table}
 
 Example Requests
 ----------------
 
-.. code-block::
-
-   {"password": "******", "name": "abcdefgh"}
-
-.. code-block::
-
-   {"password": "******", "name": "abc"}
+{examples}
 """
     spec, diagnostics = spec_of(make_docs({"a.rst": page("Resetting a Password", "PUT /v1/password", body)}))
-    (note,) = codes(diagnostics, "example-placeholder")
-    assert "masked value at $.password ('******')" in note.message
+    (placeholder,) = codes(diagnostics, "example-placeholder")
+    assert note in placeholder.message
     (mismatch,) = codes(diagnostics, "example-mismatch")
-    assert "$.name: 'abc' is too short" in mismatch.message
+    assert finding in mismatch.message
 
 
 @pytest.mark.parametrize("shown, masked, finding", [
@@ -1242,34 +1244,3 @@ Example Requests
     assert "type" not in value and value["description"] == "Specifies the value of the rule parameter."
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
-
-def test_a_blank_value_against_a_value_list_is_a_placeholder(make_docs):
-    body = """
-Request Parameters
-------------------
-
-.. table:: **Table 2** Request body parameters
-
-   =========== ========= ====== ======================================================
-   Parameter   Mandatory Type   Description
-   =========== ========= ====== ======================================================
-   engine_type No        String Engine type. The value can be **mysql** or **mongodb**.
-   status      No        String Task status. The value can be **RUNNING** or **FAILED**.
-   =========== ========= ====== ======================================================
-
-Example Requests
-----------------
-
-.. code-block::
-
-   {"engine_type": "", "status": "DONE"}
-
-.. code-block::
-
-   {"engine_type": "", "status": "RUNNING"}
-"""
-    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying Tasks", "POST /v1/jobs/search", body)}))
-    (note,) = codes(diagnostics, "example-placeholder")
-    assert "shows a blank value at $.engine_type ('')" in note.message
-    (mismatch,) = codes(diagnostics, "example-mismatch")
-    assert "'DONE' is not one of the listed options" in mismatch.message
