@@ -1244,3 +1244,31 @@ Example Requests
     assert "type" not in value and value["description"] == "Specifies the value of the rule parameter."
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
 
+
+
+def test_a_row_capitalised_unlike_its_examples_is_named_as_they_spell_it(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ===============================
+   Parameter Type    Description
+   ========= ======= ===============================
+   Id        String  Job ID.
+   name      String  Job name.
+   ========= ======= ===============================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"id": "a1", "name": "job"}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Job", "GET /v1/jobs/{id}", body)}))
+    assert list(spec["components"]["schemas"]["ShowJobResponse"]["properties"]) == ["id", "name"]
+    (note,) = codes(diagnostics, "row-name-case")
+    assert "row 'Id' is 'id' in the examples" in note.message
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -26,7 +26,9 @@ def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Se
     """The service with the alternatives of ``either_fields`` optional and every reading below
     applied, in order, and a note for each row read as part of a map (on ``pages``, each
     operation's own copy of the table too)."""
+    service, spelled = spelled_as_examples(service)
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
+    notes = spelled + notes
     service = nest_flattened_members(service)
     return without_named_exceptions(mark_nullable(any_value_objects(widen_to_arrays(service)))), notes
 
@@ -185,14 +187,15 @@ def _map_of_lists(shape: Shape, value: object) -> bool:
             and isinstance(value, dict) and bool(value) and all(isinstance(v, list) for v in value.values()))
 
 
-def _walk_examples(service: Service, wanted, out: set[tuple[str, str]]) -> None:
+def _walk_examples(service: Service, wanted, out: set[tuple[str, str]],
+                   spellings: dict[tuple[str, str], str] | None = None) -> None:
     schemas = {s.name: s for s in service.schemas}
     for op in service.operations:
         pairs = [(op.request_body, e) for e in op.request_examples]
         pairs += [(r.body, e) for r in op.responses for e in r.examples]
         for body, example in pairs:
             if body is not None and example.data is not None:
-                _fields_where(body, example.data, schemas, wanted, out, 0)
+                _fields_where(body, example.data, schemas, wanted, out, 0, spellings)
 
 
 def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
@@ -202,6 +205,26 @@ def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Serv
         dataclasses.replace(s, fields=tuple(change(f) if (s.name, f.name) in chosen else f for f in s.fields))
         for s in service.schemas)
     return dataclasses.replace(service, schemas=schemas)
+
+
+def spelled_as_examples(service: Service) -> tuple[Service, list[Diagnostic]]:
+    """A row whose name differs from its examples' key only in the case of its first letter
+    (``Ignore`` for ``"ignore"``, ``Id`` for ``"id"``: a capitalised table cell) is named as the
+    examples spell it, with a note on the row."""
+    spellings: dict[tuple[str, str], str] = {}
+    _walk_examples(service, lambda schema, field, value: False, set(), spellings)
+    notes = [_spelling_note(f.source, f.name, spellings[(s.name, f.name)])
+             for s in service.schemas for f in s.fields if (s.name, f.name) in spellings]
+    return dataclasses.replace(service, schemas=tuple(dataclasses.replace(s, fields=tuple(
+        dataclasses.replace(f, name=spellings.get((s.name, f.name), f.name)) for f in s.fields))
+        for s in service.schemas)), notes
+
+
+def _spelling_note(source: str, name: str, spelled: str) -> Diagnostic:
+    file, _, line = source.rpartition(":")
+    return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, "row-name-case",
+                      f"row {name!r} is {spelled!r} in the examples of its operations (only the case of its "
+                      "first letter differs): named as the examples spell it")
 
 
 def mark_nullable(service: Service) -> Service:
@@ -273,8 +296,16 @@ def names_value(description: str, value: object) -> bool:
     return re.search(rf"(?<![\w.\-]){re.escape(text)}(?![\w\-]|\.\d)", description) is not None
 
 
-def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int) -> None:
-    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted``."""
+def _respelled(fields: dict[str, Field], key: str) -> Field | None:
+    """The field a key names with the other case of its first letter (``ignore`` for a row
+    ``Ignore``), where no field has the key's own spelling."""
+    return fields.get(key[:1].swapcase() + key[1:]) if key else None
+
+
+def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int,
+                  spellings: dict[tuple[str, str], str] | None = None) -> None:
+    """Collect the (schema, field) pairs whose value in ``data`` is ``wanted`` (and in
+    ``spellings``, the key of each field an example spells another way)."""
     if depth > 64:
         return
     for option in shape.options or (shape,):
@@ -282,18 +313,20 @@ def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tu
             fields = {f.name: f for f in schemas[option.ref].fields}
             for key, value in data.items():
                 field = fields.get(key)
+                if field is None and (field := _respelled(fields, key)) is not None and spellings is not None:
+                    spellings.setdefault((option.ref, field.name), key)
                 if field is None:
                     continue
                 if wanted(option.ref, field, value):
-                    out.add((option.ref, key))
+                    out.add((option.ref, field.name))
                 if value is not None:
-                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1)
+                    _fields_where(field.shape, value, schemas, wanted, out, depth + 1, spellings)
                     if field.loose and isinstance(value, list):
                         for item in value:
-                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1)
+                            _fields_where(field.shape, item, schemas, wanted, out, depth + 1, spellings)
         elif option.kind == "array" and isinstance(data, list) and option.items is not None:
             for item in data:
-                _fields_where(option.items, item, schemas, wanted, out, depth + 1)
+                _fields_where(option.items, item, schemas, wanted, out, depth + 1, spellings)
         elif option.kind == "map" and isinstance(data, dict) and option.items is not None:
             for value in data.values():
-                _fields_where(option.items, value, schemas, wanted, out, depth + 1)
+                _fields_where(option.items, value, schemas, wanted, out, depth + 1, spellings)
