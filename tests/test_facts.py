@@ -129,6 +129,7 @@ def test_bullets_and_paragraphs_read_the_same():
     "- **rds**: the RDS product.\n- **mysql**: the DB engine.\n- **n1.xlarge**: the specifications.\n"
     "- **rr**: read replica.\n",
     "Specifies the resource ID, which can be **Endpoint Service ID** or **Endpoint ID**.",
+    "Quota type. The value can be **instance** or **ram**.\n\n- **instances**: instance quota\n- **ram**: memory quota\n",
     "Disk type. For details about possible values, see the description of the **root_volume** parameter in the "
     "ECS API reference.\n\n- **SAS**: high I/O\n- **SSD**: ultra-high I/O\n",
     "Network CIDR. Values:\n\n- **172.16.0.0/12-172.16.0.0/24**\n- **192.168.0.0/16-192.168.0.0/24**\n",

@@ -188,8 +188,11 @@ _BARE_VALUE = re.compile(r"^(?:\*\*([^*]{1,60})\*\*|``?([^`]{1,60})``?|(-?[A-Za-
 def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     """Facts from a description cell (its doctree for lists, its Markdown for phrases)."""
     enum, marked_default = _listed_values(cell)
-    if not enum:
-        enum = _inline_values(markdown)
+    inline = _inline_values(markdown)
+    if enum and inline and set(inline) != set(enum):  # "can be **instance** or **ram**" over "- **instances**"
+        enum = ()
+    elif not enum:
+        enum = inline
     cases = case_values(markdown)
     noted = [written_value(value) for value in enum if _NOTED_DEFAULT_VALUE.fullmatch(value)]
     enum = tuple(dict.fromkeys(written_value(value) for value in enum))
