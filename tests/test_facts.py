@@ -59,6 +59,8 @@ def facts(rst: str):
     ("**Definition**\n\nScheduling mode.\n\n**Range**\n\n**false**: non-scheduling mode; **true**: scheduling mode.",
      ("false", "true")),
     ("Protocol. The value can be **HTTP**, **HTTPS**, or **${protocol}**.", ("HTTP", "HTTPS", "${protocol}")),
+    ("Key. The options are:\n\n- **flavor_type**: flavor type, which can be **CPU** or **GPU**.\n"
+     "- **device_distributed_mode**: whether to support multi-card training.\n", ("flavor_type", "device_distributed_mode")),
     ("**Definition**\n\nRule action.\n\n**Range**\n\n- allow: traffic allowed.\n- deny: traffic denied.\n",
      ("allow", "deny")),
 ])

@@ -188,11 +188,10 @@ _BARE_VALUE = re.compile(r"^(?:\*\*([^*]{1,60})\*\*|``?([^`]{1,60})``?|(-?[A-Za-
 def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     """Facts from a description cell (its doctree for lists, its Markdown for phrases)."""
     enum, marked_default = _listed_values(cell)
-    inline = _inline_values(markdown)
-    if enum and inline and set(inline) != set(enum):  # "can be **instance** or **ram**" over "- **instances**"
-        enum = ()
-    elif not enum:
-        enum = inline
+    if not enum:
+        enum = _inline_values(markdown)
+    elif set(_inline_values(_before_items(markdown)) or enum) != set(enum):
+        enum = ()  # "The value can be **instance** or **ram**." over "- **instances**: ..."
     cases = case_values(markdown)
     noted = [written_value(value) for value in enum if _NOTED_DEFAULT_VALUE.fullmatch(value)]
     enum = tuple(dict.fromkeys(written_value(value) for value in enum))
@@ -527,6 +526,11 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
 def _digits(number: str | None) -> str | None:
     """``1,024`` → ``1024``."""
     return number.replace(",", "") if number is not None else None
+
+
+def _before_items(markdown: str) -> str:
+    """The text before a description's first list item (its lead, not the items' own prose)."""
+    return re.split(r"^\s*[-*]\s", markdown, maxsplit=1, flags=re.MULTILINE)[0]
 
 
 def _inline_values(markdown: str) -> tuple[str, ...]:
