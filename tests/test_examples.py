@@ -1243,6 +1243,8 @@ Example Requests
     value = spec["components"]["schemas"]["UpdateRuleRequest"]["properties"]["value"]
     assert "type" not in value and value["description"] == "Specifies the value of the rule parameter."
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    (note,) = codes(diagnostics, "object-any-value")
+    assert "row 'value' is typed as an object without members" in note.message
 
 
 

@@ -30,7 +30,8 @@ def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Se
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
     notes = spelled + notes
     service = nest_flattened_members(service)
-    return without_named_exceptions(mark_nullable(any_value_objects(widen_to_arrays(service)))), notes
+    service, loose = any_value_objects(widen_to_arrays(service))
+    return without_named_exceptions(mark_nullable(service)), notes + loose
 
 
 def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
@@ -74,10 +75,8 @@ def _pages_reaching(service: Service, pages: Iterable[Page], tables: list[str]):
 
 
 def _map_row_note(source: str, name: str, table: str) -> Diagnostic:
-    file, _, line = source.rpartition(":")
-    return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, "table-key-value-map",
-                      f"row {name!r} of {table}: read as the {name}s of a map (the example shows "
-                      "an object with its own keys)")
+    return _row_note(source, "table-key-value-map", f"row {name!r} of {table}: read as the {name}s of a map (the "
+                     "example shows an object with its own keys)")
 
 
 def nest_flattened_members(service: Service) -> Service:
@@ -160,15 +159,18 @@ def widen_to_arrays(service: Service) -> Service:
         f, shape=Shape("map", items=Shape("array", items=f.shape.items))))
 
 
-def any_value_objects(service: Service) -> Service:
+def any_value_objects(service: Service) -> tuple[Service, list[Diagnostic]]:
     """A field typed only as an object (``Object``, ``Json``, ``Data structure``), with no
     table stating its members, holds any JSON value where one of its operations' examples
     shows an array or a scalar there: these pages use the word for "a value" (a rule
-    parameter's ``value`` is ``Object`` and its examples are lists)."""
+    parameter's ``value`` is ``Object`` and its examples are lists). A note on each row says so."""
     loose: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: _free_form_object(field.shape)
                    and value is not None and not isinstance(value, dict) and not wholly_masked(value), loose)
-    return _with_fields(service, loose, lambda f: dataclasses.replace(f, shape=Shape("any")))
+    notes = [_row_note(f.source, "object-any-value", f"row {f.name!r} is typed as an object without members, and "
+                       "its examples show a list or a scalar: read as any value")
+             for s in service.schemas for f in s.fields if (s.name, f.name) in loose]
+    return _with_fields(service, loose, lambda f: dataclasses.replace(f, shape=Shape("any"))), notes
 
 
 def wholly_masked(value: object) -> bool:
@@ -221,10 +223,14 @@ def spelled_as_examples(service: Service) -> tuple[Service, list[Diagnostic]]:
 
 
 def _spelling_note(source: str, name: str, spelled: str) -> Diagnostic:
+    return _row_note(source, "row-name-case", f"row {name!r} is {spelled!r} in the examples of its operations (only "
+                     "the case of its first letter differs): named as the examples spell it")
+
+
+def _row_note(source: str, code: str, message: str) -> Diagnostic:
+    """An info diagnostic on the row a field was read from (``file:line``)."""
     file, _, line = source.rpartition(":")
-    return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, "row-name-case",
-                      f"row {name!r} is {spelled!r} in the examples of its operations (only the case of its "
-                      "first letter differs): named as the examples spell it")
+    return Diagnostic(file, int(line) if line.isdigit() else 1, INFO, code, message)
 
 
 def mark_nullable(service: Service) -> Service:
