@@ -1274,3 +1274,38 @@ Example Responses
     (note,) = codes(diagnostics, "row-name-case")
     assert "row 'Id' is 'id' in the examples" in note.message
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_bare_data_structure_type_is_an_array_where_the_example_shows_one(make_docs):
+    body = """
+Response
+--------
+
+-  Parameter description
+
+   ==================== ============== ==========================================
+   Name                 Type           Description
+   ==================== ============== ==========================================
+   top10                Data structure Top 10 attacked IP addresses
+   ==================== ============== ==========================================
+
+-  Data structure description of **top10**
+
+   =================== ======= =======================
+   Parameter           Type    Description
+   =================== ======= =======================
+   floating_ip_address String  EIP
+   times               Integer Number of attacks.
+   =================== ======= =======================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"top10": [{"floating_ip_address": "1.2.3.4", "times": 2}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Statistics", "GET /v1/weekly", body)}))
+    top10 = spec["components"]["schemas"]["ListStatisticsResponse"]["properties"]["top10"]
+    assert top10["type"] == "array" and top10["items"] == {"$ref": "#/components/schemas/Top10"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -54,7 +54,7 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Dict<enterprise_project>", TypeExpr("ref", ref="#type enterprise_project")),
     ("Dict<String>", TypeExpr("map", items=S)),
     ("io.k8s.api.core.v1.Pod", TypeExpr("ref", ref="#type io.k8s.api.core.v1.Pod")),
-    ("Data structure", TypeExpr("object")),
+    ("Data structure", TypeExpr("object", named_only=True)),  # says neither object nor array
     ("DependJobs data structure", TypeExpr("ref", ref="#name DependJobs")),
     ("Enumeration", S),
     ("datetime", S),

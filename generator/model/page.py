@@ -14,7 +14,7 @@ class TypeExpr:
     ``kind`` is one of string, integer, number, boolean, object, array, map, ref, any.
     ``items`` is the element type of an array or the value type of a map; ``ref`` is the
     label of the table that describes an object (``kind == "ref"``); ``named_only``: the
-    cell only names that table, without saying object or array.
+    cell only names that table (or says only "Data structure"), without saying object or array.
     """
 
     kind: str

@@ -234,7 +234,7 @@ class _Parser:
         return result
 
 
-_ONLY_A_REF = re.compile(r"^@\d+\.?$")
+_ONLY_A_REF = re.compile(r"^(?:@\d+|data structure)\.?$", re.IGNORECASE)  # says neither object nor array
 _ANY = {"any", "anytype", "null", "none", "mixed"}
 _SENTENCE_LIST = re.compile(r"\b(list|array)\b", re.I)
 _SENTENCE_OBJECT = re.compile(r"\b(dictionary|dict|objects?|structure|map)\b", re.I)
