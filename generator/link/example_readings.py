@@ -210,9 +210,9 @@ def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Serv
 
 
 def spelled_as_examples(service: Service) -> tuple[Service, list[Diagnostic]]:
-    """A row whose name differs from its examples' key only in the case of its first letter
-    (``Ignore`` for ``"ignore"``, ``Id`` for ``"id"``: a capitalised table cell) is named as the
-    examples spell it, with a note on the row."""
+    """A row whose name is its examples' key with a capital first letter (``Ignore`` for
+    ``"ignore"``, ``Id`` for ``"id"``: a capitalised table cell) is named as the examples spell
+    it, with a note on the row. A key the examples capitalise is no evidence: it stays a finding."""
     spellings: dict[tuple[str, str], str] = {}
     _walk_examples(service, lambda schema, field, value: False, set(), spellings)
     notes = [_spelling_note(f.source, f.name, spellings[(s.name, f.name)])
@@ -303,9 +303,9 @@ def names_value(description: str, value: object) -> bool:
 
 
 def _respelled(fields: dict[str, Field], key: str) -> Field | None:
-    """The field a key names with the other case of its first letter (``ignore`` for a row
-    ``Ignore``), where no field has the key's own spelling."""
-    return fields.get(key[:1].swapcase() + key[1:]) if key else None
+    """The field a lower-case key names with a capital first letter (``ignore`` for a row
+    ``Ignore``: a capitalised table cell), where no field has the key's own spelling."""
+    return fields.get(key[:1].upper() + key[1:]) if key[:1].islower() else None
 
 
 def _fields_where(shape: Shape, data: object, schemas: dict, wanted, out: set[tuple[str, str]], depth: int,
