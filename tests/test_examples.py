@@ -1309,3 +1309,39 @@ Example Responses
     top10 = spec["components"]["schemas"]["ListStatisticsResponse"]["properties"]["top10"]
     assert top10["type"] == "array" and top10["items"] == {"$ref": "#/components/schemas/Top10"}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_array_whose_description_names_a_key_is_a_map_of_arrays_where_the_example_shows_one(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ====================== ========================================= ==============================================
+   Parameter              Type                                      Description
+   ====================== ========================================= ==============================================
+   object_compare_details Array of :ref:`Details <details>` objects Details. The key value is the object type.
+   ====================== ========================================= ==============================================
+
+.. _details:
+
+.. table:: **Table 3** Details
+
+   ============== ====== ===============
+   Parameter      Type   Description
+   ============== ====== ===============
+   source_db_name String Source database.
+   ============== ====== ===============
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"object_compare_details": {"TABLE": [{"source_db_name": "a"}], "INDEX": [{"source_db_name": "b"}]}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Results", "GET /v1/results", body)}))
+    details = spec["components"]["schemas"]["ListResultsResponse"]["properties"]["object_compare_details"]
+    assert details["additionalProperties"] == {"type": "array", "items": {"$ref": "#/components/schemas/Details"}}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

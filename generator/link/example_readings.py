@@ -20,6 +20,7 @@ from .schemas import reachable_schemas
 
 
 _WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
+_KEY_SENTENCE = re.compile(r"\bthe key(?: value)? is\b", re.IGNORECASE)
 
 
 def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
@@ -149,14 +150,27 @@ def widen_to_arrays(service: Service) -> Service:
     """A field whose Type cell only names a table (``Table 3``) is an array of that object
     where one of its operations' examples shows an array; so are the values of a map of a
     table's object ("The structure is Map<String, Object>. For details, see Table 7") where an
-    example shows each value as an array of it (``{"<network ID>": [{"addr": ...}]}``)."""
+    example shows each value as an array of it (``{"<network ID>": [{"addr": ...}]}``); and an
+    array of a table's object whose description names a key ("The key value is the object
+    type") is a map of such arrays where an example shows one (``{"TABLE": [...]}``)."""
     lists: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: isinstance(value, list) and field.loose, lists)
     service = _with_fields(service, lists, lambda f: dataclasses.replace(f, shape=Shape("array", items=f.shape)))
     listed_values: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: _map_of_lists(field.shape, value), listed_values)
-    return _with_fields(service, listed_values, lambda f: dataclasses.replace(
+    service = _with_fields(service, listed_values, lambda f: dataclasses.replace(
         f, shape=Shape("map", items=Shape("array", items=f.shape.items))))
+    keyed: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: _keyed_lists(field, value), keyed)
+    return _with_fields(service, keyed, lambda f: dataclasses.replace(f, shape=Shape("map", items=f.shape)))
+
+
+def _keyed_lists(field: Field, value: object) -> bool:
+    """Whether an array of a table's object whose description names a key ("The key value is
+    the object type") is shown as an object of such arrays, one per key."""
+    return (field.shape.kind == "array" and field.shape.items is not None and field.shape.items.kind == "ref"
+            and _KEY_SENTENCE.search(field.description) is not None
+            and isinstance(value, dict) and bool(value) and all(isinstance(v, list) for v in value.values()))
 
 
 def any_value_objects(service: Service) -> tuple[Service, list[Diagnostic]]:
