@@ -131,6 +131,8 @@ def test_bullets_and_paragraphs_read_the_same():
     "- **rds**: the RDS product.\n- **mysql**: the DB engine.\n- **n1.xlarge**: the specifications.\n"
     "- **rr**: read replica.\n",
     "Specifies the resource ID, which can be **Endpoint Service ID** or **Endpoint ID**.",
+    "Protective action.\n\n**Block**: WAF blocks attacks.\n\n**Log only**: WAF logs attacks only.\n\n"
+    "**Verification code**: a code is displayed.\n",
     "Quota type. The value can be **instance** or **ram**.\n\n- **instances**: instance quota\n- **ram**: memory quota\n",
     "Disk type. For details about possible values, see the description of the **root_volume** parameter in the "
     "ECS API reference.\n\n- **SAS**: high I/O\n- **SSD**: ultra-high I/O\n",

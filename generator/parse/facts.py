@@ -137,6 +137,7 @@ _NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?:default(?: value)?|recommend
 _NOTED_DEFAULT_VALUE = re.compile(r".*\S\s*\(default(?: value)?\)", re.IGNORECASE)
 _VALUES_ELSEWHERE = re.compile(r"\bfor (?:more )?details (?:about|on) (?:the )?(?:possible |available |valid |supported )?"
                                r"values?(?: range)?(?: of [\w ]{1,30})?,\s*see\b", re.IGNORECASE)
+_SENTENCE_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+)+")
 _JOINED = re.compile(
     r"\b(?:multiple|several)\b[^.;]{0,80}?\bseparated?\b"
     r"|\bseparate (?:them|each|every|multiple|the (?:values|items))\b"
@@ -201,7 +202,8 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
         marked_default = noted[0]
     if (not closed_values(enum) or any(placeholder(value) for value in enum)
             or len(set(enum) & set(cases)) > 1  # items name cases, not values
-            or joins_several(markdown) or parts_of_a_value(markdown, enum) or _VALUES_ELSEWHERE.search(markdown)):
+            or joins_several(markdown) or parts_of_a_value(markdown, enum) or _VALUES_ELSEWHERE.search(markdown)
+            or any(_SENTENCE_LABEL.fullmatch(value) for value in enum)):  # "Log only": a console label
         enum = ()  # "For details about possible values, see ...": the values listed here are some of them
     if enum and _MAY_BE_EMPTY.search(markdown):  # "left blank by default. The value can be: auto"
         enum = (*enum, "")
