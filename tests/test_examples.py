@@ -1345,3 +1345,51 @@ Example Responses
     details = spec["components"]["schemas"]["ListResultsResponse"]["properties"]["object_compare_details"]
     assert details["additionalProperties"] == {"type": "array", "items": {"$ref": "#/components/schemas/Details"}}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_a_one_row_table_standing_for_a_key_is_a_map_where_the_example_shows_other_keys(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======================================= ==========================================
+   Parameter Type                                    Description
+   ========= ======================================= ==========================================
+   Condition :ref:`Condition <condition>` object     Conditions for the permission.
+   ========= ======================================= ==========================================
+
+.. _condition:
+
+.. table:: **Table 3** Condition
+
+   ========= ======================================= ==============================================
+   Parameter Type                                    Description
+   ========= ======================================= ==============================================
+   operator  :ref:`operator <operator>` object       Operator, for example, Bool and StringEquals.
+   ========= ======================================= ==============================================
+
+.. _operator:
+
+.. table:: **Table 4** Condition.operator
+
+   ========= ================ ===============================================
+   Parameter Type             Description
+   ========= ================ ===============================================
+   attribute Array of strings Condition key. A key is a valid attribute.
+   ========= ================ ===============================================
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"Condition": {"StringStartWith": {"g:ProjectName": ["eu-de"]}}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Policy", "GET /v3/policies/{id}", body)}))
+    condition = spec["components"]["schemas"]["ShowPolicyResponse"]["properties"]["Condition"]
+    assert condition["additionalProperties"] == {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"type": "string"}}}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+    assert len(codes(diagnostics, "table-one-row-map")) == 2

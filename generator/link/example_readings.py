@@ -20,6 +20,7 @@ from .schemas import reachable_schemas
 
 
 _WHOLLY_MASKED = re.compile(r"^(?:\*{3,}|[xX]{3,})$")
+_KEY_ROW = re.compile(r"\bfor example\b|\bkeys?\b", re.IGNORECASE)
 _KEY_SENTENCE = re.compile(r"\bthe key(?: value)? is\b", re.IGNORECASE)
 
 
@@ -29,7 +30,8 @@ def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Se
     operation's own copy of the table too)."""
     service, spelled = spelled_as_examples(service)
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
-    notes = spelled + notes
+    service, keyed = one_row_maps(service)
+    notes = spelled + notes + keyed
     service = nest_flattened_members(service)
     service, loose = any_value_objects(widen_to_arrays(service))
     return without_named_exceptions(mark_nullable(service)), notes + loose
@@ -61,6 +63,40 @@ def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Servic
     notes = [_map_row_note(source, name, table) for source, name, table in sorted(rows)]
     return _with_fields(service, maps, lambda f: dataclasses.replace(
         f, shape=Shape("map", items=pairs[f.shape.ref].shape))), notes
+
+
+def one_row_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
+    """An object whose table has one row standing for a key ("Operator, for example, Bool and
+    StringEquals", "Condition key"), where its operations' examples show it as an object of
+    other keys whose values fit that row, is a map of the row's type; so, inside it, is a
+    one-row key table the row names (``Condition`` → ``<operator>`` → ``<attribute>``). A note
+    on each such row."""
+    singles = {s.name: s.fields[0] for s in service.schemas
+               if len(s.fields) == 1 and _KEY_ROW.search(s.fields[0].description)}
+    maps: set[tuple[str, str]] = set()
+    _walk_examples(service, lambda schema, field, value: field.shape.kind == "ref" and field.shape.ref in singles
+                   and _other_keys(value, singles[field.shape.ref]), maps)
+    rows: list[str] = []
+
+    def keyed(ref: str, seen: tuple[str, ...] = ()) -> Shape:
+        rows.append(ref)
+        row = singles[ref]
+        nested = row.shape.kind == "ref" and row.shape.ref in singles and row.shape.ref not in (*seen, ref)
+        return Shape("map", items=keyed(row.shape.ref or "", (*seen, ref)) if nested else row.shape)
+
+    service = _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or "")))
+    notes = [_row_note(singles[r].source, "table-one-row-map", f"row {singles[r].name!r} stands for any key of a map "
+                       "(the examples show other keys)") for r in sorted(set(rows))]
+    return service, notes
+
+
+def _other_keys(value: object, row: Field) -> bool:
+    """Whether an example object holds keys other than the row's, each with a value of the
+    row's kind."""
+    kinds = {"ref": dict, "object": dict, "map": dict, "array": list, "string": str, "boolean": bool}
+    wanted = kinds.get(row.shape.kind)
+    return (isinstance(value, dict) and bool(value) and row.name not in value and wanted is not None
+            and all(isinstance(v, wanted) for v in value.values()))
 
 
 def _pages_reaching(service: Service, pages: Iterable[Page], tables: list[str]):
