@@ -30,7 +30,7 @@ def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Se
     operation's own copy of the table too)."""
     service, spelled = spelled_as_examples(service)
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
-    service, keyed = one_row_maps(service)
+    service, keyed = one_row_maps(service, pages)
     notes = spelled + notes + keyed
     service = nest_flattened_members(service)
     service, loose = any_value_objects(widen_to_arrays(service))
@@ -65,12 +65,12 @@ def key_value_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Servic
         f, shape=Shape("map", items=pairs[f.shape.ref].shape))), notes
 
 
-def one_row_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
+def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service, list[Diagnostic]]:
     """An object whose table has one row standing for a key ("Operator, for example, Bool and
     StringEquals", "Condition key"), where its operations' examples show it as an object of
     other keys whose values fit that row, is a map of the row's type; so, inside it, is a
     one-row key table the row names (``Condition`` → ``<operator>`` → ``<attribute>``). A note
-    on each such row."""
+    on each such row (on ``pages``, on each operation's own copy of its table too)."""
     singles = {s.name: s.fields[0] for s in service.schemas
                if len(s.fields) == 1 and _KEY_ROW.search(s.fields[0].description)}
     maps: set[tuple[str, str]] = set()
@@ -85,8 +85,13 @@ def one_row_maps(service: Service) -> tuple[Service, list[Diagnostic]]:
         return Shape("map", items=keyed(row.shape.ref or "", (*seen, ref)) if nested else row.shape)
 
     service = _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or "")))
-    notes = [_row_note(singles[r].source, "table-one-row-map", f"row {singles[r].name!r} stands for any key of a map "
-                       "(the examples show other keys)") for r in sorted(set(rows))]
+    used = sorted(set(rows))
+    sources = {(singles[r].source, singles[r].name) for r in used}
+    sources |= {(f"{page.file}:{twin.rows[0].line}", twin.rows[0].name)
+                for page, table in _pages_reaching(service, pages, used)
+                for twin in page.tables if len(twin.rows) == 1 and twin.rows[0].name == singles[table].name}
+    notes = [_row_note(source, "table-one-row-map", f"row {name!r} stands for any key of a map (the examples show "
+                       "other keys)") for source, name in sorted(sources)]
     return service, notes
 
 
