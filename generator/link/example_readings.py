@@ -84,12 +84,13 @@ def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service,
         nested = row.shape.kind == "ref" and row.shape.ref in singles and row.shape.ref not in (*seen, ref)
         return Shape("map", items=keyed(row.shape.ref or "", (*seen, ref)) if nested else row.shape)
 
-    service = _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or "")))
+    read = _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or "")))
     used = sorted(set(rows))
     sources = {(singles[r].source, singles[r].name) for r in used}
     sources |= {(f"{page.file}:{twin.rows[0].line}", twin.rows[0].name)
                 for page, table in _pages_reaching(service, pages, used)
                 for twin in page.tables if len(twin.rows) == 1 and twin.rows[0].name == singles[table].name}
+    service = read
     notes = [_row_note(source, "table-one-row-map", f"row {name!r} stands for any key of a map (the examples show "
                        "other keys)") for source, name in sorted(sources)]
     return service, notes
