@@ -76,24 +76,30 @@ def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service,
     maps: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: field.shape.kind == "ref" and field.shape.ref in singles
                    and _other_keys(value, singles[field.shape.ref]), maps)
-    rows: list[str] = []
 
-    def keyed(ref: str, seen: tuple[str, ...] = ()) -> Shape:
-        rows.append(ref)
-        row = singles[ref]
-        nested = row.shape.kind == "ref" and row.shape.ref in singles and row.shape.ref not in (*seen, ref)
-        return Shape("map", items=keyed(row.shape.ref or "", (*seen, ref)) if nested else row.shape)
+    def chain(ref: str) -> list[str]:
+        """``ref`` and the one-row key tables its row names in turn (``<operator>``, ``<attribute>``)."""
+        refs = [ref]
+        while (inner := singles[refs[-1]].shape).kind == "ref" and inner.ref in singles and inner.ref not in refs:
+            refs.append(inner.ref or "")
+        return refs
 
-    read = _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or "")))
-    used = sorted(set(rows))
+    def keyed(ref: str) -> Shape:
+        refs = chain(ref)
+        shape = singles[refs[-1]].shape
+        for _ in refs:
+            shape = Shape("map", items=shape)
+        return shape
+
+    fields = {(s.name, f.name): f for s in service.schemas for f in s.fields}
+    used = sorted({r for m in maps for r in chain(fields[m].shape.ref or "")})
     sources = {(singles[r].source, singles[r].name) for r in used}
     sources |= {(f"{page.file}:{twin.rows[0].line}", twin.rows[0].name)
                 for page, table in _pages_reaching(service, pages, used)
                 for twin in page.tables if len(twin.rows) == 1 and twin.rows[0].name == singles[table].name}
-    service = read
     notes = [_row_note(source, "table-one-row-map", f"row {name!r} stands for any key of a map (the examples show "
                        "other keys)") for source, name in sorted(sources)]
-    return service, notes
+    return _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or ""))), notes
 
 
 def _other_keys(value: object, row: Field) -> bool:
@@ -101,8 +107,7 @@ def _other_keys(value: object, row: Field) -> bool:
     row's kind."""
     kinds = {"ref": dict, "object": dict, "map": dict, "array": list, "string": str, "boolean": bool}
     wanted = kinds.get(row.shape.kind)
-    return (isinstance(value, dict) and bool(value) and row.name not in value and wanted is not None
-            and all(isinstance(v, wanted) for v in value.values()))
+    return isinstance(value, dict) and row.name not in value and wanted is not None and _object_of(value, wanted)
 
 
 def _pages_reaching(service: Service, pages: Iterable[Page], tables: list[str]):
@@ -211,8 +216,7 @@ def _keyed_lists(field: Field, value: object) -> bool:
     """Whether an array of a table's object whose description names a key ("The key value is
     the object type") is shown as an object of such arrays, one per key."""
     return (field.shape.kind == "array" and field.shape.items is not None and field.shape.items.kind == "ref"
-            and _KEY_SENTENCE.search(field.description) is not None
-            and isinstance(value, dict) and bool(value) and all(isinstance(v, list) for v in value.values()))
+            and _KEY_SENTENCE.search(field.description) is not None and _object_of(value, list))
 
 
 def any_value_objects(service: Service) -> tuple[Service, list[Diagnostic]]:
@@ -241,8 +245,12 @@ def _free_form_object(shape: Shape) -> bool:
 
 def _map_of_lists(shape: Shape, value: object) -> bool:
     """Whether ``value`` shows every value of a map of a table's object as an array."""
-    return (shape.kind == "map" and shape.items is not None and shape.items.kind == "ref"
-            and isinstance(value, dict) and bool(value) and all(isinstance(v, list) for v in value.values()))
+    return shape.kind == "map" and shape.items is not None and shape.items.kind == "ref" and _object_of(value, list)
+
+
+def _object_of(value: object, kind: type) -> bool:
+    """Whether ``value`` is a non-empty object whose every value is a ``kind``."""
+    return isinstance(value, dict) and bool(value) and all(isinstance(v, kind) for v in value.values())
 
 
 def _walk_examples(service: Service, wanted, out: set[tuple[str, str]],

@@ -184,7 +184,7 @@ class _Checker:
             if body is None:
                 kept.append(example)
                 continue
-            errors = self._errors(body, example.data, self.components, file) or self._nearest_misfit(body, example.data, file)
+            errors = self._errors(self._held_to(body, example.data, file), example.data, self.components, file)
             shown = [e for e in errors if e.validator != "required"] if example.elided else errors
             partial = len(shown) < len(errors)
             errors = shown
@@ -239,15 +239,15 @@ class _Checker:
                                                      not self._read_on(option, home),
                                                      _weight(self._errors(option, data, components))))
 
-    def _nearest_misfit(self, body: Shape, data: object, home: str) -> list:
-        """On a body with alternatives that an example fits, the errors of the one it is
-        nearest to where that one does not fit it: an example that fits another page's table
-        only because that table is open, and breaks the table of its own page that lists its
-        fields (``totp`` of the MFA token page, whose ``user`` needs an ``id``), contradicts
-        the table it was written for."""
+    def _held_to(self, body: Shape, data: object, home: str) -> Shape:
+        """The schema an example is held to: its body's; of a body with alternatives, the one
+        it is nearest to, even where another fits it: an example that fits another page's
+        table only because that table is open, and breaks the table of its own page that
+        lists its fields (``totp`` of the MFA token page, whose ``user`` needs an ``id``),
+        contradicts the table it was written for."""
         if body.kind != "union" or not body.options:
-            return []
-        return self._errors(self._nearest(body, data, self.components, home), data, self.components)
+            return body
+        return self._nearest(body, data, self.components, home)
 
     def _read_on(self, option: Shape, home: str) -> bool:
         """Whether an alternative is a schema read from a table of the page ``home``."""

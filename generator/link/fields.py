@@ -39,7 +39,7 @@ def read_field(ctx: LinkContext, pi: int, row: Row, in_body: bool = False) -> Fi
     if not row.name:
         row_warning(ctx, page, row, "row-empty-name", "row without a parameter name")
         return None
-    shape = read_shape(ctx, pi, row, row.type) if row.type_text else unstated_type(in_body)
+    shape = row_shape(ctx, pi, row, in_body)
     facts = typed_facts(row.facts, shape)
     return Field(
         name=row.name,
@@ -55,11 +55,13 @@ def read_field(ctx: LinkContext, pi: int, row: Row, in_body: bool = False) -> Fi
     )
 
 
-def unstated_type(in_body: bool) -> Shape:
-    """The shape of a row that states no type (its table has no Type column, "Parameter |
-    Mandatory | Description", or its Type cell is empty): a parameter or header is text on
-    the wire, a string; a body property may hold any JSON value, and no example can
-    contradict a type the docs never gave."""
+def row_shape(ctx: LinkContext, pi: int, row: Row, in_body: bool) -> Shape:
+    """The shape of a row: its Type cell's; for a row that states no type (its table has no
+    Type column, "Parameter | Mandatory | Description", or its Type cell is empty) a string
+    for a parameter or header (text on the wire) and any JSON value for a body property (no
+    example can contradict a type the docs never gave)."""
+    if row.type_text:
+        return read_shape(ctx, pi, row, row.type)
     return Shape("any") if in_body else Shape("string")
 
 
@@ -162,11 +164,9 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
     if len(table.rows) == 1 and is_placeholder_row(table.rows[0]):
         row = table.rows[0]  # ``User-defined key and value pair``: the keys are the caller's
         ctx.placed.add((ctx.pages[key[0]].file, row.line))
-        if not row.type_text:
-            return Shape("map", items=unstated_type(True))
-        value = read_shape(ctx, key[0], row, row.type)
-        # ``{User defined key} | Map<String,Array<X>>``: the row's type is the map it stands for
-        return value if row.type is not None and row.type.kind == "map" and value.kind == "map" else Shape("map", items=value)
+        value = row_shape(ctx, key[0], row, in_body=True)
+        stands_for_map = row.type is not None and row.type.kind == "map" and value.kind == "map"
+        return value if stands_for_map else Shape("map", items=value)
     if key not in ctx.hints:
         ctx.hints[key] = hint
         ctx.owner[key] = ctx.current_op

@@ -61,11 +61,12 @@ def read_xml_bodies(ctx: LinkContext, pi: int) -> XmlBodies:
                 f"element {row.name!r} of the {kind} element table is not in the {kind} syntax's XML "
                 f"(line {skeleton.root.line}), its samples or the rows' Parent notes; placed under <{parent}> "
                 "beside the row before it"))
-        used: set[int] = set()
-        root = _element(ctx, pi, tree, "", rows, used, repeated)
+        paths = _row_paths(tree, rows)
+        by_path = {paths[row.line]: row for row in rows if row.line in paths}
+        root = _element(ctx, pi, tree, (), by_path, repeated)
         shape = dataclasses.replace(root.shape, xml_name=skeleton.root.name)
         for row in rows:
-            if row.line not in used:
+            if row.line not in paths:
                 ctx.diagnostics.append(Diagnostic(
                     page.file, row.line, WARNING, "xml-element-unplaced",
                     f"element {row.name!r} of the {kind} element table has no place: the {kind} syntax's "
@@ -79,14 +80,13 @@ def read_xml_bodies(ctx: LinkContext, pi: int) -> XmlBodies:
     return found
 
 
-def _element(ctx: LinkContext, pi: int, element: XmlElement, parent: str, rows: list[Row], used: set[int],
+def _element(ctx: LinkContext, pi: int, element: XmlElement, path: tuple[int, ...], by_path: dict[tuple[int, ...], Row],
              repeated: set[tuple[str, str]]) -> Field:
-    """The field of one element: its row's description, required flag and (for a leaf) type;
-    child elements as its properties."""
+    """The field of the element at ``path``: its row's description, required flag and (for a
+    leaf) type; child elements as its properties."""
     page = ctx.pages[pi]
-    row = next((r for r in rows if r.line not in used and _names_element(r.name, element.name, parent)), None)
+    row = by_path.get(path)
     if row is not None:
-        used.add(row.line)
         ctx.placed.add((page.file, row.line))
     else:
         ctx.diagnostics.append(Diagnostic(
@@ -100,10 +100,10 @@ def _element(ctx: LinkContext, pi: int, element: XmlElement, parent: str, rows: 
         return dataclasses.replace(base, shape=Shape("string"))
     counts = Counter(child.name for child in element.children)
     children: dict[str, Field] = {}
-    for child in element.children:
+    for index, child in enumerate(element.children):
         if child.name in children:
             continue
-        field = _element(ctx, pi, child, element.name, rows, used, repeated)
+        field = _element(ctx, pi, child, path + (index,), by_path, repeated)
         if counts[child.name] > 1 or (element.name, child.name) in repeated:
             field = dataclasses.replace(field, shape=Shape("array", items=field.shape))
         children[child.name] = field
@@ -150,8 +150,9 @@ def _placed_by_table_order(tree: XmlElement, tables: list[tuple[Row, ...]]) -> t
 
 
 def _row_paths(tree: XmlElement, rows: list[Row]) -> dict[int, tuple[int, ...]]:
-    """The line of each row the tree places → the path (child indexes) of its element, in the
-    order ``_element`` takes rows."""
+    """The line of each row the tree places → the path (child indexes) of its element: each
+    element, in document order, takes the first unused row of its name (an element written
+    twice under one parent is one element, at its first place)."""
     paths: dict[int, tuple[int, ...]] = {}
     stack: list[tuple[XmlElement, str, tuple[int, ...]]] = [(tree, "", ())]
     while stack:
@@ -159,7 +160,7 @@ def _row_paths(tree: XmlElement, rows: list[Row]) -> dict[int, tuple[int, ...]]:
         row = next((r for r in rows if r.line not in paths and _names_element(r.name, element.name, parent)), None)
         if row is not None:
             paths[row.line] = path
-        first = {}
+        first: dict[str, int] = {}
         for index, child in enumerate(element.children):
             first.setdefault(child.name, index)
         stack.extend((element.children[i], element.name, path + (i,)) for i in reversed(first.values()))

@@ -133,8 +133,7 @@ _DESCRIBED = re.compile(r"[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)* (?:ID|IDs|UUID|name
 _SPAN = re.compile(r"(?:\d+(?:[.:]\d+)+(?:/\d+)?)\s*[-~–]\s*\d+(?:[.:]\d+)+(?:/\d+)?")
 _NAMED_CHARACTER = re.compile(r"[A-Za-z][\w ]*?\s*\((?P<char>[^\w\s()]{1,3}|\\[ntr])\)")
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": "\r"}
-_NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?:default(?: value)?|recommended)\)", re.IGNORECASE)
-_NOTED_DEFAULT_VALUE = re.compile(r".*\S\s*\(default(?: value)?\)", re.IGNORECASE)
+_NOTED_VALUE = re.compile(r"(?P<value>\S.*?)\s*\((?P<note>default(?: value)?|recommended)\)", re.IGNORECASE)
 _VALUES_ELSEWHERE = re.compile(r"\bfor (?:more )?details (?:about|on) (?:the )?(?:possible |available |valid |supported )?"
                                r"values?(?: range)?(?: of [\w ]{1,30})?,\s*see\b", re.IGNORECASE)
 _SENTENCE_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+)+")
@@ -194,7 +193,8 @@ def extract_facts(cell: nodes.Element, markdown: str) -> Facts:
     elif set(_inline_values(_before_items(markdown)) or enum) != set(enum):
         enum = ()  # "The value can be **instance** or **ram**." over "- **instances**: ..."
     cases = case_values(markdown)
-    noted = [written_value(value) for value in enum if _NOTED_DEFAULT_VALUE.fullmatch(value)]
+    noted = [m.group("value") for m in map(_NOTED_VALUE.fullmatch, enum)
+             if m is not None and m.group("note").lower().startswith("default")]
     enum = tuple(dict.fromkeys(written_value(value) for value in enum))
     if marked_default is not None:
         marked_default = written_value(marked_default)
