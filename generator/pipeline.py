@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.sources import source_index
-from .check.validity import validate_document
+from .check.validity import load_document, validate_document
 from .format.client_cache import ClientCache
 from .json_store import JsonStore
 from .link.build import link_service
@@ -180,12 +180,13 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
-    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(openapi, f"{docs_label}/{name}")),
+    document = load_document(openapi)
+    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}")),
                                key=lambda d: (d.file, d.line, d.code, d.message)))
     files = {f"openapi/{name}.yaml": openapi}
     cached, cacheable = False, True
     if clients:
-        client, cached, failure = _client(service, openapi, docs_label, client_cache)
+        client, cached, failure = _client(service, openapi, document, docs_label, client_cache)
         files.update(client)
         if failure:
             cacheable = not isinstance(failure, (OSError, MemoryError))
@@ -204,7 +205,7 @@ def build_models(docs: Path, cache: PageCache | None = None) -> list[Built]:
             for name, files in discover(docs).items()]
 
 
-def _client(service: Service, openapi: str, docs_label: str,
+def _client(service: Service, openapi: str, document: dict, docs_label: str,
             cache: ClientCache | None) -> tuple[dict[str, str], bool, Exception | None]:
     """The client files, whether they came from ``cache``, and why they failed (or None)."""
     entry = ClientCache.key(openapi, service.name, service.title, docs_label) if cache else ""
@@ -214,7 +215,7 @@ def _client(service: Service, openapi: str, docs_label: str,
 
     memo = cache.memo(service.name, docs_label) if cache else None
     try:
-        files = render_python_client(service, openapi, docs_label, memo)
+        files = render_python_client(service, openapi, docs_label, memo, document)
     except Exception as exc:  # one service's client must not stop the others' output
         return {}, False, exc
     if cache is not None and memo is not None:

@@ -7,7 +7,7 @@ import dataclasses
 import yaml
 
 import generator.link.operations
-from generator.check.validity import validate_document
+from generator.check.validity import load_document, validate_document
 from generator.parse.page import parse_page
 from generator.pipeline import build_service
 from tests.test_link import page
@@ -34,14 +34,14 @@ def test_a_schema_problem_names_the_table_of_the_schema():
             "type": "object", "properties": {"count": {"type": "integer", "default": "many"}},
             "x-source": "docs/svc/a.rst:21"}}},
     }
-    (error,) = validate_document(yaml.safe_dump(document), "docs/svc")
+    (error,) = validate_document(load_document(yaml.safe_dump(document)), "docs/svc")
     assert (error.file, error.line, error.code) == ("docs/svc/a.rst", 21, "openapi-invalid")
     assert error.message.endswith("'many' is not of type 'integer'")
 
 
 def test_a_problem_outside_operations_and_schemas_names_the_service():
     document = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}
-    (error,) = validate_document(yaml.safe_dump(document), "docs/svc")
+    (error,) = validate_document(load_document(yaml.safe_dump(document)), "docs/svc")
     assert (error.file, error.line) == ("docs/svc", 1)
     assert "'version' is a required property" in error.message
 

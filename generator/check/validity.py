@@ -17,10 +17,15 @@ _MESSAGE_LIMIT = 300
 Where = tuple[str | int, ...]
 
 
-def validate_document(text: str, service_label: str) -> list[Diagnostic]:
-    """The problems of one rendered document (``service_label`` is cited where no page is
-    behind the part at fault), one diagnostic per distinct problem."""
-    spec = yaml.load(text, Loader=_LOADER)
+def load_document(text: str) -> dict:
+    """A rendered document as data (libyaml's reader where there is one)."""
+    return yaml.load(text, Loader=_LOADER)
+
+
+def validate_document(spec: dict, service_label: str) -> list[Diagnostic]:
+    """The problems of one rendered document, as :func:`load_document` read it
+    (``service_label`` is cited where no page is behind the part at fault), one diagnostic
+    per distinct problem."""
     found: dict[tuple[str, int, str], None] = {}
     for where, message in _problems(spec):
         file, line = _source(spec, where, service_label)

@@ -58,7 +58,8 @@ def format_python(source: str, memo: Memo | None = None) -> str:
     except SyntaxError:
         return black.format_str(source, mode=mode)
     out = []
-    for i, (text, depth) in enumerate(pieces):
+    for i, (raw, depth) in enumerate(pieces):
+        text = raw.rstrip() + "\n"  # black drops trailing blank lines; without them black can stop after one pass
         key = hashlib.sha256(f"{depth}\0{text}".encode()).hexdigest()
         formatted = memo.get(key) if memo is not None else None
         if formatted is None:

@@ -52,7 +52,7 @@ class ModelsInput:
     class_names: dict[str, str]
 
 
-def models_input(openapi_text: str) -> ModelsInput:
+def models_input(openapi_text: str, document: dict | None = None) -> ModelsInput:
     """The component schemas of an OpenAPI document for datamodel-code-generator.
 
     Enumerations are left out: models read responses, and a value the docs do not list must
@@ -60,9 +60,11 @@ def models_input(openapi_text: str) -> ModelsInput:
     document keeps them for validators and mock servers). Descriptions are escaped (it pastes
     them into docstrings verbatim); list items of any
     type are spelled so that they become ``list[Any]``; fields named like a type or a model
-    get a trailing ``_`` (their wire name stays the alias).
+    get a trailing ``_`` (their wire name stays the alias). ``document``: the text as read
+    already, if it was.
     """
-    document = yaml.load(openapi_text, Loader=_LOADER)
+    if document is None:
+        document = yaml.load(openapi_text, Loader=_LOADER)
     schemas = (document.get("components") or {}).get("schemas") or {}
     taken: set[str] = set()
     class_names = {name: class_name(name, taken) for name in schemas}

@@ -27,6 +27,15 @@ def identifier(text: str) -> str:
     return name
 
 
+def literal(value: object) -> str:
+    """``value`` as a Python literal: ``repr``, with a string in the double quotes black
+    prefers where that needs no escaping (so black has nothing to change)."""
+    text = repr(value)
+    if isinstance(value, str) and text.startswith("'") and '"' not in value:
+        return f'"{text[1:-1]}"'
+    return text
+
+
 def class_name(schema: str, taken: set[str]) -> str:
     """A class name for a schema that datamodel-code-generator keeps as it is (PascalCase
     ASCII without underscores, unique in ``taken``, where it is recorded):

@@ -7,8 +7,9 @@ import re
 import yaml
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper that writes multi-line strings as literal blocks and never aliases."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Safe dumper (libyaml's emitter where there is one) that writes multi-line strings as
+    literal blocks and never aliases."""
 
     def ignore_aliases(self, data: object) -> bool:
         return True
@@ -38,19 +39,23 @@ def to_yaml(value: object, indent: int = 0) -> str:
     A mapping or non-empty list becomes a newline plus the block indented by ``indent``.
     """
     if isinstance(value, (dict, list, tuple)) and value:
-        text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=1_000_000)
+        text = _without_end_marker(yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                                             default_flow_style=False, width=1_000_000))
         pad = " " * indent
         return "\n" + "".join(pad + line if line.strip() else line for line in text.splitlines(True)).rstrip("\n")
-    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True, width=1_000_000)
-    if text.endswith("\n...\n"):
-        text = text[: -len("\n...\n")]
-    text = text.rstrip("\n")
+    text = _without_end_marker(yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True,
+                                         width=1_000_000)).rstrip("\n")
     if "\n" in text:
         pad = " " * indent
         first, *rest = text.split("\n")
         text = first + "\n" + "\n".join(pad + line if line.strip() else line for line in rest)
     return text
+
+
+def _without_end_marker(text: str) -> str:
+    """``text`` without the ``...`` document end the emitters add after an open-ended last
+    scalar (libyaml also after a block)."""
+    return text[: -len("...\n")] if text.endswith("\n...\n") else text
 
 
 def to_yaml_key(value: object, indent: int) -> str:
