@@ -17,6 +17,7 @@ from .naming import pascal
 from .own_tables import type_link_target
 from .references import linked_table
 from .string_maps import string_map_table
+from .value_tables import value_form, value_tables, with_value_fields
 from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
@@ -186,7 +187,26 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
             ctx.placed.add((page.file, row.line))
         ctx.depth -= 1
         ctx.fields[key] = tuple(fields.values())
-    return Shape("ref", ref=table_ref(key))
+        _read_value_forms(ctx, key, hint)
+    ref = Shape("ref", ref=table_ref(key))
+    forms = ctx.value_forms.get(key, ())
+    return Shape("union", options=(ref, *(Shape("ref", ref=table_ref(k)) for k in forms))) if forms else ref
+
+
+def _read_value_forms(ctx: LinkContext, key: TableKey, hint: str) -> None:
+    """The other forms of a table's object, one per value table of its rows (see
+    ``value_tables``): built from their tables, the body's first form extended by them."""
+    forms: list[TableKey] = []
+    for row in ctx.pages[key[0]].tables[key[1]].rows:
+        for form in value_tables(ctx, key[0], row):
+            if form == key or form in forms or form in ctx.hints or too_deep(ctx, key[0], row, form):
+                continue
+            table_shape(ctx, form, hint + pascal(ctx.pages[form[0]].tables[form[1]].caption))
+            ctx.fields[form] = value_form(ctx.fields[key], ctx.fields[form], row)
+            forms.append(form)
+    if forms:
+        ctx.fields[key] = with_value_fields(ctx.fields[key], [ctx.fields[f] for f in forms])
+        ctx.value_forms[key] = tuple(forms)
 
 
 def is_placeholder_row(row: Row) -> bool:
