@@ -9,6 +9,7 @@ from ..model.page import Page, Row, Table, TypeExpr
 from .captions import caption_names, names_one_object, norm
 from .context import LinkContext, RowKey, TableKey
 from .naming import pascal
+from .shown_structures import contradicted_kind
 
 _NOT_NAMES = frozenset({"request", "response", "parameter", "parameters", "description", "the", "table", "data",
                         "field", "fields", "body", "example", "status"})
@@ -147,7 +148,8 @@ def _open_object_row(ctx: LinkContext, pi: int, ti: int, wanted: set[str],
             if (pi, row.line) in taken or not _singular_or_plural(norm(row.name.split(".")[-1])) & wanted:
                 continue
             linked = linked_table(ctx, pi, row)
-            if is_open_object(row.type) and (linked is None or linked[0] != pi):
+            open_row = is_open_object(row.type) or contradicted_kind(ctx, pi, row) is not None
+            if open_row and (linked is None or linked[0] != pi):
                 return row
     return None
 
