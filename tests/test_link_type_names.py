@@ -227,3 +227,50 @@ Response Parameters
     assert res_obj["properties"]["fail_entity_list"] == {
         "type": "array", "items": {"$ref": "#/components/schemas/FailEntityList"},
         "description": "List of failed operations."}
+
+
+LEAD_IN = """
+Request Parameters
+------------------
+
+Request parameters
+
+========= ========= ============ ===========
+Parameter Mandatory Type         Description
+========= ========= ============ ===========
+params    No        List<Params> Parameters.
+========= ========= ============ ===========
+
+Params connection parameters
+
+========= ========= ====== ===========
+Parameter Mandatory Type   Description
+========= ========= ====== ===========
+name      Yes       String Name.
+========= ========= ====== ===========
+"""
+
+OTHER_PAGE = """
+Request Parameters
+------------------
+
+.. table:: **Table 6** Param data structure description
+
+   ========= ========= ====== ===========
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ===========
+   value     Yes       String Value.
+   ========= ========= ====== ===========
+"""
+
+
+def test_a_type_name_opening_the_lead_in_of_an_untitled_table_binds_on_its_own_page(make_docs):
+    # data-arts-studio: ``List<Params>`` and "Params connection parameters" on the import page, while
+    # "Param data structure description" of the job pages describes another Params
+    spec, diagnostics = spec_of(make_docs({
+        "a.rst": page("Importing Connections", "POST /v1/{project_id}/connections/import", LEAD_IN),
+        "b.rst": page("Editing a Job", "PUT /v1/{project_id}/jobs/{job_name}", OTHER_PAGE)}))
+    body = spec["components"]["schemas"]["ImportConnectionsRequest"]["properties"]["params"]
+    item = spec["components"]["schemas"][body["items"]["$ref"].split("/")[-1]]
+    assert set(item["properties"]) == {"name"}
+    assert "table-alternative" not in {d.code for d in diagnostics}

@@ -103,3 +103,15 @@ def test_options_that_apply_under_a_condition_are_not_a_closed_list():
     assert not applies_under_condition("The options for this parameter are:")
     assert not applies_under_condition("Task type. If this parameter is not delivered, all are returned. "
                                        "The options are as follows:")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Map<String,Stri ng>", TypeExpr("map", items=TypeExpr("string"))),  # data-arts-studio: a cell wrapped mid-word
+    ("Inte ger", TypeExpr("integer", "int32")),
+])
+def test_a_type_word_broken_by_the_cell_wrap_is_read_whole(text, expected):
+    assert parse_type(text) == expected
+
+
+def test_two_words_of_the_grammar_are_not_joined():
+    assert parse_type("Str ing") is None

@@ -34,6 +34,8 @@ class LinkContext:
     hints: dict[TableKey, str] = dataclasses.field(default_factory=dict)
     owner: dict[TableKey, str] = dataclasses.field(default_factory=dict)
     order: list[TableKey] = dataclasses.field(default_factory=list)
+    example_values: dict[int, dict[str, list[object]]] = dataclasses.field(default_factory=dict)  # see shown_structures
+    value_forms: dict[TableKey, tuple[TableKey, ...]] = dataclasses.field(default_factory=dict)  # see value_tables
     left_out: set[str] = dataclasses.field(default_factory=set)  # pages with an operation line left out
     current_op: str = ""
     error_source: str = ""

@@ -16,7 +16,9 @@ from .limits import too_deep
 from .naming import pascal
 from .own_tables import type_link_target
 from .references import linked_table
+from .shown_structures import contradicted_kind, contradicted_note
 from .string_maps import string_map_table
+from .value_tables import value_form, value_tables, with_value_fields
 from .values import typed_facts
 
 _PLACEHOLDER_NAME = re.compile(r"\s|^[<{$*]")
@@ -73,6 +75,8 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
     page = ctx.pages[pi]
     if expr is None:
         return Shape("any")
+    if expr is row.type and (shown := _shown_instead(ctx, pi, row)) is not None:
+        return shown
     if expr.kind == "ref":
         named = (expr.ref or "").startswith(("#type ", "#name "))
         key = (named and linked_table(ctx, pi, row)) or type_link_target(ctx, pi, row, expr.ref or "")
@@ -126,6 +130,20 @@ def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Sh
         note_free_form(ctx, page, row)
         return Shape("object")
     return Shape(expr.kind, expr.format)
+
+
+def _shown_instead(ctx: LinkContext, pi: int, row: Row) -> Shape | None:
+    """The object (or list of objects) a table of the row's page describes, where the
+    page's examples show it so against the row's Type cell (see ``shown_structures``)."""
+    shown = contradicted_kind(ctx, pi, row)
+    linked = linked_table(ctx, pi, row) if shown is not None else None
+    if linked is not None and linked[0] != pi:
+        return None
+    if shown is None or linked is None or too_deep(ctx, pi, row, linked):
+        return None
+    ctx.diagnostics.append(contradicted_note(ctx.pages[pi], row, ctx.pages[pi].tables[linked[1]].line, shown))
+    structure = linked_shape(ctx, pi, row, linked)
+    return Shape("array", items=structure) if shown == "array" else structure
 
 
 def type_varies(row: Row) -> bool:
@@ -186,7 +204,26 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
             ctx.placed.add((page.file, row.line))
         ctx.depth -= 1
         ctx.fields[key] = tuple(fields.values())
-    return Shape("ref", ref=table_ref(key))
+        _read_value_forms(ctx, key, hint)
+    ref = Shape("ref", ref=table_ref(key))
+    forms = ctx.value_forms.get(key, ())
+    return Shape("union", options=(ref, *(Shape("ref", ref=table_ref(k)) for k in forms))) if forms else ref
+
+
+def _read_value_forms(ctx: LinkContext, key: TableKey, hint: str) -> None:
+    """The other forms of a table's object, one per value table of its rows (see
+    ``value_tables``): built from their tables, the body's first form extended by them."""
+    forms: list[TableKey] = []
+    for row in ctx.pages[key[0]].tables[key[1]].rows:
+        for form in value_tables(ctx, key[0], row):
+            if form == key or form in forms or form in ctx.hints or too_deep(ctx, key[0], row, form):
+                continue
+            table_shape(ctx, form, hint + pascal(ctx.pages[form[0]].tables[form[1]].caption))
+            ctx.fields[form] = value_form(ctx.fields[key], ctx.fields[form], row)
+            forms.append(form)
+    if forms:
+        ctx.fields[key] = with_value_fields(ctx.fields[key], [ctx.fields[f] for f in forms])
+        ctx.value_forms[key] = tuple(forms)
 
 
 def is_placeholder_row(row: Row) -> bool:

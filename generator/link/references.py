@@ -3,10 +3,16 @@ type naming a table by its caption, or (style D) a later table whose caption nam
 
 from __future__ import annotations
 
-from ..model.page import Page, Row, TypeExpr
+import re
+
+from ..model.page import Page, Row, Table, TypeExpr
 from .captions import caption_names, names_one_object, norm
 from .context import LinkContext, RowKey, TableKey
 from .naming import pascal
+from .shown_structures import contradicted_kind
+
+_NOT_NAMES = frozenset({"request", "response", "parameter", "parameters", "description", "the", "table", "data",
+                        "field", "fields", "body", "example", "status"})
 
 
 def label_index(pages: list[Page]) -> dict[str, TableKey]:
@@ -59,9 +65,18 @@ def _captioned(ctx: LinkContext, pi: int, name: str, line: int) -> TableKey | No
     once for the response)."""
     wanted = _wanted(name)
     found = [ti for ti, table in enumerate(ctx.pages[pi].tables)
-             if table.kind == "fields" and (caption_names(table.caption) | {pascal(table.caption).lower()}) & wanted]
+             if table.kind == "fields" and (caption_names(table.caption) | {pascal(table.caption).lower()}
+                                            | headed_by(table)) & wanted]
     after = [ti for ti in found if ctx.pages[pi].tables[ti].line > line]
     return (pi, (after or found)[0]) if found else None
+
+
+def headed_by(table: Table) -> set[str]:
+    """The type name an untitled table's lead-in opens with (``Params connection parameters``
+    before the table describing ``List<Params>``; ``Instance parameters``): the name of the
+    object the lines below describe, as a caption would give it."""
+    words = re.findall(r"[A-Za-z_][\w.]*", table.lead_in) if not table.caption else []
+    return {norm(words[0])} if words and words[0].lower() not in _NOT_NAMES else set()
 
 
 def _wanted(name: str) -> set[str]:
@@ -133,7 +148,8 @@ def _open_object_row(ctx: LinkContext, pi: int, ti: int, wanted: set[str],
             if (pi, row.line) in taken or not _singular_or_plural(norm(row.name.split(".")[-1])) & wanted:
                 continue
             linked = linked_table(ctx, pi, row)
-            if is_open_object(row.type) and (linked is None or linked[0] != pi):
+            open_row = is_open_object(row.type) or contradicted_kind(ctx, pi, row) is not None
+            if open_row and (linked is None or linked[0] != pi):
                 return row
     return None
 

@@ -248,7 +248,24 @@ def parse_type(text: str, refs: tuple[str, ...] = ()) -> TypeExpr | None:
         return dataclasses.replace(result, named_only=True) if _ONLY_A_REF.match(text) else result
     except (_Unknown, IndexError, ValueError):
         pass
+    rejoined = rejoin_wrapped_words(text)
+    if rejoined != text:
+        return parse_type(rejoined, refs)
     return _sentence(text, refs)
+
+
+_FRAGMENTS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)")
+
+
+def rejoin_wrapped_words(text: str) -> str:
+    """A Type cell with a type word the cell's wrap broke in two (``Map<String,Stri`` over
+    ``ng>``: ``Stri ng``): the word made whole where neither part is a word of the grammar
+    and both together are."""
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1).lower(), match.group(2).lower()
+        whole = head + tail in _WORDS and head not in _WORDS and tail not in _WORDS
+        return match.group(1) + match.group(2) if whole else match.group(0)
+    return _FRAGMENTS.sub(join, text)
 
 
 _STATED_TYPE = re.compile(r"^Type:[ \t]*([A-Za-z]+)\b", re.M)
