@@ -52,7 +52,7 @@ def main() -> None:
             continue
         print(f"\n--- page {d.file}:{d.line}")
         print(_excerpt(root / d.file, d.line, 2, args.context))
-        for source in _field_sources(service, d.message):
+        for source in _field_sources(service, d.message, d.file):
             file, line = source.rsplit(":", 1)
             print(f"--- table row {source}")
             print(_excerpt(root / file, int(line), 0, 3))
@@ -68,8 +68,10 @@ def _excerpt(path: Path, line: int, before: int, after: int) -> str:
     return "\n".join(f"{i + 1:6}{'>' if i + 1 == line else ' '} {lines[i]}" for i in range(start, end))
 
 
-def _field_sources(service: Service, message: str) -> list[str]:
-    """The table rows of the fields on the diagnostic's path (the deepest one found last)."""
+def _field_sources(service: Service, message: str, cited: str) -> list[str]:
+    """The table row of the deepest field on the diagnostic's path: on the cited page where
+    a row of that name is there (pages share a schema that several tables describe alike,
+    and the shared schema cites only the first)."""
     match = _MESSAGE.match(message)
     if not match:
         return []
@@ -93,6 +95,11 @@ def _field_sources(service: Service, message: str) -> list[str]:
             break
         sources.append(field.source)
         shape = field.shape
+    if sources and not sources[-1].startswith(cited + ":"):
+        name = re.findall(r"\.([^.\[]+)", where)[-1]
+        own = sorted(f.source for s in service.schemas for f in s.fields
+                     if f.name == name and f.source.startswith(cited + ":"))
+        sources[-1:] = own[:1] or sources[-1:]
     return sources[-1:]
 
 

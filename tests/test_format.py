@@ -8,7 +8,8 @@ import textwrap
 import black
 import pytest
 
-from generator.format.python import Memo, format_python
+from generator.format.python import Memo, def_params, format_python
+from generator.render.python_names import literal
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY311})
 
@@ -80,3 +81,22 @@ def test_known_pieces_are_reused_and_only_used_ones_kept():
     assert format_python(edited, reused) == black.format_str(edited, mode=MODE)
     assert len(reused.used) == len(memo.used) and reused.used != memo.used
     assert first == black.format_str(source, mode=MODE)
+
+
+@pytest.mark.parametrize("params", [
+    ["self", "*", "timeout: Timeout | None = None"],
+    ["self", "instance_id: str", "*", "body: models.CreateInstanceRequest", "timeout: Timeout | None = None"],
+    ["self", "project_id: str", "instance_id: str", "*", "limit: int | None = None", "offset: int | None = None",
+     "marker: str | None = None", "timeout: Timeout | None = None"],
+])
+def test_def_params_are_laid_out_as_black_lays_them_out(params):
+    head, tail = "    def list_instances_of_a_project(", ") -> models.ListInstancesResponse:"
+    source = f"class C:\n{head}{def_params(head, params, tail)}{tail}\n        pass\n"
+    assert black.format_str(source, mode=MODE) == source
+
+
+@pytest.mark.parametrize("value", ["GET", "it's", 'say "hi"', "both ' and \"", "tab\there", 3, None])
+def test_literals_are_python_and_in_blacks_quotes(value):
+    text = literal(value)
+    assert eval(text) == value  # noqa: S307 - the test's own constants
+    assert black.format_str(f"x = {text}\n", mode=MODE) == f"x = {text}\n" or "'" in str(value)

@@ -17,6 +17,8 @@ import warnings
 from pathlib import Path
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+#: black's default line length
+LINE_LENGTH = 88
 _WRAPPER = "class _:\n"
 
 
@@ -73,6 +75,20 @@ def format_python(source: str, memo: Memo | None = None) -> str:
             out.append("\n" if depth else "\n\n")
         out.append(formatted)
     return "".join(out)
+
+
+def def_params(head: str, params: list[str], tail: str) -> str:
+    """The parameters of a ``def`` laid out as black lays them out, so that black has
+    nothing left to change (it formats them in any case): ``head`` is the line up to the
+    ``(``, its indent included, ``tail`` the rest from the ``)``. One line when the ``def``
+    fits; else the parameters on a line of their own, or one per line with a trailing comma."""
+    one = ", ".join(params)
+    if len(head) + len(one) + len(tail) <= LINE_LENGTH:
+        return one
+    indent = " " * (len(head) - len(head.lstrip()))
+    if len(indent) + 4 + len(one) <= LINE_LENGTH:
+        return f"\n{indent}    {one}\n{indent}"
+    return "".join(f"\n{indent}    {p}," for p in params) + f"\n{indent}"
 
 
 def _pieces(source: str) -> list[tuple[str, int]]:

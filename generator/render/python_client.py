@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..format.python import Memo, format_python, pydantic_models
+from ..format.python import Memo, def_params, format_python, pydantic_models
 from ..model.api import Field, Operation, Schema, Service, Shape
 from .openapi import API_VERSION, environment
 from .python_models import ModelIndex, model_index, models_input
@@ -113,7 +113,8 @@ def _client_view(service: Service, index: ModelIndex) -> dict:
         pager = _pager(op, method, schemas, index, taken)
         if pager:
             pagers.append(pager)
-    annotations = " ".join(m["params"] + m["returns"] for m in methods + pagers)
+    annotations = " ".join([p for m in methods for p in (*m["params"], m["returns"])]
+                           + [p["item"] for p in pagers])
     helpers = sorted({f"{prefix}iterate_{p['style']}" for p in pagers for prefix in ("", "a")})
     return {
         "methods": methods,
@@ -148,9 +149,12 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
                        else path_args[p]) for p in _placeholders(op.path)}
     returns, result = _result(op, index)
     body = _body_annotation(op.request_body, index) if op.request_body else None
+    params = _params(args, body)
     return {
         "name": name,
-        "params": _params(args, body),
+        "params": params,
+        "sync_params": def_params(f"{_METHOD_INDENT}def {name}(", params, f") -> {returns}:"),
+        "async_params": def_params(f"{_METHOD_INDENT}async def {name}(", params, f") -> {returns}:"),
         "returns": returns,
         "docstring": docstring(_method_doc(op, args, body, returns), _INDENT),
         "method": literal(op.method.upper()),
@@ -203,12 +207,12 @@ def _placeholders(path: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\{([^{}]+)\}", path)))
 
 
-def _params(args: list[Argument], body: str | None) -> str:
+def _params(args: list[Argument], body: str | None) -> list[str]:
     positional = [a.declaration for a in args if a.field.location == "path"]
     keyword = [f"body: {body}"] if body else []
     keyword += [a.declaration for a in args if a.field.location != "path"]
     keyword.append("timeout: Timeout | None = None")
-    return ", ".join(["self", *positional, "*", *keyword])
+    return ["self", *positional, "*", *keyword]
 
 
 def _call(function: str, args: list[Argument], empty: str) -> str:
@@ -346,8 +350,8 @@ def _pager(op: Operation, method: dict, schemas: dict[str, Schema], index: Model
            f"The other arguments are those of ``{method['name']}``.")
     return {
         "name": name,
-        "params": method["params"],
-        "returns": item,
+        "sync_params": def_params(f"{_METHOD_INDENT}def {name}(", method["params"], f") -> Iterator[{item}]:"),
+        "async_params": def_params(f"{_METHOD_INDENT}def {name}(", method["params"], f") -> AsyncIterator[{item}]:"),
         "item": item,
         "docstring": docstring(doc, _INDENT),
         "size": size,

@@ -4,6 +4,8 @@ an index of the classes and attributes it generated."""
 from __future__ import annotations
 
 import ast
+import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,9 +14,11 @@ import yaml
 from .python_names import class_name, escape_docstring_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: Block YAML, not JSON, for datamodel-code-generator: it reads its input as YAML, whose flow
-#: mappings (JSON) take no key over 1024 characters; block style writes those as ``? key``.
+#: datamodel-code-generator reads its input as YAML, whose flow mappings (JSON) take no key
+#: over 1024 characters; block style writes those as ``? key``.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_FLOW_KEY_LIMIT = 1000
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _SUBSCHEMA = ("items", "additionalProperties", "not")
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf")
 
@@ -73,16 +77,40 @@ def models_input(openapi_text: str, document: dict | None = None) -> ModelsInput
     fields = {name for s in schemas.values() for name in _property_names(s)}
     refs = {f"#/components/schemas/{name}": f"#/components/schemas/{cls}" for name, cls in class_names.items()}
     return ModelsInput(
-        yaml.dump({
+        _yaml_text({
             "openapi": document["openapi"],
             "info": document["info"],
             "paths": {},
             "components": {"schemas": {class_names[name]: _escaped(s, refs) for name, s in schemas.items()}},
-        }, Dumper=_DUMPER, allow_unicode=True, sort_keys=False),
+        }),
         {name: name + "_" for name in sorted(fields & hiding)},
         not schemas,
         class_names,
     )
+
+
+def _yaml_text(data: dict) -> str:
+    """``data`` as text that a YAML 1.1 reader reads back as ``data``: JSON (ASCII, every
+    other character escaped) where it is, block YAML where not."""
+    if _json_reads_back(data):
+        return json.dumps(data, ensure_ascii=True)
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+
+
+def _json_reads_back(value: object) -> bool:
+    """Whether YAML 1.1 reads ``value``'s JSON back as ``value``: string keys short enough
+    for a flow mapping, floats without an exponent (YAML 1.1 takes ``1e-05`` for a string),
+    no character JSON escapes as a surrogate pair."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and len(k) <= _FLOW_KEY_LIMIT and _json_reads_back(k)
+                   and _json_reads_back(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_reads_back(v) for v in value)
+    if isinstance(value, float):
+        return math.isfinite(value) and "e" not in repr(value)
+    if isinstance(value, str):
+        return not _ASTRAL.search(value)
+    return True
 
 
 def _property_names(schema: object) -> list[str]:
