@@ -1393,3 +1393,83 @@ Example Responses
         "type": "array", "items": {"type": "string"}}}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
     assert len(codes(diagnostics, "table-one-row-map")) == 2
+
+
+def test_a_type_the_description_states_for_one_case_is_an_alternative(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+------------------+-----------------------------------------------------------------+
+   | Parameter | Type             | Description                                                     |
+   +===========+==================+=================================================================+
+   | Action    | Array of strings | Permissions.                                                    |
+   +-----------+------------------+-----------------------------------------------------------------+
+   | Resource  | Array of strings | Resources.                                                      |
+   |           |                  |                                                                 |
+   |           |                  | - In the case of a custom policy for agencies, the type of this |
+   |           |                  |   parameter is **Object**, and the value should be              |
+   |           |                  |   *"Resource": {"uri": ["/iam/agencies/agencyTest"]}*.          |
+   +-----------+------------------+-----------------------------------------------------------------+
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"Action": ["iam:agencies:assume"], "Resource": {"uri": ["/iam/agencies/agencyTest"]}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Policy", "GET /v3/policy", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    assert schema["properties"]["Resource"]["anyOf"] == [
+        {"type": "array", "items": {"type": "string"}}, {"type": "object"}]
+    assert schema["properties"]["Action"]["type"] == "array"
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_object_row_that_may_be_empty_holds_its_required_rows_only_where_given(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ====================================================================
+   Parameter Type    Description
+   ========= ======= ====================================================================
+   ip_range  Object  Peer IP segment. See Table 3. The value of **ip_range** or **group**
+                     must be empty.
+   group     Object  Peer group. See Table 4. The value of **ip_range** or **group** must
+                     be empty.
+   ========= ======= ====================================================================
+
+.. table:: **Table 3** **ip_range** objects
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   cidr      Yes       String  CIDR.
+   ========= ========= ======= ===========
+
+.. table:: **Table 4** **group** objects
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   name      Yes       String  Name.
+   ========= ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"ip_range": {}, "group": {"name": "default"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Rule", "GET /v1/rule", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    assert "$ref" in schema["properties"]["ip_range"]["anyOf"][0]
+    assert schema["properties"]["ip_range"]["anyOf"][1] == {"type": "object"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -29,6 +29,12 @@ _TYPE_VARIES = re.compile(
     r"|\bcan be of any (?:data )?type\b|\ba value of any type\b"
     r"|\b(?:can|may) be of (?:the )?" + _TYPE_WORD + r"(?:\s*,\s*" + _TYPE_WORD + r")*,?\s+or\s+" + _TYPE_WORD
     + r"\s+types?\b", re.I)
+_CASE_TYPE = re.compile(
+    r"\b(?:in the case of|for|when|if)\b[^.]*?,\s*the (?:data )?type of (?:this|the) parameter is\s+\**(object|string|integer|boolean|array)\b",
+    re.I)
+_MAY_BE_EMPTY = re.compile(
+    r"\b(?:the value(?: of \**[\w-]+\**(?: or \**[\w-]+\**)?)?|this parameter|it) (?:must|can|may) be (?:left )?empty\b",
+    re.I)
 _SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
@@ -61,8 +67,29 @@ def row_shape(ctx: LinkContext, pi: int, row: Row, in_body: bool) -> Shape:
     for a parameter or header (text on the wire) and any JSON value for a body property (no
     example can contradict a type the docs never gave)."""
     if row.type_text:
-        return read_shape(ctx, pi, row, row.type)
+        return may_be_empty(row, with_case_type(row, read_shape(ctx, pi, row, row.type)))
     return Shape("any") if in_body else Shape("string")
+
+
+def may_be_empty(row: Row, shape: Shape) -> Shape:
+    """An object row whose description lets it be empty ("The value of **ip_range** or
+    **group** must be empty") is its table's object or an empty one: the required rows of
+    its table hold only where it is given."""
+    if shape.kind != "ref" or _MAY_BE_EMPTY.search(row.description) is None:
+        return shape
+    return Shape("union", options=(shape, Shape("object")))
+
+
+def with_case_type(row: Row, shape: Shape) -> Shape:
+    """A row whose description gives it another type in one case ("Array of strings", and "In
+    the case of a custom policy for agencies, the type of this parameter is **Object**") holds
+    either: its Type cell's shape or the stated one."""
+    stated = _CASE_TYPE.search(row.description)
+    if stated is None:
+        return shape
+    kind = stated.group(1).lower()
+    other = Shape(kind, items=Shape("any")) if kind == "array" else Shape(kind)
+    return shape if other.kind == shape.kind else Shape("union", options=(shape, other))
 
 
 def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
