@@ -12,6 +12,7 @@ from ..parse.facts import required_always
 from .accounting import note_duplicate, note_free_form, row_warning
 from .alternatives import alternative_tables
 from .context import LinkContext, TableKey, table_ref
+from .flat_elements import flattened_members, members_note, with_members
 from .limits import too_deep
 from .naming import pascal
 from .own_tables import type_link_target
@@ -201,11 +202,19 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         ctx.fields[key] = ()
         page, table = ctx.pages[key[0]], ctx.pages[key[0]].tables[key[1]]
         fields: dict[str, Field] = {}
+        runs = flattened_members(table.rows)
+        owned = {i for run in runs.values() for i in run}
         ctx.depth += 1
-        for row in table.rows:
+        for i, row in enumerate(table.rows):
+            if i in owned:
+                continue
             field = read_field(ctx, key[0], row, in_body=True)
             if field is None:
                 continue
+            if i in runs and not _free_form(field.shape):
+                owned -= set(runs[i])  # the row has a table of its own: the rows after it are read as they stand
+            elif i in runs:
+                field = _element_of(ctx, key[0], row, field, [table.rows[m] for m in runs[i]])
             if field.name in fields:
                 note_duplicate(ctx, page, row, field, fields[field.name], "field")
                 continue
@@ -214,6 +223,33 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         ctx.depth -= 1
         ctx.fields[key] = tuple(fields.values())
     return Shape("ref", ref=table_ref(key))
+
+
+def _free_form(shape: Shape) -> bool:
+    """A map or object without members, or an array of such."""
+    item = shape.items if shape.kind == "array" else shape
+    return item is not None and item.kind in ("map", "object") and item.items is None and not item.fields
+
+
+def _element_of(ctx: LinkContext, pi: int, row: Row, field: Field, rows: list[Row]) -> Field:
+    """A free-form row with the rows of its element (see ``flattened_members``) as members,
+    a note on it in place of its free-form note; a member name repeated within the element
+    is a duplicate."""
+    page = ctx.pages[pi]
+    members: dict[str, Field] = {}
+    for member_row in rows:
+        member = read_field(ctx, pi, member_row, in_body=True)
+        if member is None:
+            continue
+        if member.name in members:
+            note_duplicate(ctx, page, member_row, member, members[member.name], "field")
+            continue
+        members[member.name] = member
+        ctx.placed.add((page.file, member_row.line))
+    ctx.diagnostics[:] = [d for d in ctx.diagnostics
+                          if not (d.code == "object-free-form" and d.file == page.file and d.line == row.line)]
+    ctx.diagnostics.append(members_note(page.file, row, rows))
+    return with_members(field, tuple(members.values()))
 
 
 def is_placeholder_row(row: Row) -> bool:
