@@ -52,9 +52,11 @@ def flattened_members(rows: tuple[Row, ...] | list[Row]) -> dict[int, list[int]]
 
 
 def free_form_type(expr: TypeExpr | None) -> bool:
-    """``dict`` (a map of anything) or ``list<dict>`` (an array of such maps)."""
+    """``dict`` (a map of anything) or ``list<dict>`` (an array of such maps). An ``Object``
+    row is not one: the pages that flatten rows this way type them ``dict``, and an object's
+    table may follow it (its repeated names are then another object's own)."""
     item = expr.items if expr is not None and expr.kind == "array" else expr
-    return item is not None and item.kind in ("map", "object") and item.items is None and not item.ref
+    return item is not None and item.kind == "map" and item.items is None and not item.ref
 
 
 def with_members(field: Field, members: tuple[Field, ...]) -> Field:
