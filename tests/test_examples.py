@@ -1393,3 +1393,164 @@ Example Responses
         "type": "array", "items": {"type": "string"}}}
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
     assert len(codes(diagnostics, "table-one-row-map")) == 2
+
+
+def test_a_type_the_description_states_for_one_case_is_an_alternative(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+------------------+-----------------------------------------------------------------+
+   | Parameter | Type             | Description                                                     |
+   +===========+==================+=================================================================+
+   | Action    | Array of strings | Permissions.                                                    |
+   +-----------+------------------+-----------------------------------------------------------------+
+   | Resource  | Array of strings | Resources.                                                      |
+   |           |                  |                                                                 |
+   |           |                  | - In the case of a custom policy for agencies, the type of this |
+   |           |                  |   parameter is **Object**, and the value should be              |
+   |           |                  |   *"Resource": {"uri": ["/iam/agencies/agencyTest"]}*.          |
+   +-----------+------------------+-----------------------------------------------------------------+
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"Action": ["iam:agencies:assume"], "Resource": {"uri": ["/iam/agencies/agencyTest"]}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Policy", "GET /v3/policy", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    assert schema["properties"]["Resource"]["anyOf"] == [
+        {"type": "array", "items": {"type": "string"}}, {"type": "object"}]
+    assert schema["properties"]["Action"]["type"] == "array"
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_an_object_row_that_may_be_empty_holds_its_required_rows_only_where_given(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ======= ====================================================================
+   Parameter Type    Description
+   ========= ======= ====================================================================
+   ip_range  Object  Peer IP segment. See Table 3. The value of **ip_range** or **group**
+                     must be empty.
+   group     Object  Peer group. See Table 4. The value of **ip_range** or **group** must
+                     be empty.
+   ========= ======= ====================================================================
+
+.. table:: **Table 3** **ip_range** objects
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   cidr      Yes       String  CIDR.
+   ========= ========= ======= ===========
+
+.. table:: **Table 4** **group** objects
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   name      Yes       String  Name.
+   ========= ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"ip_range": {}, "group": {"name": "default"}}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Rule", "GET /v1/rule", body)}))
+    (schema,) = [s for n, s in spec["components"]["schemas"].items() if n.endswith("Response")]
+    assert "$ref" in schema["properties"]["ip_range"]["anyOf"][0]
+    assert schema["properties"]["ip_range"]["anyOf"][1] == {"type": "object"}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+def test_rows_repeated_after_each_list_of_dict_row_are_the_members_of_its_element(make_docs):
+    body = request_body("""
+tags     No  list<dict>   Tags.
+key      Yes string       Tag key.
+values   Yes list<string> Tag values.
+tags_any No  list<dict>   Any of these tags.
+key      Yes string       Tag key.
+values   Yes list<string> Tag values.
+matches  No  list<dict>   Search criteria.
+key      Yes string       Field for searching.
+value    Yes string       Search value.
+limit    No  string       Number of records.
+action   Yes string       Operator.
+""", '{"limit": "10", "tags": [{"key": "Tag001", "values": ["Value001"]}], "action": "filter"}')
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Policies by Tag", "POST /v1/policies/action", body)}))
+    schema = spec["paths"]["/v1/policies/action"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    schema = spec["components"]["schemas"][schema["$ref"].rpartition("/")[2]]
+    assert list(schema["properties"]) == ["tags", "tags_any", "matches", "limit", "action"]
+    assert schema["required"] == ["action"]
+    schemas = spec["components"]["schemas"]
+    element = {name: schemas[schema["properties"][name]["items"]["$ref"].rpartition("/")[2]]
+               for name in ("tags", "tags_any", "matches")}
+    tags_any = element["tags_any"]
+    assert list(tags_any["properties"]) == ["key", "values"] and tags_any["required"] == ["key", "values"]
+    matches = element["matches"]
+    assert list(matches["properties"]) == ["key", "value"] and matches["required"] == ["key", "value"]
+    assert list(element["tags"]["properties"]) == ["key", "values"]
+    notes = codes(diagnostics, "row-flattened-element")
+    assert [n.message.split(" after ")[1].split()[0] for n in notes] == ["'tags'", "'tags_any'", "'matches'"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field", "row-duplicate") == []
+
+
+def test_a_name_under_one_dict_row_only_is_no_sign_of_a_flattened_element(make_docs):
+    body = request_body("""
+tags     No  list<dict> Tags.
+key      Yes string     Tag key.
+value    Yes string     Tag value.
+""")
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Creating a Policy", "POST /v1/policies", body)}))
+    assert codes(diagnostics, "row-flattened-element") == []
+
+
+def test_a_flattened_element_the_example_shows_inside_the_element_before_it_is_its_member(make_docs):
+    body = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response body parameters
+
+   ========== ========== ===========
+   Parameter  Type       Description
+   ========== ========== ===========
+   shared     list<dict> Sharings.
+   id         string     Sharing ID.
+   updated_at string     Sharing update time.
+   backup     dict       Source backup.
+   id         string     Backup ID.
+   updated_at string     Backup update time.
+   volume_id  string     Source disk.
+   ========== ========== ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"shared": [{"id": "s1", "updated_at": null,
+                "backup": {"id": "b1", "updated_at": "2017", "volume_id": "v1"}}]}
+"""
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Sharings", "GET /v1/sharings", body)}))
+    schemas = spec["components"]["schemas"]
+    (top,) = [s for n, s in schemas.items() if n.endswith("Response")]
+    assert list(top["properties"]) == ["shared"]
+    shared = schemas[top["properties"]["shared"]["items"]["$ref"].rpartition("/")[2]]
+    assert list(shared["properties"]) == ["id", "updated_at", "backup"]
+    assert shared["properties"]["updated_at"]["nullable"] is True
+    backup = schemas[shared["properties"]["backup"]["allOf"][0]["$ref"].rpartition("/")[2]]
+    assert list(backup["properties"]) == ["id", "updated_at", "volume_id"]
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

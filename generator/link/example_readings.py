@@ -15,6 +15,7 @@ from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
 from ..model.page import Page
 from .either_fields import either_fields_optional
+from .flat_elements import free_name, named_elements
 from .naming import pascal
 from .schemas import reachable_schemas
 
@@ -28,7 +29,8 @@ def read_from_examples(service: Service, pages: Iterable[Page] = ()) -> tuple[Se
     """The service with the alternatives of ``either_fields`` optional and every reading below
     applied, in order, and a note for each row read as part of a map (on ``pages``, each
     operation's own copy of the table too)."""
-    service, spelled = spelled_as_examples(service)
+    service, elements = named_elements(service)
+    service, spelled = spelled_as_examples(nest_into_elements(service, elements))
     service, notes = key_value_maps(without_member_lists(either_fields_optional(service)), pages)
     service, keyed = one_row_maps(service, pages)
     notes = spelled + notes + keyed
@@ -127,6 +129,83 @@ def _map_row_note(source: str, name: str, table: str) -> Diagnostic:
                      "example shows an object with its own keys)")
 
 
+def nest_into_elements(service: Service, elements: set[str]) -> Service:
+    """A row later in a flat table than a flattened element's row (one of ``elements``, see
+    ``flat_elements``), that the examples show inside that element's value and never where
+    it was read, is a member of the element: the flat table cannot say how deep its rows go
+    (``shared list<dict>`` and its rows, then ``backup dict``, its rows and two more; the
+    example has ``"shared": [{..., "backup": {..., "volume_id": ...}}]``). Read again after
+    each move, so that a moved element takes its own rows."""
+    for _ in range(len(elements) + 1):
+        moved = _row_into_element(service, elements)
+        if moved is None:
+            return service
+        service = moved
+    return service
+
+
+def _row_into_element(service: Service, elements: set[str]) -> Service | None:
+    """The service with the rows the examples show inside one element moved into it, or
+    None where there are none."""
+    inside: dict[tuple[str, str], set[str]] = {}
+    beside: set[tuple[str, str]] = set()
+
+    def seen(schema: str, field: Field, value: object) -> bool:
+        beside.add((schema, field.name))
+        if _element_ref(field) in elements:
+            objects = value if isinstance(value, list) else [value]
+            inside.setdefault((schema, field.name), set()).update(
+                k for o in objects if isinstance(o, dict) for k in o)
+        return False
+
+    _walk_examples(service, seen, set())
+    schemas = {s.name: s for s in service.schemas}
+    parents: dict[str, set[str]] = {}
+    for schema in service.schemas:
+        for field in schema.fields:
+            parents.setdefault(_element_ref(field) or "", set()).add(schema.name)
+    for schema in service.schemas:
+        for field in schema.fields:
+            element = schemas.get(_element_ref(field) or "")
+            shown = inside.get((schema.name, field.name), set())
+            if element is None or element.name not in elements or not shown:
+                continue
+            file, _, line = field.source.rpartition(":")
+            own = {f.name for f in element.fields}
+            for holder in [schema.name, *sorted(_ancestors(schema.name, parents))]:
+                moved = tuple(f for f in schemas[holder].fields if f.name in shown and f.name not in own
+                              and (holder, f.name) not in beside and _later(f.source, file, line))
+                if moved:
+                    schemas[holder] = dataclasses.replace(
+                        schemas[holder], fields=tuple(f for f in schemas[holder].fields if f not in moved))
+                    schemas[element.name] = dataclasses.replace(
+                        schemas[element.name], fields=schemas[element.name].fields + moved)
+                    return dataclasses.replace(service, schemas=tuple(schemas[s.name] for s in service.schemas))
+    return None
+
+
+def _element_ref(field: Field) -> str | None:
+    item = field.shape.items if field.shape.kind == "array" else field.shape
+    return item.ref if item is not None and item.kind == "ref" else None
+
+
+def _ancestors(name: str, parents: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        for parent in parents.get(todo.pop(), set()):
+            if parent not in found and parent != name:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def _later(source: str, file: str, line: str) -> bool:
+    """Whether ``source`` is a row of ``file`` after ``line``."""
+    other, _, at = source.rpartition(":")
+    return other == file and at.isdigit() and line.isdigit() and int(at) > int(line)
+
+
 def nest_flattened_members(service: Service) -> Service:
     """A ``dict`` or ``list<dict>`` row with no table of its own, beside the rows of its
     members in its table: after them ("tags list<dict>", then "key", "value") or before them
@@ -156,7 +235,7 @@ def nest_flattened_members(service: Service) -> Service:
             run = _member_run(fields, i, inner.get((schema.name, field.name), set()))
             if not run or any((schema.name, f.name) in beside for f in run):
                 continue
-            name = _free_name(schema.name + pascal(field.name), names)
+            name = free_name(schema.name + pascal(field.name), names)
             names.add(name)
             members.append(Schema(name, field.name, tuple(run), field.source))
             ref = Shape("ref", ref=name)
@@ -184,13 +263,6 @@ def _member_run(fields: list[Field], at: int, keys: set[str]) -> list[Field]:
     if all(i < at for i in shown):
         return fields[min(shown):at]
     return []
-
-
-def _free_name(name: str, taken: set[str]) -> str:
-    found, n = name, 2
-    while found in taken:
-        found, n = f"{name}{n}", n + 1
-    return found
 
 
 def widen_to_arrays(service: Service) -> Service:

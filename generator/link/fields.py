@@ -12,6 +12,7 @@ from ..parse.facts import required_always
 from .accounting import note_duplicate, note_free_form, row_warning
 from .alternatives import alternative_tables
 from .context import LinkContext, TableKey, table_ref
+from .flat_elements import flattened_members, members_note, with_members
 from .limits import too_deep
 from .naming import pascal
 from .own_tables import type_link_target
@@ -31,6 +32,12 @@ _TYPE_VARIES = re.compile(
     r"|\bcan be of any (?:data )?type\b|\ba value of any type\b"
     r"|\b(?:can|may) be of (?:the )?" + _TYPE_WORD + r"(?:\s*,\s*" + _TYPE_WORD + r")*,?\s+or\s+" + _TYPE_WORD
     + r"\s+types?\b", re.I)
+_CASE_TYPE = re.compile(
+    r"\b(?:in the case of|for|when|if)\b[^.]*?,\s*the (?:data )?type of (?:this|the) parameter is\s+\**(object|string|integer|boolean|array)\b",
+    re.I)
+_MAY_BE_EMPTY = re.compile(
+    r"\b(?:the value(?: of \**[\w-]+\**(?: or \**[\w-]+\**)?)?|this parameter|it) (?:must|can|may) be (?:left )?empty\b",
+    re.I)
 _SCALAR_WORDS = frozenset({"string", "integer", "int", "long", "boolean", "number", "float", "double"})
 
 
@@ -63,8 +70,29 @@ def row_shape(ctx: LinkContext, pi: int, row: Row, in_body: bool) -> Shape:
     for a parameter or header (text on the wire) and any JSON value for a body property (no
     example can contradict a type the docs never gave)."""
     if row.type_text:
-        return read_shape(ctx, pi, row, row.type)
+        return may_be_empty(row, with_case_type(row, read_shape(ctx, pi, row, row.type)))
     return Shape("any") if in_body else Shape("string")
+
+
+def may_be_empty(row: Row, shape: Shape) -> Shape:
+    """An object row whose description lets it be empty ("The value of **ip_range** or
+    **group** must be empty") is its table's object or an empty one: the required rows of
+    its table hold only where it is given."""
+    if shape.kind != "ref" or _MAY_BE_EMPTY.search(row.description) is None:
+        return shape
+    return Shape("union", options=(shape, Shape("object")))
+
+
+def with_case_type(row: Row, shape: Shape) -> Shape:
+    """A row whose description gives it another type in one case ("Array of strings", and "In
+    the case of a custom policy for agencies, the type of this parameter is **Object**") holds
+    either: its Type cell's shape or the stated one."""
+    stated = _CASE_TYPE.search(row.description)
+    if stated is None:
+        return shape
+    kind = stated.group(1).lower()
+    other = Shape(kind, items=Shape("any")) if kind == "array" else Shape(kind)
+    return shape if other.kind == shape.kind else Shape("union", options=(shape, other))
 
 
 def read_shape(ctx: LinkContext, pi: int, row: Row, expr: TypeExpr | None) -> Shape:
@@ -192,11 +220,19 @@ def table_shape(ctx: LinkContext, key: TableKey, hint: str) -> Shape:
         ctx.fields[key] = ()
         page, table = ctx.pages[key[0]], ctx.pages[key[0]].tables[key[1]]
         fields: dict[str, Field] = {}
+        runs = flattened_members(table.rows)
+        owned = {i for run in runs.values() for i in run}
         ctx.depth += 1
-        for row in table.rows:
+        for i, row in enumerate(table.rows):
+            if i in owned:
+                continue
             field = read_field(ctx, key[0], row, in_body=True)
             if field is None:
                 continue
+            if i in runs and not _free_form(field.shape):
+                owned -= set(runs[i])  # the row has a table of its own: the rows after it are read as they stand
+            elif i in runs:
+                field = _element_of(ctx, key[0], row, field, [table.rows[m] for m in runs[i]])
             if field.name in fields:
                 note_duplicate(ctx, page, row, field, fields[field.name], "field")
                 continue
@@ -224,6 +260,33 @@ def _read_value_forms(ctx: LinkContext, key: TableKey, hint: str) -> None:
     if forms:
         ctx.fields[key] = with_value_fields(ctx.fields[key], [ctx.fields[f] for f in forms])
         ctx.value_forms[key] = tuple(forms)
+
+
+def _free_form(shape: Shape) -> bool:
+    """A map or object without members, or an array of such."""
+    item = shape.items if shape.kind == "array" else shape
+    return item is not None and item.kind in ("map", "object") and item.items is None and not item.fields
+
+
+def _element_of(ctx: LinkContext, pi: int, row: Row, field: Field, rows: list[Row]) -> Field:
+    """A free-form row with the rows of its element (see ``flattened_members``) as members,
+    a note on it in place of its free-form note; a member name repeated within the element
+    is a duplicate."""
+    page = ctx.pages[pi]
+    members: dict[str, Field] = {}
+    for member_row in rows:
+        member = read_field(ctx, pi, member_row, in_body=True)
+        if member is None:
+            continue
+        if member.name in members:
+            note_duplicate(ctx, page, member_row, member, members[member.name], "field")
+            continue
+        members[member.name] = member
+        ctx.placed.add((page.file, member_row.line))
+    ctx.diagnostics[:] = [d for d in ctx.diagnostics
+                          if not (d.code == "object-free-form" and d.file == page.file and d.line == row.line)]
+    ctx.diagnostics.append(members_note(page.file, row, rows))
+    return with_members(field, tuple(members.values()))
 
 
 def is_placeholder_row(row: Row) -> bool:
