@@ -2,6 +2,8 @@
 
 import textwrap
 
+import pytest
+
 from generator.model.page import Endpoint, Facts, TypeExpr
 from generator.parse.page import parse_page
 
@@ -213,3 +215,18 @@ def test_an_example_before_the_request_line_is_no_example_of_the_operation():
                  ".. code-block::\n\n   {\"Version\": \"1.1\"}\n\nURI\n---\n\nPUT /v1/logging\n")
     assert page.examples == ()
     assert [(d.code, d.line) for d in page.diagnostics] == [("example-before-operation", 9)]
+
+
+@pytest.mark.parametrize("line", ["", "| name | String | The name. |", "A t\u0306ab\u0306le\u0306", "| 名称 | String |",
+                                  "ｆｕｌｌ width", "\t\x00 control", "e\u0301 and \u4e2d\u6587 mixed"])
+def test_the_docutils_fast_paths_give_docutils_own_results(line):
+    from docutils.statemachine import StringList
+
+    from generator.parse import docutils_fast
+
+    assert docutils_fast.column_indices(line) == docutils_fast._column_indices(line)
+    assert docutils_fast.find_combining_chars(line) == docutils_fast._find_combining_chars(line)
+    ours, theirs = StringList([line, line]), StringList([line, line])
+    docutils_fast.pad_double_width(ours, "\\")
+    docutils_fast._pad_double_width(theirs, "\\")
+    assert ours.data == theirs.data

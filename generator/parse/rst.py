@@ -7,17 +7,19 @@ page reader reports each at its own line.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 
 from docutils import nodes
-from docutils.core import publish_doctree
-from docutils.frontend import get_default_settings
+from docutils.frontend import Values, get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives.tables import CSVTable
+from docutils.transforms import references
 from docutils.utils import new_document, unescape
 
 from ..read import MAX_PAGE_BYTES
+from . import docutils_fast
 
 SETTINGS = {
     "report_level": 5,
@@ -105,16 +107,32 @@ def _register() -> None:
 
 
 _register()
+docutils_fast.install()
+
+
+def _settings() -> Values:
+    settings = get_default_settings(Parser)
+    for key, value in SETTINGS.items():
+        setattr(settings, key, value)
+    return settings
+
+
+_DEFAULTS = _settings()
+#: The transforms the page reader needs: substitutions, and each target's id moved onto the
+#: element it labels. docutils' other standard transforms resolve hyperlinks and footnotes
+#: and collect messages, none of which the reader looks at.
+_TRANSFORMS = (references.Substitutions, references.PropagateTargets)
 
 
 def doctree(text: str, source_path: str) -> nodes.document:
     """Parse RST text into a doctree with docbind's safe settings."""
-    return publish_doctree(text, source_path=source_path, settings_overrides=SETTINGS)
+    document = empty_doctree(source_path)
+    Parser().parse(text, document)
+    document.transformer.add_transforms(_TRANSFORMS)
+    document.transformer.apply_transforms()
+    return document
 
 
 def empty_doctree(source_path: str) -> nodes.document:
     """An empty doctree with the same settings, for front-ends that build the tree themselves."""
-    settings = get_default_settings(Parser)
-    for key, value in SETTINGS.items():
-        setattr(settings, key, value)
-    return new_document(source_path, settings)
+    return new_document(source_path, copy.copy(_DEFAULTS))
