@@ -8,7 +8,7 @@ import textwrap
 import black
 import pytest
 
-from generator.format.python import Memo, def_params, format_python
+from generator.format.python import Memo, def_params, format_python, pydantic_models
 from generator.render.python_names import literal
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY311})
@@ -100,3 +100,14 @@ def test_literals_are_python_and_in_blacks_quotes(value):
     text = literal(value)
     assert eval(text) == value  # noqa: S307 - the test's own constants
     assert black.format_str(f"x = {text}\n", mode=MODE) == f"x = {text}\n" or "'" in str(value)
+
+
+def test_a_models_module_made_before_is_not_made_again_and_keeps_its_pieces(monkeypatch):
+    document = ("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+                "    Server:\n      type: object\n      properties:\n        name: {type: string}\n")
+    memo = Memo()
+    first = pydantic_models(document, "# h", {}, memo)
+    again = Memo(memo.used)
+    monkeypatch.setattr("generator.format.python._pydantic_models", lambda *args: pytest.fail("made again"))
+    assert pydantic_models(document, "# h", {}, again) == first
+    assert again.used == memo.used  # the module's pieces are kept for a run whose schemas change

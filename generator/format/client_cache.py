@@ -6,8 +6,8 @@ label, so those are the key, with docbind's fingerprint (its source, templates a
 versions). Entries are JSON (file name → text), never code.
 
 A service whose document did change keeps the pieces black formatted for its last client
-(:class:`~generator.format.python.Memo`), so only the changed models and methods are
-formatted again.
+and its models module (:class:`~generator.format.python.Memo`), so only the changed models
+and methods are formatted again, and the models are made again only when the schemas changed.
 """
 
 from __future__ import annotations

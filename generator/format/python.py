@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import tempfile
 import warnings
 from pathlib import Path
@@ -23,8 +24,9 @@ _WRAPPER = "class _:\n"
 
 
 class Memo:
-    """Pieces black formatted before (``known``: raw piece digest → text) and those used
-    since (``used``: what is worth keeping for the next run)."""
+    """Texts made before (``known``: the digest of what a text was made from → the text:
+    pieces black formatted, models modules) and those used since (``used``: what is worth
+    keeping for the next run)."""
 
     def __init__(self, known: dict[str, str] | None = None) -> None:
         self.known = dict(known or {})
@@ -139,8 +141,25 @@ def pydantic_models(openapi_text: str, header: str, aliases: dict[str, str], mem
     Deterministic: no timestamp, schema order kept, formatting independent of the working
     folder's settings (isort's defaults, then black as :func:`format_python`); fields keep
     their wire names as aliases and accept the Python names too (``populate_by_name``);
-    ``aliases`` renames fields (wire name → Python name).
+    ``aliases`` renames fields (wire name → Python name). With ``memo``, a module made from
+    the same input before is not made again: a docs edit that leaves the schemas as they were
+    (an operation's text, a parameter) costs no datamodel-code-generator run.
     """
+    if memo is None:
+        return _pydantic_models(openapi_text, header, aliases, None)
+    entry = hashlib.sha256(json.dumps(["models", openapi_text, header, aliases], sort_keys=True).encode()).hexdigest()
+    if (known := memo.get(entry)) is not None:
+        for piece in json.loads(memo.get(entry + ".pieces") or "[]"):
+            memo.get(piece)  # kept for the next run, where the schemas may have changed
+        return known
+    before = set(memo.used)
+    text = _pydantic_models(openapi_text, header, aliases, memo)
+    memo.put(entry, text)
+    memo.put(entry + ".pieces", json.dumps(sorted(set(memo.used) - before)))
+    return text
+
+
+def _pydantic_models(openapi_text: str, header: str, aliases: dict[str, str], memo: Memo | None) -> str:
     import isort
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
