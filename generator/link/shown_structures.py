@@ -5,7 +5,8 @@ it, or captioned by its name: "**loadbalancers** parameter description", "Descri
 field **export_location**") and every value the page's examples show under the row's name
 is that table's object, or a list of them. The table and the examples agree: the value is
 read as they show it, and the Type cell is reported (``type-cell-contradicted``). An
-``Object`` row is read as a list only where its description speaks of one."""
+``Object`` row (or ``fail object`` naming its table) is read as a list only where its
+description speaks of one ("the **fail** list in the response body is blank")."""
 
 from __future__ import annotations
 
@@ -55,9 +56,10 @@ def example_values(ctx: LinkContext, pi: int) -> dict[str, list[object]]:
 
 def contradicted_kind(ctx: LinkContext, pi: int, row: Row) -> str | None:
     """The structure the page's examples show for a row whose Type cell says otherwise: a
-    scalar shown as an object or a list of objects, a list of scalars or one object (``Object``
-    or ``fail object`` naming its table) shown as a list of objects; else None. (A cell that says only "Data structure" states neither
-    object nor list: the examples say which, see ``example_readings``.)"""
+    scalar shown as an object or a list of objects, a list of scalars or one object
+    (``Object``, or ``fail object`` naming its table) shown as a list of objects; else None.
+    (A cell that says only "Data structure" states neither object nor list: the examples
+    say which, see ``example_readings``.)"""
     expr = row.type
     one_object = expr is not None and expr.kind in ("object", "ref") and expr.items is None and not expr.named_only
     if expr is None or not (expr.kind in _SCALARS or _scalar_list(expr) or one_object and _SAYS_LIST.search(row.description)):
