@@ -216,28 +216,36 @@ class _Checker:
                 kept.append(example)
         return tuple(kept)
 
-    def _errors(self, body: Shape, data: object, components: dict, home: str = "") -> list:
+    def _errors(self, body: Shape, data: object, components: dict, home: str = "", each_field: bool = False) -> list:
         """The schema errors of ``data``; for a body with alternatives, none where one fits,
         else those of the alternative it is closest to: fewest errors where no field may be
         added (a table that lists the example's fields beats one that merely requires
         little, or lists none of them: ``_weight``), then the one read from the example's
-        own page ``home``, so a finding names what that alternative lacks."""
+        own page ``home``, so a finding names what that alternative lacks. Every error inside
+        an optional (nullable) field counts, the one that explains the field best first
+        (``each_field``: that one only, as alternatives are weighed)."""
         if body.kind == "union" and body.options:
             if any(not self._errors(option, data, components) for option in body.options):
                 return []
-            return self._errors(self._nearest(body, data, components, home), data, components)
+            return self._errors(self._nearest(body, data, components, home), data, components, each_field=each_field)
+        return [e for group in self._grouped(body, data, components) for e in (group[:1] if each_field else group)]
+
+    @staticmethod
+    def _grouped(body: Shape, data: object, components: dict) -> list[list]:
+        """The schema errors of ``data`` against one schema, by the field they are in
+        (``_field_errors``), ordered by the path and message of each field's first."""
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
-        errors = [_deepest(e) for e in validator.iter_errors(data)]
-        return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.message))
+        groups = [_field_errors(e) for e in validator.iter_errors(data)]
+        return sorted(groups, key=lambda g: (list(map(str, g[0].absolute_path)), g[0].message))
 
     def _nearest(self, body: Shape, data: object, components: dict, home: str) -> Shape:
         """The alternative of a body that data is closest to: fewest errors where no field may
         be added, then the one read from the page ``home``, then fewest errors under
         ``components``."""
-        return min(body.options, key=lambda option: (_weight(self._errors(option, data, self.strict)),
+        return min(body.options, key=lambda option: (_weight(self._errors(option, data, self.strict, each_field=True)),
                                                      not self._read_on(option, home),
-                                                     _weight(self._errors(option, data, components))))
+                                                     _weight(self._errors(option, data, components, each_field=True))))
 
     def _held_to(self, body: Shape, data: object, home: str) -> Shape:
         """The schema an example is held to: its body's; of a body with alternatives, the one
@@ -341,16 +349,30 @@ def _size(value: object) -> int:
     return 1
 
 
-def _deepest(error):
-    """The error inside an anyOf that explains it best: not the ``null`` alternative, deepest."""
-    while error.validator == "anyOf" and error.context:
-        causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
-        if not causes:
-            break
-        # the deepest; among equally deep ones the first by path and message (their order
-        # in ``context`` varies with the string hash seed)
-        error = min(causes, key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path)), e.message))
-    return error
+def _best_cause(error):
+    """Of an anyOf error, the cause that explains it best, or None: not the ``null``
+    alternative, the deepest; among equally deep ones the first by path and message (their
+    order in ``context`` varies with the string hash seed)."""
+    if error.validator != "anyOf" or not error.context:
+        return None
+    causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+    return min(causes, key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path)), e.message),
+               default=None)
+
+
+def _field_errors(error) -> list:
+    """The errors an error stands for, the one that explains it best (``_best_cause`` down) first:
+    for an anyOf (an optional field is ``anyOf [its schema, null]``) every error of the
+    alternative its best cause is in, each in turn so read; the others by path and message.
+    A message so counts every wrong field inside a nullable object."""
+    best = _best_cause(error)
+    if best is None:
+        return [error]
+    branch = best.relative_schema_path[0]
+    same = [e for e in error.context if e is not best and e.relative_schema_path[0] == branch]
+    stated, *inner = _field_errors(best)
+    rest = inner + [f for e in same for f in _field_errors(e)]
+    return [stated, *sorted(rest, key=lambda e: (list(map(str, e.absolute_path)), e.message))]
 
 
 def _where(error) -> str:
