@@ -184,12 +184,11 @@ class _Checker:
             if body is None:
                 kept.append(example)
                 continue
-            errors = self._errors(self._held_to(body, example.data, file), example.data, self.components, file)
-            shown = [e for e in errors if e.validator != "required"] if example.elided else errors
-            partial = len(shown) < len(errors)
-            errors = shown
-            masked = [e for e in errors if is_masked(e)]
-            if errors and len(masked) == len(errors):
+            groups = self._error_groups(self._held_to(body, example.data, file), example.data, self.components, file)
+            shown = [g for g in groups if g[0].validator != "required"] if example.elided else groups
+            partial = len(shown) < len(groups)
+            masked = [g[0] for g in shown if is_masked(g[0])]
+            if shown and len(masked) == len(shown):
                 if first:
                     self.diagnostics.append(Diagnostic(
                         file, example.line, INFO, "example-placeholder",
@@ -198,7 +197,9 @@ class _Checker:
                         f"({masked[0].instance!r}) where its table sets {masked[0].validator}; "
                         "left out of the document"))
                 continue
-            errors = [e for e in errors if e not in masked]
+            # a field whose first error is masked is a placeholder; the others count every error
+            errors = [e for g in shown if not is_masked(g[0]) for e in g
+                      if not is_masked(e) and not (example.elided and e.validator == "required")]
             if errors:
                 if first:
                     self._report(file, example, what, op, errors[0], len(errors))
@@ -216,24 +217,23 @@ class _Checker:
                 kept.append(example)
         return tuple(kept)
 
-    def _errors(self, body: Shape, data: object, components: dict, home: str = "", each_field: bool = False) -> list:
-        """The schema errors of ``data``; for a body with alternatives, none where one fits,
+    def _errors(self, body: Shape, data: object, components: dict, home: str = "") -> list:
+        """The schema errors of ``data``, one for each field it breaks (the first of
+        ``_error_groups``)."""
+        return [group[0] for group in self._error_groups(body, data, components, home)]
+
+    def _error_groups(self, body: Shape, data: object, components: dict, home: str = "") -> list[list]:
+        """The schema errors of ``data`` by the field they are in, the one that explains the
+        field best first, then every other error inside it (inside an optional, nullable,
+        object too: ``_field_errors``); for a body with alternatives, none where one fits,
         else those of the alternative it is closest to: fewest errors where no field may be
         added (a table that lists the example's fields beats one that merely requires
         little, or lists none of them: ``_weight``), then the one read from the example's
-        own page ``home``, so a finding names what that alternative lacks. Every error inside
-        an optional (nullable) field counts, the one that explains the field best first
-        (``each_field``: that one only, as alternatives are weighed)."""
+        own page ``home``, so a finding names what that alternative lacks."""
         if body.kind == "union" and body.options:
             if any(not self._errors(option, data, components) for option in body.options):
                 return []
-            return self._errors(self._nearest(body, data, components, home), data, components, each_field=each_field)
-        return [e for group in self._grouped(body, data, components) for e in (group[:1] if each_field else group)]
-
-    @staticmethod
-    def _grouped(body: Shape, data: object, components: dict) -> list[list]:
-        """The schema errors of ``data`` against one schema, by the field they are in
-        (``_field_errors``), ordered by the path and message of each field's first."""
+            return self._error_groups(self._nearest(body, data, components, home), data, components)
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
         groups = [_field_errors(e) for e in validator.iter_errors(data)]
@@ -243,9 +243,9 @@ class _Checker:
         """The alternative of a body that data is closest to: fewest errors where no field may
         be added, then the one read from the page ``home``, then fewest errors under
         ``components``."""
-        return min(body.options, key=lambda option: (_weight(self._errors(option, data, self.strict, each_field=True)),
+        return min(body.options, key=lambda option: (_weight(self._errors(option, data, self.strict)),
                                                      not self._read_on(option, home),
-                                                     _weight(self._errors(option, data, components, each_field=True))))
+                                                     _weight(self._errors(option, data, components))))
 
     def _held_to(self, body: Shape, data: object, home: str) -> Shape:
         """The schema an example is held to: its body's; of a body with alternatives, the one
