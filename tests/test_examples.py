@@ -1554,3 +1554,47 @@ Example Responses
     backup = schemas[shared["properties"]["backup"]["allOf"][0]["$ref"].rpartition("/")[2]]
     assert list(backup["properties"]) == ["id", "updated_at", "volume_id"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+NULLABLE_OBJECT = """
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   ========= ============================= ===========
+   Parameter Type                          Description
+   ========= ============================= ===========
+   flavor    :ref:`Flavor <flavor>` object Flavor.
+   ========= ============================= ===========
+
+.. _flavor:
+
+.. table:: **Table 3** Flavor
+
+   ========= ======= ===========
+   Parameter Type    Description
+   ========= ======= ===========
+   vcpus     Integer vCPUs.
+   ram       Integer Memory.
+   disk      Integer Disk size.
+   ========= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"flavor": {"vcpus": "60", "ram": "1024", "disk": "0"}}
+"""
+
+
+def test_every_wrong_field_inside_an_optional_object_is_counted(make_docs):
+    # ``flavor`` is optional (``anyOf [Flavor, null]``): its three wrong fields are three errors,
+    # the message states one and counts the other two (ECS target flavors: vcpus "60", disk "0")
+    _, diagnostics = spec_of(make_docs({"a.rst": page("Querying a Flavor", "GET /v1/flavor", NULLABLE_OBJECT)}))
+    (mismatch,) = codes(diagnostics, "example-mismatch")
+    assert "where the table says integer (and 2 more)" in mismatch.message
+    assert mismatch.message.count("$.flavor.") == 1

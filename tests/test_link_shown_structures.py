@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.link.shown_structures import shown_structure
+
 from .test_link import page, spec_of
 
 RESPONSE = """
@@ -75,3 +77,77 @@ def test_an_object_row_not_said_to_be_a_list_keeps_its_type(make_docs):
     _, diagnostics = spec_of(make_docs({"a.rst": listing("Object", '[{"id": "a"}]', "loadbalancers", "Load balancer.")}))
     codes = {d.code for d in diagnostics}
     assert "example-mismatch" in codes and "type-cell-contradicted" not in codes
+
+
+
+FAIL_LIST = """
+Response Parameters
+-------------------
+
+.. table:: **Table 4** Response parameter
+
+   ========= =============================== ======================================================================
+   Parameter Type                            Description
+   ========= =============================== ======================================================================
+   fail      :ref:`fail <fail_table>` object {description}
+   ========= =============================== ======================================================================
+
+.. _fail_table:
+
+.. table:: **Table 5** **fail** objects
+
+   ========= ====== ================
+   Parameter Type   Description
+   ========= ====== ================
+   id        String ID of the port.
+   ========= ====== ================
+
+Example normal response 1
+-------------------------
+
+.. code-block::
+
+   {{"fail": []}}
+
+Example normal response 2
+-------------------------
+
+.. code-block::
+
+   {{"fail": [{{"id": "a"}}]}}
+"""
+
+
+@pytest.mark.parametrize("description", [
+    "Specifies the failed ports. The **fail** list is blank if all succeed.",  # VPC: fail
+    "Resource tag list",                                                        # ModelArts, CCE: tags, clusters
+])
+def test_an_object_naming_its_table_that_the_examples_show_as_a_list_reads_as_a_list(make_docs, description):
+    # ``fail object`` linking its table, a description speaking of a list, examples showing a
+    # list of that table's objects (one of them empty): a list, and the Type cell reported
+    body = FAIL_LIST.format(description=description)
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Associating Ports", "POST /v1/ports/action", body)}))
+    prop = fail_property(spec)
+    assert prop["type"] == "array" and prop["items"]["$ref"]
+    codes = [d.code for d in diagnostics]
+    assert "type-cell-contradicted" in codes and "example-mismatch" not in codes
+
+
+def test_an_object_naming_its_table_not_said_to_be_a_list_keeps_its_type(make_docs):
+    body = FAIL_LIST.format(description="Pagination information")  # TMS: page_info
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Associating Ports", "POST /v1/ports/action", body)}))
+    assert fail_property(spec).get("type") != "array"
+    codes = {d.code for d in diagnostics}
+    assert "example-mismatch" in codes and "type-cell-contradicted" not in codes
+
+
+def fail_property(spec: dict) -> dict:
+    response = spec["paths"]["/v1/ports/action"]["post"]["responses"]["200"]["content"]["application/json"]
+    return spec["components"]["schemas"][response["schema"]["$ref"].split("/")[-1]]["properties"]["fail"]
+
+
+def test_an_empty_list_is_a_list_of_any_items():
+    # ``[]`` alone says nothing of the items; beside a list of objects it is one more such list
+    assert shown_structure([[]]) is None
+    assert shown_structure([[], [{"id": "a"}]]) == "array"
+    assert shown_structure([[], ["a"]]) is None

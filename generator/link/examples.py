@@ -184,12 +184,11 @@ class _Checker:
             if body is None:
                 kept.append(example)
                 continue
-            errors = self._errors(self._held_to(body, example.data, file), example.data, self.components, file)
-            shown = [e for e in errors if e.validator != "required"] if example.elided else errors
-            partial = len(shown) < len(errors)
-            errors = shown
-            masked = [e for e in errors if is_masked(e)]
-            if errors and len(masked) == len(errors):
+            groups = self._error_groups(self._held_to(body, example.data, file), example.data, self.components, file)
+            shown = [g for g in groups if g[0].validator != "required"] if example.elided else groups
+            partial = len(shown) < len(groups)
+            masked = [g[0] for g in shown if is_masked(g[0])]
+            if shown and len(masked) == len(shown):
                 if first:
                     self.diagnostics.append(Diagnostic(
                         file, example.line, INFO, "example-placeholder",
@@ -198,7 +197,9 @@ class _Checker:
                         f"({masked[0].instance!r}) where its table sets {masked[0].validator}; "
                         "left out of the document"))
                 continue
-            errors = [e for e in errors if e not in masked]
+            # a field whose first error is masked is a placeholder; the others count every error
+            errors = [e for g in shown if not is_masked(g[0]) for e in g
+                      if not is_masked(e) and not (example.elided and e.validator == "required")]
             if errors:
                 if first:
                     self._report(file, example, what, op, errors[0], len(errors))
@@ -217,7 +218,14 @@ class _Checker:
         return tuple(kept)
 
     def _errors(self, body: Shape, data: object, components: dict, home: str = "") -> list:
-        """The schema errors of ``data``; for a body with alternatives, none where one fits,
+        """The schema errors of ``data``, one for each field it breaks (the first of
+        ``_error_groups``)."""
+        return [group[0] for group in self._error_groups(body, data, components, home)]
+
+    def _error_groups(self, body: Shape, data: object, components: dict, home: str = "") -> list[list]:
+        """The schema errors of ``data`` by the field they are in, the one that explains the
+        field best first, then every other error inside it (inside an optional, nullable,
+        object too: ``_field_errors``); for a body with alternatives, none where one fits,
         else those of the alternative it is closest to: fewest errors where no field may be
         added (a table that lists the example's fields beats one that merely requires
         little, or lists none of them: ``_weight``), then the one read from the example's
@@ -225,11 +233,11 @@ class _Checker:
         if body.kind == "union" and body.options:
             if any(not self._errors(option, data, components) for option in body.options):
                 return []
-            return self._errors(self._nearest(body, data, components, home), data, components)
+            return self._error_groups(self._nearest(body, data, components, home), data, components)
         schema = {**shape_schema(body), "components": {"schemas": components}}
         validator = jsonschema.Draft4Validator(schema)
-        errors = [_deepest(e) for e in validator.iter_errors(data)]
-        return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.message))
+        groups = [_field_errors(e) for e in validator.iter_errors(data)]
+        return sorted(groups, key=lambda g: (list(map(str, g[0].absolute_path)), g[0].message))
 
     def _nearest(self, body: Shape, data: object, components: dict, home: str) -> Shape:
         """The alternative of a body that data is closest to: fewest errors where no field may
@@ -341,16 +349,30 @@ def _size(value: object) -> int:
     return 1
 
 
-def _deepest(error):
-    """The error inside an anyOf that explains it best: not the ``null`` alternative, deepest."""
-    while error.validator == "anyOf" and error.context:
-        causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
-        if not causes:
-            break
-        # the deepest; among equally deep ones the first by path and message (their order
-        # in ``context`` varies with the string hash seed)
-        error = min(causes, key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path)), e.message))
-    return error
+def _best_cause(error):
+    """Of an anyOf error, the cause that explains it best, or None: not the ``null``
+    alternative, the deepest; among equally deep ones the first by path and message (their
+    order in ``context`` varies with the string hash seed)."""
+    if error.validator != "anyOf" or not error.context:
+        return None
+    causes = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+    return min(causes, key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path)), e.message),
+               default=None)
+
+
+def _field_errors(error) -> list:
+    """The errors an error stands for, the one that explains it best (``_best_cause`` down) first:
+    for an anyOf (an optional field is ``anyOf [its schema, null]``) every error of the
+    alternative its best cause is in, each in turn so read; the others by path and message.
+    A message so counts every wrong field inside a nullable object."""
+    best = _best_cause(error)
+    if best is None:
+        return [error]
+    branch = best.relative_schema_path[0]
+    same = [e for e in error.context if e is not best and e.relative_schema_path[0] == branch]
+    stated, *inner = _field_errors(best)
+    rest = inner + [f for e in same for f in _field_errors(e)]
+    return [stated, *sorted(rest, key=lambda e: (list(map(str, e.absolute_path)), e.message))]
 
 
 def _where(error) -> str:

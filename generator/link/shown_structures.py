@@ -5,7 +5,8 @@ it, or captioned by its name: "**loadbalancers** parameter description", "Descri
 field **export_location**") and every value the page's examples show under the row's name
 is that table's object, or a list of them. The table and the examples agree: the value is
 read as they show it, and the Type cell is reported (``type-cell-contradicted``). An
-``Object`` row is read as a list only where its description speaks of one."""
+``Object`` row (or ``fail object`` naming its table) is read as a list only where its
+description speaks of one ("the **fail** list in the response body is blank")."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ _SAYS_LIST = re.compile(r"\blists?\b|\bobjects\b", re.I)
 
 
 def shown_structure(values: list[object]) -> str | None:
-    """``array`` where every value shown is a non-empty list of objects, ``object`` where
-    every one is an object; else None."""
+    """``array`` where every value shown is a list of objects and one at least is not empty
+    (``"fail": []`` beside ``"fail": [{"id": ...}]``: an empty list is a list of any items),
+    ``object`` where every one is an object; else None."""
     if not values:
         return None
-    if all(isinstance(v, list) and v and all(isinstance(i, dict) for i in v) for v in values):
+    if all(isinstance(v, list) and all(isinstance(i, dict) for i in v) for v in values) and any(values):
         return "array"
     if all(isinstance(v, dict) and v for v in values):
         return "object"
@@ -54,11 +56,12 @@ def example_values(ctx: LinkContext, pi: int) -> dict[str, list[object]]:
 
 def contradicted_kind(ctx: LinkContext, pi: int, row: Row) -> str | None:
     """The structure the page's examples show for a row whose Type cell says otherwise: a
-    scalar shown as an object or a list of objects, a list of scalars or one object shown
-    as a list of objects; else None. (A cell that says only "Data structure" states neither
-    object nor list: the examples say which, see ``example_readings``.)"""
+    scalar shown as an object or a list of objects, a list of scalars or one object
+    (``Object``, or ``fail object`` naming its table) shown as a list of objects; else None.
+    (A cell that says only "Data structure" states neither object nor list: the examples
+    say which, see ``example_readings``.)"""
     expr = row.type
-    one_object = expr is not None and expr.kind == "object" and expr.items is None and not expr.named_only
+    one_object = expr is not None and expr.kind in ("object", "ref") and expr.items is None and not expr.named_only
     if expr is None or not (expr.kind in _SCALARS or _scalar_list(expr) or one_object and _SAYS_LIST.search(row.description)):
         return None
     shown = shown_structure(example_values(ctx, pi).get(row.name, []))
