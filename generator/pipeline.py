@@ -181,8 +181,11 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         key=lambda d: (d.file, d.line, d.code, d.message)))
     openapi = render_openapi(service, docs_label)
     document = load_document(openapi)
-    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}")),
+    findings = client_cache.memo(name, docs_label, "validity") if client_cache else None
+    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}", findings)),
                                key=lambda d: (d.file, d.line, d.code, d.message)))
+    if client_cache and findings is not None:
+        client_cache.put_memo(name, docs_label, findings, "validity")
     files = {f"openapi/{name}.yaml": openapi}
     cached, cacheable = False, True
     if clients:

@@ -8,7 +8,8 @@ import textwrap
 import black
 import pytest
 
-from generator.format.python import Memo, def_params, format_python, pydantic_models
+from generator.format.python import def_params, format_python, pydantic_models
+from generator.memo import Memo
 from generator.render.python_names import literal
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY311})

@@ -6,8 +6,10 @@ import dataclasses
 
 import yaml
 
+import generator.check.validity
 import generator.link.operations
 from generator.check.validity import load_document, validate_document
+from generator.memo import Memo
 from generator.parse.page import parse_page
 from generator.pipeline import build_service
 from tests.test_link import page
@@ -48,3 +50,24 @@ def test_a_problem_outside_operations_and_schemas_names_the_service():
 
 def test_the_seed_documents_are_valid(seed_results):
     assert not [d for r in seed_results.values() for d in r.diagnostics if d.code == "openapi-invalid"]
+
+
+def test_parts_validated_before_in_the_same_surroundings_are_not_validated_again(monkeypatch):
+    document = {
+        "openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+        "paths": {"/v1/servers": {"get": {"responses": {"200": {"description": "OK"}}, "x-source": "docs/svc/a.rst:7"}},
+                  "/v1/volumes": {"get": {"responses": {"200": {"description": 5}}, "x-source": "docs/svc/b.rst:9"}}},
+        "components": {"schemas": {"Server": {"type": "object", "x-source": "docs/svc/a.rst:21"}}},
+    }
+    memo = Memo()
+    first = validate_document(load_document(yaml.safe_dump(document)), "docs/svc", memo)
+    assert [(d.file, d.line) for d in first] == [("docs/svc/b.rst", 9)]
+    assert first == validate_document(load_document(yaml.safe_dump(document)), "docs/svc")  # as without a memo
+
+    document["paths"]["/v1/servers"]["get"]["summary"] = "Listing servers"
+    checked = []
+    real = generator.check.validity._meta
+    monkeypatch.setattr(generator.check.validity, "_meta", lambda meta, doc: checked.append(doc) or real(meta, doc))
+    again = validate_document(load_document(yaml.safe_dump(document)), "docs/svc", Memo(memo.used))
+    assert again == first
+    assert [list(doc["paths"]) for doc in checked] == [["/v1/servers", "/v1/volumes"], ["/v1/servers"]]

@@ -4,15 +4,20 @@ fault (the ``x-source`` of its operation or schema), never a silent success."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 
 import yaml
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from openapi_spec_validator.validation.keywords import PathValidator
 
+from ..memo import Memo
 from ..model.diagnostics import ERROR, Diagnostic
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The rest of a document that holds one part to validate on its own.
+_STUB = {"openapi": "3.0.3", "info": {"title": "-", "version": "-"}, "paths": {}}
 _MESSAGE_LIMIT = 300
 Where = tuple[str | int, ...]
 
@@ -22,35 +27,79 @@ def load_document(text: str) -> dict:
     return yaml.load(text, Loader=_LOADER)
 
 
-def validate_document(spec: dict, service_label: str) -> list[Diagnostic]:
+def validate_document(spec: dict, service_label: str, memo: Memo | None = None) -> list[Diagnostic]:
     """The problems of one rendered document, as :func:`load_document` read it
     (``service_label`` is cited where no page is behind the part at fault), one diagnostic
-    per distinct problem."""
+    per distinct problem. With ``memo``, a part (a path, a component schema) validated
+    before, in the same surroundings, is not validated again."""
     found: dict[tuple[str, int, str], None] = {}
-    for where, message in _problems(spec):
+    for where, message in _problems(spec, memo):
         file, line = _source(spec, where, service_label)
         found.setdefault((file, line, f"the OpenAPI document is invalid at {_pointer(where)}: {_short(message)}"))
     return [Diagnostic(file, line, ERROR, "openapi-invalid", message) for file, line, message in found]
 
 
-def _problems(spec: dict) -> Iterator[tuple[Where, str]]:
-    """The validator's findings with where in the document they are: the OpenAPI schema
-    first, then each component schema and each operation on its own (so a finding without a
-    location of its own is placed, and a validator failure on one path does not hide the rest)."""
+def _problems(spec: dict, memo: Memo | None) -> Iterator[tuple[Where, str]]:
+    """The validator's findings with where in the document they are: the document against
+    the OpenAPI schema with its paths and component schemas left empty, then each component
+    schema and each path on its own, against the OpenAPI schema and the keyword checks (so a
+    finding without a location of its own is placed, a validator failure on one path does
+    not hide the rest, and a part is validated again only when it or the components it may
+    refer to changed)."""
     validator = OpenAPIV30SpecValidator(spec)
-    for error in validator.schema_validator.iter_errors(spec):
-        yield tuple(error.absolute_path), error.message
+    meta = validator.schema_validator
+    paths, schemas = _parts(spec, "paths"), _parts(spec.get("components"), "schemas")
+    yield from _meta(meta, _skeleton(spec, paths, schemas))
     keywords = validator.keyword_validators_registry
     root = validator.schema_path
-    if "components" in spec and "schemas" in spec["components"]:
+    refers_to = _digest(spec.get("components"))
+    if schemas:
         for name, schema in (root / "components" / "schemas").items():
-            yield from _run(("components", "schemas", name), lambda: keywords["schema"](schema))
-    if "paths" in spec:
+            yield from _memoised(memo, ["schema", name, schemas[name], refers_to], lambda: [
+                *_meta(meta, {**_STUB, "components": {"schemas": {name: schemas[name]}}}),
+                *_run(("components", "schemas", name), lambda: keywords["schema"](schema))])
+    if paths:
         for url, item in (root / "paths").items():
-            for method, operation in item.items():
-                if method in PathValidator.OPERATIONS:
-                    yield from _run(("paths", url, method),
-                                    lambda: keywords["operation"](url, method, operation, None))
+            yield from _memoised(memo, ["path", url, paths[url], refers_to], lambda: [
+                *_meta(meta, {**_STUB, "paths": {url: paths[url]}}),
+                *(found for method, operation in item.items() if method in PathValidator.OPERATIONS
+                  for found in _run(("paths", url, method),
+                                    lambda: keywords["operation"](url, method, operation, None)))])
+
+
+def _parts(container: object, key: str) -> dict:
+    """``container[key]`` when both are mappings, else nothing."""
+    parts = container.get(key) if isinstance(container, dict) else None
+    return parts if isinstance(parts, dict) else {}
+
+
+def _skeleton(spec: dict, paths: dict, schemas: dict) -> dict:
+    """``spec`` with every path item and component schema empty (both are valid so)."""
+    skeleton = {**spec, "paths": dict.fromkeys(paths, {})} if paths else dict(spec)
+    if schemas:
+        skeleton["components"] = {**spec["components"], "schemas": dict.fromkeys(schemas, {})}
+    return skeleton
+
+
+def _meta(meta, document: dict) -> list[tuple[Where, str]]:
+    """The findings of the OpenAPI schema on ``document``."""
+    return [(tuple(error.absolute_path), error.message) for error in meta.iter_errors(document)]
+
+
+def _memoised(memo: Memo | None, made_from: list, check) -> list[tuple[Where, str]]:
+    """``check()``, or what it found before from the same ``made_from``."""
+    if memo is None:
+        return check()
+    entry = "validity:" + _digest(made_from)
+    if (known := memo.get(entry)) is not None:
+        return [(tuple(where), message) for where, message in json.loads(known)]
+    found = check()
+    memo.put(entry, json.dumps([[list(where), message] for where, message in found]))
+    return found
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _run(where: Where, check) -> Iterator[tuple[Where, str]]:

@@ -6,8 +6,10 @@ label, so those are the key, with docbind's fingerprint (its source, templates a
 versions). Entries are JSON (file name → text), never code.
 
 A service whose document did change keeps the pieces black formatted for its last client
-and its models module (:class:`~generator.format.python.Memo`), so only the changed models
+and its models module (:class:`~generator.memo.Memo`), so only the changed models
 and methods are formatted again, and the models are made again only when the schemas changed.
+The validation findings of each part of its document are kept the same way (see
+:func:`~generator.check.validity.validate_document`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from ..fingerprint import key
 from ..json_store import JsonStore
-from .python import Memo
+from ..memo import Memo
 
 
 class ClientCache:
@@ -39,11 +41,13 @@ class ClientCache:
     def put(self, entry: str, files: dict[str, str]) -> None:
         self.store.put(entry, files)
 
-    def memo(self, name: str, docs_label: str) -> Memo:
-        """The formatted pieces of the last client of service ``name``."""
-        known = self.store.get(key("black-pieces", name, docs_label))
+    def memo(self, name: str, docs_label: str, purpose: str = "client") -> Memo:
+        """What the last build of service ``name`` made for ``purpose`` (``client``: the
+        formatted pieces and the models module of its client; ``validity``: the validation
+        findings of its document's parts)."""
+        known = self.store.get(key("memo", purpose, name, docs_label))
         valid = isinstance(known, dict) and all(isinstance(v, str) for v in known.values())
         return Memo(known if valid else None)  # type: ignore[arg-type]
 
-    def put_memo(self, name: str, docs_label: str, memo: Memo) -> None:
-        self.store.put(key("black-pieces", name, docs_label), memo.used)
+    def put_memo(self, name: str, docs_label: str, memo: Memo, purpose: str = "client") -> None:
+        self.store.put(key("memo", purpose, name, docs_label), memo.used)

@@ -17,29 +17,12 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from ..memo import Memo
+
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 #: black's default line length
 LINE_LENGTH = 88
 _WRAPPER = "class _:\n"
-
-
-class Memo:
-    """Texts made before (``known``: the digest of what a text was made from → the text:
-    pieces black formatted, models modules) and those used since (``used``: what is worth
-    keeping for the next run)."""
-
-    def __init__(self, known: dict[str, str] | None = None) -> None:
-        self.known = dict(known or {})
-        self.used: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        text = self.known.get(key)
-        if text is not None:
-            self.used[key] = text
-        return text
-
-    def put(self, key: str, text: str) -> None:
-        self.known[key] = self.used[key] = text
 
 
 def _mode():

@@ -11,7 +11,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..format.python import Memo, def_params, format_python, pydantic_models
+from ..format.python import def_params, format_python, pydantic_models
+from ..memo import Memo
 from ..model.api import Field, Operation, Schema, Service, Shape
 from .openapi import API_VERSION, environment
 from .python_models import ModelIndex, model_index, models_input
