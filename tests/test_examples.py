@@ -1554,3 +1554,36 @@ Example Responses
     backup = schemas[shared["properties"]["backup"]["allOf"][0]["$ref"].rpartition("/")[2]]
     assert list(backup["properties"]) == ["id", "updated_at", "volume_id"]
     assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+LIST_DATA_STRUCTURE = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameters
+
+   ======== =================== ===========
+   Name     Type                Description
+   ======== =================== ===========
+   versions List data structure Versions.
+   id       String              Version ID.
+   status   String              Status.
+   jobId    List data structure Job IDs.
+   ======== =================== ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"versions": [{"id": "v1", "status": "CURRENT"}], "jobId": ["ff808081"]}
+"""
+
+
+def test_a_list_data_structure_holds_the_items_its_example_shows(make_docs):
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Versions", "GET /v1/versions", LIST_DATA_STRUCTURE)}))
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["ListVersionsResponse"]["properties"]) == {"versions", "jobId"}
+    assert set(schemas["ListVersionsResponseVersions"]["properties"]) == {"id", "status"}
+    assert schemas["ListVersionsResponse"]["properties"]["jobId"] == {"type": "array", "items": {}, "description": "Job IDs."}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []

@@ -246,9 +246,11 @@ def nest_flattened_members(service: Service) -> Service:
 
 
 def _free_form(shape: Shape) -> bool:
-    """``dict`` (a map of anything) or ``list<dict>``."""
+    """``dict`` (a map of anything), ``list<dict>``, or a list whose items are unstated
+    ("List data structure")."""
     item = shape.items if shape.kind == "array" else shape
-    return item is not None and item.kind in ("map", "object") and item.items is None and not item.fields
+    kinds = ("map", "object", "any") if shape.kind == "array" else ("map", "object")
+    return item is not None and item.kind in kinds and item.items is None and not item.fields
 
 
 def _member_run(fields: list[Field], at: int, keys: set[str]) -> list[Field]:
