@@ -56,8 +56,11 @@ def _linked_from_its_section(ctx: LinkContext, pi: int, ti: int) -> bool:
 
 def _skips_captioned_level(ctx: LinkContext, pi: int, row: Row, ti: int) -> bool:
     """Whether an object row links first a table of its page that a row of table ``ti`` (the
-    one captioned by the row) links too: the row's link skips the captioned level."""
+    one captioned by the row, in the row's section) links too: the row's link skips the
+    captioned level."""
     if row.type is None or row.type.kind not in ("object", "array", "map", "ref"):
+        return False
+    if _row_section(ctx, pi, row) != ctx.pages[pi].tables[ti].section:
         return False
     key = next((k for k in (resolve(ctx, pi, t, row.line) for t in row.refs) if k is not None), None)
     if key is None or key[0] != pi or key[1] == ti:
