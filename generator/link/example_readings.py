@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
@@ -79,7 +79,7 @@ def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service,
     def keyed_by_row(ref: str | None, value: object) -> bool:
         row = singles.get(ref or "")
         return row is not None and _other_keys(value, row) and (
-            bool(_KEY_ROW.search(row.description)) or all(_ID_KEY.fullmatch(k) for k in value))  # type: ignore[union-attr]
+            bool(_KEY_ROW.search(row.description)) or isinstance(value, dict) and all(_ID_KEY.fullmatch(k) for k in value))
 
     maps: set[tuple[str, str]] = set()
     _walk_examples(service, lambda schema, field, value: field.shape.kind == "ref"
@@ -125,7 +125,7 @@ def _id_row(row: Field) -> bool:
     return bool(_ID_NAME.search(row.name) and _ID_SENTENCE.search(row.description))
 
 
-def _body_examples(service: Service):
+def _body_examples(service: Service) -> Iterator[tuple[Shape, object]]:
     """(body, example data) of each operation's request and responses."""
     for op in service.operations:
         pairs = [(op.request_body, e) for e in op.request_examples]
@@ -133,7 +133,7 @@ def _body_examples(service: Service):
         yield from ((body, e.data) for body, e in pairs if body is not None and e.data is not None)
 
 
-def _with_bodies(service: Service, change) -> Service:
+def _with_bodies(service: Service, change: Callable[[Shape], Shape]) -> Service:
     """The service with ``change`` applied to each operation's request and response bodies."""
     def body(shape: Shape | None) -> Shape | None:
         return change(shape) if shape is not None else None
@@ -369,12 +369,8 @@ def _object_of(value: object, kind: type) -> bool:
 def _walk_examples(service: Service, wanted, out: set[tuple[str, str]],
                    spellings: dict[tuple[str, str], str] | None = None) -> None:
     schemas = {s.name: s for s in service.schemas}
-    for op in service.operations:
-        pairs = [(op.request_body, e) for e in op.request_examples]
-        pairs += [(r.body, e) for r in op.responses for e in r.examples]
-        for body, example in pairs:
-            if body is not None and example.data is not None:
-                _fields_where(body, example.data, schemas, wanted, out, 0, spellings)
+    for body, data in _body_examples(service):
+        _fields_where(body, data, schemas, wanted, out, 0, spellings)
 
 
 def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:
