@@ -1598,3 +1598,82 @@ def test_every_wrong_field_inside_an_optional_object_is_counted(make_docs):
     (mismatch,) = codes(diagnostics, "example-mismatch")
     assert "where the table says integer (and 2 more)" in mismatch.message
     assert mismatch.message.count("$.flavor.") == 1
+
+
+LIST_DATA_STRUCTURE = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameters
+
+   ======== =================== ===========
+   Name     Type                Description
+   ======== =================== ===========
+   versions List data structure Versions.
+   id       String              Version ID.
+   status   String              Status.
+   jobId    List data structure Job IDs.
+   ======== =================== ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {"versions": [{"id": "v1", "status": "CURRENT"}], "jobId": ["ff808081"]}
+"""
+
+
+def test_a_list_data_structure_holds_the_items_its_example_shows(make_docs):
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying Versions", "GET /v1/versions", LIST_DATA_STRUCTURE)}))
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["ListVersionsResponse"]["properties"]) == {"versions", "jobId"}
+    assert set(schemas["ListVersionsResponseVersions"]["properties"]) == {"id", "status"}
+    assert schemas["ListVersionsResponse"]["properties"]["jobId"] == {"type": "array", "items": {}, "description": "Job IDs."}
+    assert codes(diagnostics, "example-mismatch", "example-undocumented-field") == []
+
+
+ID_KEYED = """
+Response Parameters
+-------------------
+
+.. table:: **Table 1** Response parameters
+
+   ====== =============================================== =======================================================
+   Name   Type                                            Description
+   ====== =============================================== =======================================================
+   Vpc_id Array of :ref:`address <address_table>` objects **Vpc_id** indicates the ID of the VPC used by the BMS.
+   ====== =============================================== =======================================================
+
+.. _address_table:
+
+.. table:: **Table 2** address
+
+   ======= ======= ===========
+   Name    Type    Description
+   ======= ======= ===========
+   version Integer IP version.
+   addr    String  IP address.
+   ======= ======= ===========
+
+Example Responses
+-----------------
+
+.. code-block::
+
+   {EXAMPLE}
+"""
+
+
+@pytest.mark.parametrize("example, keyed", [
+    ('{"5849fdf1-9d79-4589-80c2-fe557990c417": [{"version": 4, "addr": "192.168.0.3"}]}', True),
+    ('{"Vpc_id": [{"version": 4, "addr": "192.168.0.3"}]}', False),
+    ('{"vpc": [{"version": 4, "addr": "192.168.0.3"}]}', False),  # a name, not an ID: a finding
+])
+def test_a_one_row_body_named_for_an_id_is_keyed_by_the_ids_its_examples_show(make_docs, example, keyed):
+    body = ID_KEYED.replace("{EXAMPLE}", example)
+    spec, diagnostics = spec_of(make_docs({"a.rst": page("Querying IP Addresses", "GET /v2.1/servers/{id}/ips", body)}))
+    schema = spec["paths"]["/v2.1/servers/{id}/ips"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ("additionalProperties" in schema) is keyed
+    assert (len(codes(diagnostics, "table-one-row-map")) == 1) is keyed
+    assert (codes(diagnostics, "example-undocumented-field") == []) is (example.startswith('{"vpc"') is False)

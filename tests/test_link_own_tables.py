@@ -263,3 +263,48 @@ def test_a_table_described_before_the_row_linking_it_is_that_rows_object_not_an_
     spec, diagnostics = spec_of(make_docs({"a.rst": body}))
     assert fields_of(spec, "MysqlInstanceNodeInfo", "volume") == {"size"}
     assert "table-orphan" not in {d.code for d in diagnostics}
+
+
+SKIPPED_LEVEL = """
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Parameter description
+
+   ========= ====================================================================== ===========
+   Name      Type                                                                   Description
+   ========= ====================================================================== ===========
+   instances List data structure. For details, see :ref:`Table 4 <instance_table>`. Instances.
+   ========= ====================================================================== ===========
+
+.. table:: **Table 3** instances field data structure description
+
+   ======== ============================================================================ ===========
+   Name     Type                                                                         Description
+   ======== ============================================================================ ===========
+   instance Dictionary data structure. For details, see :ref:`Table 4 <instance_table>`. Instance.
+   ======== ============================================================================ ===========
+
+.. _instance_table:
+
+.. table:: **Table 4** instance field data structure description
+
+   ==== ====== ===========
+   Name Type   Description
+   ==== ====== ===========
+   id   String ID.
+   name String Name.
+   ==== ====== ===========
+"""
+
+
+def test_a_link_that_skips_the_table_captioned_by_the_row_yields_to_that_table(make_docs):
+    spec, diagnostics = spec_of(make_docs({
+        "list.rst": page("Obtaining a DB Instance List", "GET /v1.0/instances", SKIPPED_LEVEL),
+    }))
+    schemas = spec["components"]["schemas"]
+    body = next(s for s in schemas.values() if "instances" in s.get("properties", {}))
+    element = schemas[target(body["properties"]["instances"]["items"])]
+    assert set(element["properties"]) == {"instance"}
+    assert set(schemas[target(element["properties"]["instance"])]["properties"]) == {"id", "name"}
+    assert "table-orphan" not in {d.code for d in diagnostics}

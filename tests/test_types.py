@@ -46,7 +46,8 @@ S, I32, I64 = TypeExpr("string"), TypeExpr("integer", "int32"), TypeExpr("intege
     ("Array of Listener objects", TypeExpr("array", items=TypeExpr("ref", ref="#name Listener"))),
     ("specs array", TypeExpr("array", items=TypeExpr("ref", ref="#name specs"))),
     ("Dictionary data structure", TypeExpr("object")),
-    ("List data structure", TypeExpr("array", items=TypeExpr("object"))),
+    ("List data structure", TypeExpr("array")),  # rds v1: a list, its items unstated
+    ("List of dictionary data structures", TypeExpr("array", items=TypeExpr("object"))),
     ("checkpoint_req", TypeExpr("ref", ref="#type checkpoint_req")),
     ("List<resource>", TypeExpr("array", items=TypeExpr("ref", ref="#type resource"))),
     ("Array of checkpoint_item", TypeExpr("array", items=TypeExpr("ref", ref="#type checkpoint_item"))),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model.api import Field, Schema, Service, Shape
 from ..model.diagnostics import INFO, Diagnostic
@@ -74,10 +74,18 @@ def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service,
     one-row key table the row names (``Condition`` → ``<operator>`` → ``<attribute>``). A note
     on each such row (on ``pages``, on each operation's own copy of its table too)."""
     singles = {s.name: s.fields[0] for s in service.schemas
-               if len(s.fields) == 1 and _KEY_ROW.search(s.fields[0].description)}
+               if len(s.fields) == 1 and (_KEY_ROW.search(s.fields[0].description) or _id_row(s.fields[0]))}
+
+    def keyed_by_row(ref: str | None, value: object) -> bool:
+        row = singles.get(ref or "")
+        return row is not None and _other_keys(value, row) and (
+            bool(_KEY_ROW.search(row.description)) or isinstance(value, dict) and all(_ID_KEY.fullmatch(k) for k in value))
+
     maps: set[tuple[str, str]] = set()
-    _walk_examples(service, lambda schema, field, value: field.shape.kind == "ref" and field.shape.ref in singles
-                   and _other_keys(value, singles[field.shape.ref]), maps)
+    _walk_examples(service, lambda schema, field, value: field.shape.kind == "ref"
+                   and keyed_by_row(field.shape.ref, value), maps)
+    bodies = {body.ref for body, value in _body_examples(service)
+              if body.kind == "ref" and keyed_by_row(body.ref, value)}
 
     def chain(ref: str) -> list[str]:
         """``ref`` and the one-row key tables its row names in turn (``<operator>``, ``<attribute>``)."""
@@ -94,14 +102,45 @@ def one_row_maps(service: Service, pages: Iterable[Page] = ()) -> tuple[Service,
         return shape
 
     fields = {(s.name, f.name): f for s in service.schemas for f in s.fields}
-    used = sorted({r for m in maps for r in chain(fields[m].shape.ref or "")})
+    used = sorted({r for m in maps for r in chain(fields[m].shape.ref or "")} | {r for b in bodies for r in chain(b or "")})
     sources = {(singles[r].source, singles[r].name) for r in used}
     sources |= {(f"{page.file}:{twin.rows[0].line}", twin.rows[0].name)
                 for page, table in _pages_reaching(service, pages, used)
                 for twin in page.tables if len(twin.rows) == 1 and twin.rows[0].name == singles[table].name}
     notes = [_row_note(source, "table-one-row-map", f"row {name!r} stands for any key of a map (the examples show "
                        "other keys)") for source, name in sorted(sources)]
+    service = _with_bodies(service, lambda body: keyed(body.ref or "") if body.kind == "ref" and body.ref in bodies else body)
     return _with_fields(service, maps, lambda f: dataclasses.replace(f, shape=keyed(f.shape.ref or ""))), notes
+
+
+_ID_NAME = re.compile(r"(?:^|_)id$|[a-z]Id$", re.IGNORECASE)
+_ID_SENTENCE = re.compile(r"\bthe (?:ID|UUID)\b")
+_ID_KEY = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}|[0-9a-fA-F]{32}")
+
+
+def _id_row(row: Field) -> bool:
+    """A row named for an ID whose description says it is one ("**Vpc_id** indicates the ID of
+    the VPC used by the BMS"): it stands for a key where the examples key the object by IDs
+    (UUIDs) and never by the row's name."""
+    return bool(_ID_NAME.search(row.name) and _ID_SENTENCE.search(row.description))
+
+
+def _body_examples(service: Service) -> Iterator[tuple[Shape, object]]:
+    """(body, example data) of each operation's request and responses."""
+    for op in service.operations:
+        pairs = [(op.request_body, e) for e in op.request_examples]
+        pairs += [(r.body, e) for r in op.responses for e in r.examples]
+        yield from ((body, e.data) for body, e in pairs if body is not None and e.data is not None)
+
+
+def _with_bodies(service: Service, change: Callable[[Shape], Shape]) -> Service:
+    """The service with ``change`` applied to each operation's request and response bodies."""
+    def body(shape: Shape | None) -> Shape | None:
+        return change(shape) if shape is not None else None
+    return dataclasses.replace(service, operations=tuple(
+        dataclasses.replace(op, request_body=body(op.request_body),
+                            responses=tuple(dataclasses.replace(r, body=body(r.body)) for r in op.responses))
+        for op in service.operations))
 
 
 def _other_keys(value: object, row: Field) -> bool:
@@ -246,9 +285,11 @@ def nest_flattened_members(service: Service) -> Service:
 
 
 def _free_form(shape: Shape) -> bool:
-    """``dict`` (a map of anything) or ``list<dict>``."""
+    """``dict`` (a map of anything), ``list<dict>``, or a list whose items are unstated
+    ("List data structure")."""
     item = shape.items if shape.kind == "array" else shape
-    return item is not None and item.kind in ("map", "object") and item.items is None and not item.fields
+    kinds = ("map", "object", "any") if shape.kind == "array" else ("map", "object")
+    return item is not None and item.kind in kinds and item.items is None and not item.fields
 
 
 def _member_run(fields: list[Field], at: int, keys: set[str]) -> list[Field]:
@@ -328,12 +369,8 @@ def _object_of(value: object, kind: type) -> bool:
 def _walk_examples(service: Service, wanted, out: set[tuple[str, str]],
                    spellings: dict[tuple[str, str], str] | None = None) -> None:
     schemas = {s.name: s for s in service.schemas}
-    for op in service.operations:
-        pairs = [(op.request_body, e) for e in op.request_examples]
-        pairs += [(r.body, e) for r in op.responses for e in r.examples]
-        for body, example in pairs:
-            if body is not None and example.data is not None:
-                _fields_where(body, example.data, schemas, wanted, out, 0, spellings)
+    for body, data in _body_examples(service):
+        _fields_where(body, data, schemas, wanted, out, 0, spellings)
 
 
 def _with_fields(service: Service, chosen: set[tuple[str, str]], change) -> Service:

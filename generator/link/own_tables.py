@@ -1,7 +1,8 @@
 """Which table an object row means when its Type cell's link does not say it: a Type-cell
 ``:ref:`` to a page (not a table) beside a description that links the table, and a link to
 another page's table (or another section's) where the row's own page and section hold their
-own copy, captioned by the row."""
+own copy, captioned by the row; or a link that skips a level of its own page, past the
+table captioned by the row whose rows link the same table."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ def own_copy_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
     or another section of the page: a request row linking the response's table) while
     their own page and section describe them in a later table that nothing links to and
     whose caption names the row (``Data structure of the **nodeTemplate** field``): linked
-    to that table, the one the page's reader sees. The nearest earlier such row takes it."""
+    to that table, the one the page's reader sees. So is a row whose link skips that table:
+    it links the very table the captioned table's own rows link (``instances`` "List data
+    structure, see Table 4" beside "**Table 3** instances field data structure description",
+    whose one row ``instance`` links Table 4). The nearest earlier such row takes it."""
     links: dict[RowKey, TableKey] = {}
     for pi, page in enumerate(ctx.pages):
         for ti, table in enumerate(page.tables):
@@ -26,7 +30,8 @@ def own_copy_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
             row = next((r for earlier in reversed(page.tables[:ti]) for r in earlier.rows
                         if (pi, r.line) not in links and (pi, r.line) not in ctx.implicit
                         and norm(r.name.split(".")[-1]) in wanted
-                        and _links_elsewhere(ctx, pi, r, table.section)), None)
+                        and (_links_elsewhere(ctx, pi, r, table.section)
+                             or _skips_captioned_level(ctx, pi, r, ti))), None)
             if row is not None and not _linked_from_its_section(ctx, pi, ti):
                 links[(pi, row.line)] = (pi, ti)
     return links
@@ -47,6 +52,20 @@ def _linked_from_its_section(ctx: LinkContext, pi: int, ti: int) -> bool:
                 if any(resolve(ctx, other, t, row.line) == (pi, ti) for t in row.refs):
                     return True
     return False
+
+
+def _skips_captioned_level(ctx: LinkContext, pi: int, row: Row, ti: int) -> bool:
+    """Whether an object row links first a table of its page that a row of table ``ti`` (the
+    one captioned by the row, in the row's section) links too: the row's link skips the
+    captioned level."""
+    if row.type is None or row.type.kind not in ("object", "array", "map", "ref"):
+        return False
+    if _row_section(ctx, pi, row) != ctx.pages[pi].tables[ti].section:
+        return False
+    key = next((k for k in (resolve(ctx, pi, t, row.line) for t in row.refs) if k is not None), None)
+    if key is None or key[0] != pi or key[1] == ti:
+        return False
+    return any(resolve(ctx, pi, t, r.line) == key for r in ctx.pages[pi].tables[ti].rows for t in r.refs)
 
 
 def _links_elsewhere(ctx: LinkContext, pi: int, row: Row, section: str) -> bool:

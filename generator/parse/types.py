@@ -291,5 +291,18 @@ def _sentence(text: str, refs: tuple[str, ...]) -> TypeExpr | None:
     is_list = _SENTENCE_LIST.search(text)
     if not (is_list or _SENTENCE_OBJECT.search(text)) or len(text.split()) < 3:
         return None
-    item = TypeExpr("ref", ref=refs[0]) if refs else TypeExpr("object")
-    return TypeExpr("array", items=item) if is_list else item
+    if is_list:
+        return TypeExpr("array", items=_sentence_items(text, refs))
+    return TypeExpr("ref", ref=refs[0]) if refs else TypeExpr("object")
+
+
+_SENTENCE_ITEM_OBJECT = re.compile(r"\b(dictionar(y|ies)|dicts?|objects?|maps?)\b", re.I)
+
+
+def _sentence_items(text: str, refs: tuple[str, ...]) -> TypeExpr | None:
+    """The items of a list written as prose: the linked table's objects, objects where the
+    sentence says so (``List of dictionaries``), else unstated (``List data structure``
+    names a list, not what it holds: the items are whatever a table or the examples show)."""
+    if refs:
+        return TypeExpr("ref", ref=refs[0])
+    return TypeExpr("object") if _SENTENCE_ITEM_OBJECT.search(text) else None
