@@ -23,7 +23,8 @@ from .json_store import JsonStore
 from .link.build import link_service
 from .link.examples import check_examples
 from .link.labels import duplicate_labels
-from .link.operation_ids import OVERRIDES, Registry, read_overrides, stable_operation_ids
+from .link.operation_ids import (OVERRIDES, Registry, keep_registry, read_overrides, registry_from_document,
+                                 stable_operation_ids)
 from .link.values import with_value_facts
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
@@ -70,6 +71,8 @@ class Built:
     #: False when the client failed for a reason outside the docs (a full disk, no memory):
     #: such a result is not kept, so the next run tries again.
     cacheable: bool = True
+    #: The operationIds of the document written (the registry the next run reads from it).
+    registry: Registry = field(default_factory=dict)
 
 
 @dataclass
@@ -197,7 +200,7 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
                                        f"the Python client of {name} could not be generated: {failure}"),)
     report = _report(name, pages, service, linked.placed, diagnostics, stats)
     result = ServiceResult(name, files, diagnostics, report, source_index(service, pages))
-    return Built(service, tuple(pages), result, cached, cacheable)
+    return Built(service, tuple(pages), result, cached, cacheable, registry_from_document(document))
 
 
 def build_models(docs: Path, cache: PageCache | None = None) -> list[Built]:
@@ -228,9 +231,10 @@ def _client(service: Service, openapi: str, document: dict, docs_label: str,
 
 
 def _build_task(name: str, pages: list[Page], docs_label: str, clients: bool, client_cache: ClientCache | None,
-                registry: Registry, overrides: tuple[Registry, list[Diagnostic]]) -> tuple[ServiceResult, bool, bool]:
+                registry: Registry, overrides: tuple[Registry, list[Diagnostic]]
+                ) -> tuple[ServiceResult, bool, bool, Registry]:
     built = build_service(name, pages, docs_label, clients, client_cache, registry, overrides)
-    return built.result, built.client_cached, built.cacheable
+    return built.result, built.client_cached, built.cacheable, built.registry
 
 
 def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
@@ -269,20 +273,25 @@ def generate(docs: Path, only: list[str] | None = None, clients: bool = True,
             progress.pages_done(sum(p is not None for p in s.pages))
             todo.append(s)
     jobs = context.jobs or default_jobs()
-    for s, (result, client_cached, cacheable) in _run(todo, docs.name, clients, cache, jobs, progress, summary):
+    for s, (result, client_cached, cacheable, written) in _run(todo, docs.name, clients, cache, jobs, progress,
+                                                               summary):
         results[s.name] = result
         summary.clients_cached += client_cached
         summary.clients_built += clients and not client_cached
         if cache.services and cacheable:
             cache.services.put(s.key, result)
+            if written != s.registry:  # what the next run reads from the document written: the same result
+                cache.services.put(service_key(s.name, s.work, docs.name, clients, written, s.overrides), result)
+        if cache.registries:
+            keep_registry(cache.registries, result.files[f"openapi/{s.name}.yaml"], written)
         progress.service_done()
     progress.close()
     summary.seconds += time.perf_counter() - started
     return [results[s.name] for s in services]
 
 
-def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jobs: int,
-         progress: Progress, summary: Summary) -> Iterator[tuple[_Service, tuple[ServiceResult, bool, bool]]]:
+def _run(todo: list[_Service], docs_label: str, clients: bool, cache: Caches, jobs: int, progress: Progress,
+         summary: Summary) -> Iterator[tuple[_Service, tuple[ServiceResult, bool, bool, Registry]]]:
     """Parse the missing pages of ``todo`` and build each service, in ``jobs`` processes
     (in this one where that is all the work there is). Largest services first."""
     chunks = deque((s, indices[i:i + CHUNK]) for s in sorted(todo, key=lambda s: -len(s.work))

@@ -12,6 +12,7 @@ from generator import progress
 from generator.cli import main
 from generator.format.client_cache import ClientCache
 from generator.json_store import JsonStore
+from generator.link.operation_ids import registries_from_output
 from generator.pipeline import Caches, RunContext, generate
 from generator.render import python_client
 
@@ -29,6 +30,19 @@ def test_a_second_run_reads_every_service_back(tmp_path):
     assert warm == cold
     assert (first.summary.services_cached, second.summary.services_cached) == (0, len(cold))
     assert second.summary.pages_parsed == 0
+
+
+def test_a_run_on_the_output_of_a_cold_run_reads_every_service_back(tmp_path):
+    # the second run reads the operationIds of the documents the first wrote: the first kept
+    # its services under that registry too, and the documents' registries need no parsing
+    out, cache = tmp_path / "generated", tmp_path / "cache"
+    assert main(["generate", "--docs", str(SEEDS), "--out", str(out), "--cache", str(cache), "--quiet"]) == 0
+    kept = sorted(p.name for p in (cache / "registries").rglob("*") if p.is_file())
+    registries = registries_from_output(out, JsonStore(cache / "registries"))
+    assert registries and sorted(p.name for p in (cache / "registries").rglob("*") if p.is_file()) == kept
+    context = RunContext(Caches.under(cache), 1)
+    results = generate(SEEDS, context=context, registries=registries)
+    assert context.summary.services_cached == len(results)
 
 
 def test_an_edited_page_rebuilds_its_service_and_parses_only_that_page(tmp_path):

@@ -163,8 +163,14 @@ def registries_from_documents(documents: dict[str, str], store: JsonStore | None
         except yaml.YAMLError:
             continue
         if store:
-            store.put(entry, sorted([*k, v] for k, v in found[service].items()))
+            keep_registry(store, text, found[service])
     return found
+
+
+def keep_registry(store: JsonStore, text: str, registry: Registry) -> None:
+    """Keep ``registry`` as that of the document ``text`` (one docbind writes, say, so that
+    the next run does not parse it to find its names)."""
+    store.put(key("registry", text), sorted([*k, v] for k, v in registry.items()))
 
 
 def registries_from_output(out: Path, store: JsonStore | None = None) -> dict[str, Registry]:
