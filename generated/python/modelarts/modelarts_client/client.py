@@ -9650,6 +9650,28 @@ class Client(_ClientBase):
             by_page=False,
         )
 
+    def iter_list_pool_tags(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        timeout: Timeout | None = None,
+    ) -> Iterator[models.UpdatePoolTagsTag2]:
+        """Iterate over the ``tags`` of every page of ``list_pool_tags``.
+
+        Pages are fetched as the iteration reaches them; ``offset`` is where to start, ``limit`` the page size. The other arguments are those of ``list_pool_tags``.
+        """
+        size = limit if limit is not None else 200
+        return iterate_offset(
+            lambda cursor: self.list_pool_tags(
+                limit=size, offset=cursor, timeout=timeout
+            ),
+            lambda page: page.tags,
+            start=offset if offset is not None else 0,
+            size=size,
+            by_page=True,
+        )
+
     def iter_list_services(
         self,
         *,
@@ -20159,6 +20181,28 @@ class AsyncClient(_ClientBase):
             start=offset if offset is not None else 0,
             size=size,
             by_page=False,
+        )
+
+    def iter_list_pool_tags(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        timeout: Timeout | None = None,
+    ) -> AsyncIterator[models.UpdatePoolTagsTag2]:
+        """Iterate over the ``tags`` of every page of ``list_pool_tags``.
+
+        Pages are fetched as the iteration reaches them; ``offset`` is where to start, ``limit`` the page size. The other arguments are those of ``list_pool_tags``.
+        """
+        size = limit if limit is not None else 200
+        return aiterate_offset(
+            lambda cursor: self.list_pool_tags(
+                limit=size, offset=cursor, timeout=timeout
+            ),
+            lambda page: page.tags,
+            start=offset if offset is not None else 0,
+            size=size,
+            by_page=True,
         )
 
     def iter_list_services(

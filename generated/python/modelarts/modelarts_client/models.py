@@ -12450,7 +12450,7 @@ class ListNodeTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
@@ -12686,7 +12686,7 @@ class ListPoolTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
@@ -20798,7 +20798,7 @@ class ShowNodeTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
@@ -21316,7 +21316,7 @@ class ShowPoolTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
@@ -24944,7 +24944,7 @@ class UpdateNodeTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
@@ -25164,7 +25164,7 @@ class UpdatePoolTagsResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    tags: UpdatePoolTagsTag2 | None = None
+    tags: list[UpdatePoolTagsTag2] | None = None
     """
     Resource tag list
     """
