@@ -52,7 +52,7 @@ def _problems(spec: dict, memo: Memo | None) -> Iterator[tuple[Where, str]]:
     yield from _meta(meta, _skeleton(spec, paths, schemas))
     keywords = validator.keyword_validators_registry
     root = validator.schema_path
-    refers_to = _digest(spec.get("components"))
+    refers_to = _digest(spec.get("components")) if memo is not None else ""
     if schemas:
         for name, schema in (root / "components" / "schemas").items():
             yield from _memoised(memo, ["schema", name, schemas[name], refers_to], lambda: [

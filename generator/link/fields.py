@@ -165,9 +165,7 @@ def _shown_instead(ctx: LinkContext, pi: int, row: Row) -> Shape | None:
     page's examples show it so against the row's Type cell (see ``shown_structures``)."""
     shown = contradicted_kind(ctx, pi, row)
     linked = linked_table(ctx, pi, row) if shown is not None else None
-    if linked is not None and linked[0] != pi:
-        return None
-    if shown is None or linked is None or too_deep(ctx, pi, row, linked):
+    if linked is None or linked[0] != pi or too_deep(ctx, pi, row, linked):
         return None
     ctx.diagnostics.append(contradicted_note(ctx.pages[pi], row, ctx.pages[pi].tables[linked[1]].line, shown))
     structure = linked_shape(ctx, pi, row, linked)
