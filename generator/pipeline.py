@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.sources import source_index
-from .check.validity import load_document, validate_document
+from .check.validity import validate_document
 from .format.client_cache import ClientCache
 from .json_store import JsonStore
 from .link.build import link_service
@@ -36,7 +36,7 @@ from .parse.formats import PAGE_PATTERNS, read_page
 from .parse.page import unreadable_page
 from .progress import Progress
 from .read import PageFile, read_pages
-from .render.openapi import render_openapi
+from .render.openapi import render_document
 from .service_cache import ServiceCache, service_key
 
 #: Pages parsed per process task: large enough to amortise the hand-over, small enough to balance.
@@ -182,8 +182,8 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
-    openapi = render_openapi(service, docs_label)
-    document = load_document(openapi)
+    rendered = render_document(service, docs_label)
+    openapi, document = rendered.text, rendered.data
     findings = client_cache.memo(name, docs_label, "validity") if client_cache else None
     diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}", findings)),
                                key=lambda d: (d.file, d.line, d.code, d.message)))

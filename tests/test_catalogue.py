@@ -9,9 +9,15 @@ service. Operation pages and field rows are counted by tests/oracle.py from the 
 from __future__ import annotations
 
 import pytest
+import yaml
+
+from generator.parse.cache import PageCache
+from generator.pipeline import build_models
+from generator.render.openapi import render_document
 
 from .conftest import CATALOGUE, CORPUS
-from .coverage import coverage, generate_documents, load_document, message, oracle_pages, redocly_errors
+from .coverage import ROOT, coverage, generate_documents, load_document, message, oracle_pages, redocly_errors
+from .test_yaml_text import same_data
 
 pytestmark = pytest.mark.catalogue
 
@@ -90,3 +96,13 @@ def test_every_service_has_a_client():
     failed = [d.format() for _, result in generate_documents(list(FOLDERS), clients=True).values()
               for d in result.diagnostics if d.code == "client-failed"]
     assert failed == []
+
+
+def test_every_documents_data_is_what_its_text_reads():
+    """docbind validates a document and builds its client from the data the text was made
+    from, without reading the text back: on every reference, the same data."""
+    cache = PageCache(ROOT / ".cache" / "docbind")
+    differ = [built.result.name for folder in FOLDERS for built in build_models(folder, cache)
+              if not same_data((doc := render_document(built.service, folder.name)).data,
+                               yaml.load(doc.text, Loader=yaml.CSafeLoader))]
+    assert differ == []

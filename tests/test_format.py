@@ -8,7 +8,8 @@ import textwrap
 import black
 import pytest
 
-from generator.format.python import def_params, format_python, pydantic_models
+from generator.format.python import (Call, DictDisplay, Parameter, argument, def_params, format_python,
+                                     pydantic_models)
 from generator.memo import Memo
 from generator.render.python_names import literal
 
@@ -92,6 +93,52 @@ def test_known_pieces_are_reused_and_only_used_ones_kept():
 ])
 def test_def_params_are_laid_out_as_black_lays_them_out(params):
     head, tail = "    def list_instances_of_a_project(", ") -> models.ListInstancesResponse:"
+    source = f"class C:\n{head}{def_params(head, params, tail)}{tail}\n        pass\n"
+    assert black.format_str(source, mode=MODE) == source
+
+
+def _items(count: int, width: int = 10) -> tuple[str, ...]:
+    return tuple(f'"{"k" * width}{i}": name_{i}' for i in range(count))
+
+
+PATH = '"/v3/{project_id}/vpc/firewalls/{firewall_id}/associate-subnets"'
+ARGUMENTS = {
+    "a call that fits": ("", Call("expand_path(", ('"/v1/{id}"', DictDisplay(('"id": id',)))), False),
+    "arguments on a line of their own": (
+        "", Call("expand_path(", (PATH, DictDisplay(('"project_id": self._project_id()',)))), True),
+    "one argument per line": ("", Call("expand_path(", (PATH, DictDisplay(
+        ('"project_id": self._project_id()', '"firewall_id": firewall_id')))), True),
+    "a dict of many items, one per line": ("", Call("expand_path(", (PATH, DictDisplay(_items(5)))), True),
+    "a path longer than the line": ("", Call("expand_path(", ('"/v2/' + "x" * 90 + '"', DictDisplay(_items(2)))), True),
+    "a lone dict argument": ("query=", Call("query_pairs(", (DictDisplay(_items(4)),)), True),
+    "a lone dict argument that fits": ("query=", Call("query_pairs(", (DictDisplay(_items(2, 20)),)), True),
+    "a one-item dict too long": ("headers=", Call("header_values(", (DictDisplay(_items(1, 60)),)), True),
+    "keyword arguments of a lambda's call": (
+        "lambda cursor: ", Call("self.list_ports(", tuple(f"argument_{i}=argument_{i}" for i in range(8))), True),
+}
+
+
+@pytest.mark.parametrize("prefix, value, split", ARGUMENTS.values(), ids=ARGUMENTS.keys())
+def test_arguments_are_laid_out_as_black_lays_them_out(prefix, value, split):
+    text = argument(value, 12, prefix)
+    source = (f"class C:\n    def m(self):\n        response = request(\n            \"GET\",\n"
+              f"            {prefix}{text},\n            timeout=timeout,\n        )\n")
+    assert black.format_str(source, mode=MODE) == source
+    assert ("\n" in text) == split
+
+
+LITERAL = Call("Literal[", tuple(f'"value_number_{i}"' for i in range(4)))
+LONG_LITERAL = Call("Literal[", tuple(f'"value_number_{i}"' for i in range(8)))
+
+
+@pytest.mark.parametrize("param", [
+    Parameter("the_parameter_name", LITERAL), Parameter("the_parameter_name", LONG_LITERAL),
+    Parameter("the_parameter_name", LITERAL, optional=True), Parameter("the_parameter_name", LONG_LITERAL, True),
+    Parameter("kind", Call("Literal[", ("0", "1", "3", "100", "101", "102", "103", "200", "201", "202")), True),
+])
+def test_long_literal_parameters_are_laid_out_as_black_lays_them_out(param):
+    head, tail = "    def list_instances_of_a_project(", ") -> models.ListInstancesResponse:"
+    params = ["self", "*", param, "timeout: Timeout | None = None"]
     source = f"class C:\n{head}{def_params(head, params, tail)}{tail}\n        pass\n"
     assert black.format_str(source, mode=MODE) == source
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import yaml
 
 import generator.check.validity
 import generator.link.operations
-from generator.check.validity import load_document, validate_document
+from generator.check.validity import validate_document
 from generator.memo import Memo
 from generator.parse.page import parse_page
 from generator.pipeline import build_service
@@ -36,14 +35,14 @@ def test_a_schema_problem_names_the_table_of_the_schema():
             "type": "object", "properties": {"count": {"type": "integer", "default": "many"}},
             "x-source": "docs/svc/a.rst:21"}}},
     }
-    (error,) = validate_document(load_document(yaml.safe_dump(document)), "docs/svc")
+    (error,) = validate_document(document, "docs/svc")
     assert (error.file, error.line, error.code) == ("docs/svc/a.rst", 21, "openapi-invalid")
     assert error.message.endswith("'many' is not of type 'integer'")
 
 
 def test_a_problem_outside_operations_and_schemas_names_the_service():
     document = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}
-    (error,) = validate_document(load_document(yaml.safe_dump(document)), "docs/svc")
+    (error,) = validate_document(document, "docs/svc")
     assert (error.file, error.line) == ("docs/svc", 1)
     assert "'version' is a required property" in error.message
 
@@ -60,14 +59,14 @@ def test_parts_validated_before_in_the_same_surroundings_are_not_validated_again
         "components": {"schemas": {"Server": {"type": "object", "x-source": "docs/svc/a.rst:21"}}},
     }
     memo = Memo()
-    first = validate_document(load_document(yaml.safe_dump(document)), "docs/svc", memo)
+    first = validate_document(document, "docs/svc", memo)
     assert [(d.file, d.line) for d in first] == [("docs/svc/b.rst", 9)]
-    assert first == validate_document(load_document(yaml.safe_dump(document)), "docs/svc")  # as without a memo
+    assert first == validate_document(document, "docs/svc")  # as without a memo
 
     document["paths"]["/v1/servers"]["get"]["summary"] = "Listing servers"
     checked = []
     real = generator.check.validity._meta
     monkeypatch.setattr(generator.check.validity, "_meta", lambda meta, doc: checked.append(doc) or real(meta, doc))
-    again = validate_document(load_document(yaml.safe_dump(document)), "docs/svc", Memo(memo.used))
+    again = validate_document(document, "docs/svc", Memo(memo.used))
     assert again == first
     assert [list(doc["paths"]) for doc in checked] == [["/v1/servers", "/v1/volumes"], ["/v1/servers"]]

@@ -8,27 +8,20 @@ import hashlib
 import json
 from collections.abc import Iterator
 
-import yaml
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from openapi_spec_validator.validation.keywords import PathValidator
 
 from ..memo import Memo
 from ..model.diagnostics import ERROR, Diagnostic
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The rest of a document that holds one part to validate on its own.
 _STUB = {"openapi": "3.0.3", "info": {"title": "-", "version": "-"}, "paths": {}}
 _MESSAGE_LIMIT = 300
 Where = tuple[str | int, ...]
 
 
-def load_document(text: str) -> dict:
-    """A rendered document as data (libyaml's reader where there is one)."""
-    return yaml.load(text, Loader=_LOADER)
-
-
 def validate_document(spec: dict, service_label: str, memo: Memo | None = None) -> list[Diagnostic]:
-    """The problems of one rendered document, as :func:`load_document` read it
+    """The problems of one rendered document, as data
     (``service_label`` is cited where no page is behind the part at fault), one diagnostic
     per distinct problem. With ``memo``, a part (a path, a component schema) validated
     before, in the same surroundings, is not validated again."""

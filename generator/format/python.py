@@ -13,8 +13,10 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import re
 import tempfile
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..memo import Memo
@@ -62,18 +64,139 @@ def format_python(source: str, memo: Memo | None = None) -> str:
     return "".join(out)
 
 
-def def_params(head: str, params: list[str], tail: str) -> str:
+def def_params(head: str, params: list[str | Parameter], tail: str) -> str:
     """The parameters of a ``def`` laid out as black lays them out, so that black has
     nothing left to change (it formats them in any case): ``head`` is the line up to the
     ``(``, its indent included, ``tail`` the rest from the ``)``. One line when the ``def``
-    fits; else the parameters on a line of their own, or one per line with a trailing comma."""
-    one = ", ".join(params)
+    fits; else the parameters on a line of their own, or one per line with a trailing comma
+    (a parameter too long for its line split in turn, see :class:`Parameter`)."""
+    one = ", ".join(map(str, params))
     if len(head) + len(one) + len(tail) <= LINE_LENGTH:
         return one
     indent = " " * (len(head) - len(head.lstrip()))
     if len(indent) + 4 + len(one) <= LINE_LENGTH:
         return f"\n{indent}    {one}\n{indent}"
-    return "".join(f"\n{indent}    {p}," for p in params) + f"\n{indent}"
+    return "".join("\n" + _parameter(p, len(indent) + 4) for p in params) + f"\n{indent}"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """``name: annotation``, or with ``optional`` ``name: annotation | None = None``."""
+
+    name: str
+    annotation: Expression
+    optional: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.name}: {_flat(self.annotation)}" + (" | None = None" if self.optional else "")
+
+
+def _parameter(param: str | Parameter, indent: int) -> str:
+    """One parameter line (with its comma) of a ``def`` split one per line. Too long, black
+    splits a required parameter's annotation at its last bracket, and puts an optional one's
+    in parentheses, ``| None`` on a line of its own where the whole does not fit there."""
+    pad = " " * indent
+    line = f"{pad}{param},"
+    if _fits(line) or not isinstance(param, Parameter) or not line.isascii():
+        return line
+    if not param.optional:
+        lines = _layout(param.annotation, indent, f"{param.name}: ", ",")
+        return "\n".join(lines) if lines else line
+    together = f"{pad}    {_flat(param.annotation)} | None"
+    inner = [together] if _fits(together) else _layout(param.annotation, indent + 4, "", "")
+    if inner is None:
+        return line
+    if not _fits(together):
+        inner.append(f"{pad}    | None")
+    return "\n".join([f"{pad}{param.name}: (", *inner, f"{pad}) = None,"])
+
+
+@dataclass(frozen=True)
+class Call:
+    """``head`` (up to and with its ``(`` or ``[``), the arguments, the closing bracket: a
+    call or a subscript to lay out as black does."""
+
+    head: str
+    args: tuple[Expression, ...]
+
+    @property
+    def closing(self) -> str:
+        return ")" if self.head.endswith("(") else "]"
+
+
+@dataclass(frozen=True)
+class DictDisplay:
+    """``{key: value, ...}``, each item's text whole."""
+
+    items: tuple[str, ...]
+
+
+#: What :func:`argument` lays out: a text black cannot split (a name, a literal), a call or a dict.
+Expression = str | Call | DictDisplay
+
+
+def argument(value: Expression, indent: int, prefix: str = "", suffix: str = ",") -> str:
+    """``value`` as one argument line of an exploded call laid out as black lays it out (so
+    that black has nothing left to change): the line is ``indent`` spaces, ``prefix``, the
+    value, ``suffix``; the text returned goes between ``prefix`` and ``suffix``.
+
+    Black keeps the line whole when it fits; else it splits at the value's last bracket:
+    a call's arguments go on one line of their own, or one per line with a trailing comma
+    (a lone argument split in turn); a dict's items one per line, with a trailing comma when
+    there are two or more. Where black would go further (a line that still does not fit,
+    a character of another width), the value is left on one line, for black to lay out."""
+    flat = _flat(value)
+    lines = _layout(value, indent, prefix, suffix) if f"{prefix}{flat}{suffix}".isascii() else None
+    if lines is None:
+        return flat
+    text = "\n".join(lines)
+    return text[indent + len(prefix): len(text) - len(suffix)]
+
+
+def _layout(value: Expression, indent: int, prefix: str, suffix: str) -> list[str] | None:
+    pad = " " * indent
+    whole = f"{pad}{prefix}{_flat(value)}{suffix}"
+    if _fits(whole):
+        return [whole]
+    if isinstance(value, str):
+        return [whole] if _UNSPLITTABLE.fullmatch(value) else None
+    opening, elements, closing = ((value.head, value.args, value.closing) if isinstance(value, Call)
+                                  else ("{", value.items, "}"))
+    if not _fits(f"{pad}{prefix}{opening}"):
+        return None
+    inner = " " * (indent + 4)
+    together = inner + ", ".join(_flat(e) for e in elements)
+    if isinstance(value, Call) and _fits(together):
+        body: list[str] | None = [together]
+    elif len(elements) == 1:
+        body = _layout(elements[0], indent + 4, "", "")
+    else:
+        body = []
+        for element in elements:
+            lines = _layout(element, indent + 4, "", ",")
+            if lines is None:
+                return None
+            body += lines
+    if not body:
+        return None
+    return [f"{pad}{prefix}{opening}", *body, f"{pad}{closing}{suffix}"]
+
+
+#: A string literal, a name, a dict item of both or a keyword argument: black leaves a line
+#: of one as it is.
+_UNSPLITTABLE = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|[A-Za-z_]\w*)(?:: [A-Za-z_]\w*)?|[A-Za-z_]\w*=[A-Za-z_]\w*')
+
+
+def _flat(value: Expression) -> str:
+    if isinstance(value, Call):
+        return value.head + ", ".join(_flat(a) for a in value.args) + value.closing
+    if isinstance(value, DictDisplay):
+        return "{" + ", ".join(value.items) + "}"
+    return value
+
+
+def _fits(line: str) -> bool:
+    return len(line) <= LINE_LENGTH
 
 
 def _pieces(source: str) -> list[tuple[str, int]]:

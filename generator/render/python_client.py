@@ -11,7 +11,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..format.python import def_params, format_python, pydantic_models
+from ..format.python import (Call, DictDisplay, Expression, Parameter, argument, def_params, format_python,
+                             pydantic_models)
 from ..memo import Memo
 from ..model.api import Field, Operation, Schema, Service, Shape
 from .openapi import API_VERSION, environment
@@ -42,6 +43,8 @@ _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bo
 _PAGE_OFFSET = re.compile(r"(?i)\b(start page|page number|page offset|index of the query page)\b")
 _INDENT = " " * 8
 _METHOD_INDENT = " " * 4
+#: The indent of the arguments of the request a method makes.
+_ARGUMENT_INDENT = 12
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,11 @@ class Argument:
 
     name: str
     field: Field
-    annotation: str
+    annotation: Expression
 
     @property
-    def declaration(self) -> str:
-        if self.field.required:
-            return f"{self.name}: {self.annotation}"
-        return f"{self.name}: {self.annotation} | None = None"
+    def declaration(self) -> Parameter:
+        return Parameter(self.name, self.annotation, not self.field.required)
 
 
 def package_name(service: str) -> str:
@@ -114,7 +115,7 @@ def _client_view(service: Service, index: ModelIndex) -> dict:
         pager = _pager(op, method, schemas, index, taken)
         if pager:
             pagers.append(pager)
-    annotations = " ".join([p for m in methods for p in (*m["params"], m["returns"])]
+    annotations = " ".join([str(p) for m in methods for p in (*m["params"], m["returns"])]
                            + [p["item"] for p in pagers])
     helpers = sorted({f"{prefix}iterate_{p['style']}" for p in pagers for prefix in ("", "a")})
     return {
@@ -159,10 +160,13 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
         "returns": returns,
         "docstring": docstring(_method_doc(op, args, body, returns), _INDENT),
         "method": literal(op.method.upper()),
-        "path": literal(op.path.split("#")[0]),  # an S3-style subresource key (``/#acl``) is the query
-        "path_values": _dict_display((literal(k), v) for k, v in path_values.items()),
-        "query": _query_call(op, [a for a in args if a.field.location == "query"]),
-        "headers": _call("header_values", [a for a in args if a.field.location == "header"], "{}"),
+        # an S3-style subresource key (``/#acl``) is the query
+        "path": argument(Call("expand_path(", (literal(op.path.split("#")[0]), _dict_display(
+            (literal(k), v) for k, v in path_values.items()))), _ARGUMENT_INDENT),
+        "query": argument(_query_call(op, [a for a in args if a.field.location == "query"]),
+                          _ARGUMENT_INDENT, "query="),
+        "headers": argument(_call("header_values", [a for a in args if a.field.location == "header"], "{}"),
+                            _ARGUMENT_INDENT, "headers="),
         "body": "body" if body else "None",
         "result": result,
         "args": args,
@@ -193,11 +197,11 @@ def _constant(field: Field) -> bool:
     return field.location == "query" and field.required and len(field.enum) == 1
 
 
-def _query_call(op: Operation, args: list[Argument]) -> str:
+def _query_call(op: Operation, args: list[Argument]) -> Expression:
     """``query_pairs({...})`` of the constant query parameters and the query arguments."""
     items = [(literal(f.name), literal(f.enum[0])) for f in op.parameters if _constant(f)]
     items += [(literal(a.field.name), a.name) for a in args]
-    return f"query_pairs({_dict_display(items)})" if items else "()"
+    return Call("query_pairs(", (_dict_display(items),)) if items else "()"
 
 
 def _from_client(field: Field) -> bool:
@@ -208,23 +212,23 @@ def _placeholders(path: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\{([^{}]+)\}", path)))
 
 
-def _params(args: list[Argument], body: str | None) -> list[str]:
+def _params(args: list[Argument], body: str | None) -> list[str | Parameter]:
     positional = [a.declaration for a in args if a.field.location == "path"]
-    keyword = [f"body: {body}"] if body else []
+    keyword: list[str | Parameter] = [f"body: {body}"] if body else []
     keyword += [a.declaration for a in args if a.field.location != "path"]
     keyword.append("timeout: Timeout | None = None")
     return ["self", *positional, "*", *keyword]
 
 
-def _call(function: str, args: list[Argument], empty: str) -> str:
+def _call(function: str, args: list[Argument], empty: str) -> Expression:
     """``function({wire name: argument, ...})``, or ``empty`` when there are no arguments."""
     if not args:
         return empty
-    return f"{function}({_dict_display((literal(a.field.name), a.name) for a in args)})"
+    return Call(f"{function}(", (_dict_display((literal(a.field.name), a.name) for a in args),))
 
 
-def _dict_display(items) -> str:
-    return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+def _dict_display(items) -> DictDisplay:
+    return DictDisplay(tuple(f"{k}: {v}" for k, v in items))
 
 
 def annotation(shape: Shape | None, index: ModelIndex) -> str:
@@ -242,11 +246,11 @@ def annotation(shape: Shape | None, index: ModelIndex) -> str:
     return _SCALARS.get(shape.kind, "Any")
 
 
-def _param_annotation(field: Field, index: ModelIndex) -> str:
+def _param_annotation(field: Field, index: ModelIndex) -> Expression:
     base = annotation(field.shape, index)
     literal_type = {"str": str, "int": int, "bool": bool}.get(base)
     if field.enum and literal_type and all(type(v) is literal_type for v in field.enum):
-        return f"Literal[{', '.join(literal(v) for v in field.enum)}]"
+        return Call("Literal[", tuple(literal(v) for v in field.enum))
     if base.startswith("list["):
         return base.replace("list[", "Sequence[", 1)
     return base
@@ -357,9 +361,10 @@ def _pager(op: Operation, method: dict, schemas: dict[str, Schema], index: Model
         "docstring": docstring(doc, _INDENT),
         "size": size,
         "style": style,
-        "fetch": f"{method['name']}({', '.join(forwarded + ['timeout=timeout'])})",
+        "fetch": argument(Call(f"self.{method['name']}(", (*forwarded, "timeout=timeout")), _ARGUMENT_INDENT,
+                          "lambda cursor: "),
         "attribute": index[body.ref].attributes[wire],
-        "arguments": ", ".join(arguments) + ",",
+        "arguments": arguments,
     }
 
 
