@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import random
 
+from openapi_spec_validator import OpenAPIV30SpecValidator
 
 import generator.check.validity
 import generator.link.operations
@@ -70,3 +73,32 @@ def test_parts_validated_before_in_the_same_surroundings_are_not_validated_again
     again = validate_document(document, "docs/svc", Memo(memo.used))
     assert again == first
     assert [list(doc["paths"]) for doc in checked] == [["/v1/servers", "/v1/volumes"], ["/v1/servers"]]
+
+
+def _places(value, where=()):
+    """Every (container, key) of a document, depth first."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, inner in items:
+        yield value, key
+        yield from _places(inner, (*where, key))
+
+
+def test_the_fast_check_passes_no_document_jsonschema_finds_fault_with(seed_spec):
+    """jsonschema-rs only spares jsonschema's check where the document conforms: on documents
+    broken in many places and ways, it passes none that jsonschema faults."""
+    document = copy.deepcopy(seed_spec)
+    document["paths"] = dict(list(document["paths"].items())[:6])
+    document["components"]["schemas"] = dict(list(document["components"]["schemas"].items())[:6])
+    meta = OpenAPIV30SpecValidator(document).schema_validator
+    rng = random.Random(11)
+    checked = faulted = 0
+    for container, key in rng.sample(list(_places(document)), 150):
+        for wrong in (123, "text", [], {}, None, True, 1.5):
+            old = container[key]
+            container[key] = wrong
+            faults = any(True for _ in meta.iter_errors(document))
+            assert not (faults and generator.check.validity._conforms(meta.schema, document)), (key, wrong)
+            checked += 1
+            faulted += faults
+            container[key] = old
+    assert checked == 1050 and faulted > 100

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .naming import pascal
 
@@ -45,6 +46,7 @@ def object_name(caption: str) -> str:
     return words[0] if len(words) == 1 and re.fullmatch(r"[A-Za-z_][\w.-]*", words[0]) else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """A name compared without case or punctuation (``publicip_id`` ~ ``PublicIpId``)."""
     return re.sub(r"[^a-z0-9]", "", name.lower())

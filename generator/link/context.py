@@ -40,6 +40,7 @@ class LinkContext:
     current_op: str = ""
     error_source: str = ""
     depth: int = 0  # tables being built, one inside the other (see limits)
+    index_titles: dict | None = None  # see operations.operation_tag
 
 
 def table_ref(key: TableKey) -> str:

@@ -211,12 +211,23 @@ def _read_page_tables(ctx: LinkContext, pi: int, method: str, op_id: str, templa
 
 def operation_tag(ctx: LinkContext, page: Page) -> str:
     """The title of the index page of the page's folder, else the folder's name."""
-    folder = PurePosixPath(page.file).parent
-    for candidate in ctx.pages:
-        path = PurePosixPath(candidate.file)
-        if path.name == "index.rst" and path.parent == folder and candidate.title and path != PurePosixPath(page.file):
-            return candidate.title
-    return folder.name.replace("_", " ").replace("-", " ")
+    path = PurePosixPath(page.file)
+    for index, title in _index_titles(ctx).get(path.parent, ()):
+        if index != path:
+            return title
+    return path.parent.name.replace("_", " ").replace("-", " ")
+
+
+def _index_titles(ctx: LinkContext) -> dict[PurePosixPath, list[tuple[PurePosixPath, str]]]:
+    """Per folder, its ``index.rst`` pages that have a title, with the title (worked out once
+    per service)."""
+    if ctx.index_titles is None:
+        ctx.index_titles = {}
+        for candidate in ctx.pages:
+            path = PurePosixPath(candidate.file)
+            if path.name == "index.rst" and candidate.title:
+                ctx.index_titles.setdefault(path.parent, []).append((path, candidate.title))
+    return ctx.index_titles
 
 
 def merge_operations(first: Operation, other: Operation) -> Operation:

@@ -23,13 +23,17 @@ def own_copy_links(ctx: LinkContext) -> dict[RowKey, TableKey]:
     whose one row ``instance`` links Table 4). The nearest earlier such row takes it."""
     links: dict[RowKey, TableKey] = {}
     for pi, page in enumerate(ctx.pages):
+        names: list[list[str]] = []  # per table, its rows' names as compared (made when first needed)
         for ti, table in enumerate(page.tables):
             if table.kind != "fields" or ti == 0:
                 continue
             wanted = caption_names(table.caption) or caption_names(table.lead_in)
-            row = next((r for earlier in reversed(page.tables[:ti]) for r in earlier.rows
-                        if (pi, r.line) not in links and (pi, r.line) not in ctx.implicit
-                        and norm(r.name.split(".")[-1]) in wanted
+            if not wanted:
+                continue
+            names = names or [[norm(r.name.split(".")[-1]) for r in t.rows] for t in page.tables]
+            row = next((r for earlier in range(ti - 1, -1, -1)
+                        for r, name in zip(page.tables[earlier].rows, names[earlier])
+                        if name in wanted and (pi, r.line) not in links and (pi, r.line) not in ctx.implicit
                         and (_links_elsewhere(ctx, pi, r, table.section)
                              or _skips_captioned_level(ctx, pi, r, ti))), None)
             if row is not None and not _linked_from_its_section(ctx, pi, ti):

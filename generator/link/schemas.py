@@ -77,6 +77,9 @@ def map_refs(shape: Shape, fn: Callable[[str], str]) -> Shape:
     options = tuple(dict.fromkeys(map_refs(o, fn) for o in shape.options))
     if len(options) == 1:
         return options[0]
+    if (items is shape.items and ref == shape.ref and len(options) == len(shape.options)
+            and all(new is old for new, old in zip(options, shape.options))):
+        return shape  # nothing to map
     return dataclasses.replace(shape, items=items, ref=ref, options=options)
 
 
