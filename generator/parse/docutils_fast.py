@@ -6,10 +6,12 @@ per process; tests/test_parse_page.py holds them to docutils' own).
   ``StringList.pad_double_width``), a quarter of the parse of a page of tables. No ASCII
   character is combining or wide, so an ASCII line needs no look; other lines go the way
   docutils goes.
-- Transitions: every nested parse (a table cell, a list item) makes a state machine whose
-  every state builds its transition table anew, a fifth of the parse. A state class's table
-  is the same each time (its patterns and methods are the class's), so it is built once per
-  class and only bound to each new state.
+- States: every nested parse (a table cell, a list item) makes a state machine of fifteen
+  states, each building its transition table, and readies all fifteen for each run, a
+  fifth of the parse; most such machines use one or two. So a machine makes a state when
+  it first asks for it (readied then if the machine is running), and a state class's
+  transition table is built once and only bound to each new state (its patterns and
+  methods are the class's).
 """
 
 from __future__ import annotations
@@ -64,9 +66,35 @@ def make_transitions(self: statemachine.State, name_list) -> tuple[list[str], di
                          for name, pattern, function, state in recipe}
 
 
+class LazyStates(dict):
+    """A state machine's states by name, each made when first asked for."""
+
+    def __init__(self, machine: statemachine.StateMachine) -> None:
+        super().__init__()
+        self.machine = machine
+        self.classes: dict[str, type] = {}
+
+    def __missing__(self, name: str) -> statemachine.State:
+        state = self[name] = self.classes[name](self.machine, self.machine.debug)  # KeyError: unknown state
+        if getattr(self.machine, "memo", None) is not None:  # running: readied as the run readied the others
+            state.runtime_init()
+        return state
+
+
+def add_state(self: statemachine.StateMachine, state_class: type) -> None:
+    """docutils' ``StateMachine.add_state``, the state made when first asked for."""
+    if not isinstance(self.states, LazyStates):
+        self.states = LazyStates(self)
+    name = state_class.__name__
+    if name in self.states.classes:
+        raise statemachine.DuplicateStateError(name)
+    self.states.classes[name] = state_class
+
+
 def install() -> None:
     """Use the fast paths in this process."""
     utils.column_indices = column_indices
     utils.find_combining_chars = find_combining_chars
     statemachine.StringList.pad_double_width = pad_double_width
     statemachine.State.make_transitions = make_transitions
+    statemachine.StateMachine.add_state = add_state
