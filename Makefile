@@ -61,6 +61,7 @@ report: $(STAMP)
 	$(DOCBIND) report --docs $(CORPUS)
 
 bench: $(STAMP)
+	$(PY) -m compileall -q generator  # byte-compiled as an installed package is (PYTHONDONTWRITEBYTECODE may be set)
 	$(PY) tests/bench.py --docs $(CORPUS)
 	$(PY) tests/bench_diff.py --docs $(CORPUS)
 

@@ -182,8 +182,11 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
-    rendered = render_document(service, docs_label)
+    dumped = client_cache.memo(name, docs_label, "yaml") if client_cache else None
+    rendered = render_document(service, docs_label, dumped)
     openapi, document = rendered.text, rendered.data
+    if client_cache and dumped is not None:
+        client_cache.put_memo(name, docs_label, dumped, "yaml")
     findings = client_cache.memo(name, docs_label, "validity") if client_cache else None
     diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}", findings)),
                                key=lambda d: (d.file, d.line, d.code, d.message)))

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator.render.openapi import render_document
-from generator.render.yaml_text import to_yaml
+from generator.memo import Memo
+from generator.render.yaml_text import memoised_yaml, to_yaml
 
 
 @pytest.mark.parametrize("value", ["08", "23", "1_000", "0o17", "1.5e3", "true", "null", ".inf"])
@@ -39,3 +40,15 @@ def test_a_documents_data_is_what_its_text_reads(seed_models):
     for name, built in seed_models.items():
         rendered = render_document(built.service, "seeds")
         assert same_data(rendered.data, yaml.load(rendered.text, Loader=yaml.CSafeLoader)), name
+
+
+def test_blocks_dumped_before_are_taken_from_the_memo_and_are_the_same_text():
+    memo = Memo()
+    dump = memoised_yaml(memo)
+    values = [{"a": [1, 2.0, "3", True, None]}, {"a": [1, 2, "3", 1, None]}, ["x", ("y",)], "plain", 7]
+    assert [dump(v, 4) for v in values] == [to_yaml(v, 4) for v in values]
+    assert len(memo.known) == 3  # the mappings and lists, each by its own repr
+    again = Memo(memo.used)
+    again.known = {key: "from the memo" for key in again.known}
+    assert memoised_yaml(again)(values[0], 4) == "from the memo"
+    assert memoised_yaml(again)(values[0], 6) == to_yaml(values[0], 6)  # another indent, another block

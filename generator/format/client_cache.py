@@ -44,7 +44,8 @@ class ClientCache:
     def memo(self, name: str, docs_label: str, purpose: str = "client") -> Memo:
         """What the last build of service ``name`` made for ``purpose`` (``client``: the
         formatted pieces and the models module of its client; ``validity``: the validation
-        findings of its document's parts)."""
+        findings of its document's parts; ``yaml``: the YAML of its document's operations
+        and schemas)."""
         known = self.store.get(key("memo", purpose, name, docs_label))
         valid = isinstance(known, dict) and all(isinstance(v, str) for v in known.values())
         return Memo(known if valid else None)  # type: ignore[arg-type]

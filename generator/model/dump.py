@@ -33,7 +33,8 @@ def from_plain(cls: object, value: object) -> typing.Any:
 
 @cache
 def _reader(cls: object) -> typing.Callable[[object], typing.Any]:
-    """The function that rebuilds values of type ``cls`` (worked out once per type)."""
+    """The function that rebuilds values of type ``cls`` (worked out once per type; the
+    readers of its parts when first needed, as types may refer to themselves)."""
     if cls is object:
         return _same
     origin = typing.get_origin(cls)
@@ -41,34 +42,50 @@ def _reader(cls: object) -> typing.Callable[[object], typing.Any]:
         options = typing.get_args(cls)
         (inner,) = [o for o in options if o is not type(None)]
         nullable = type(None) in options
-        return lambda value: None if value is None and nullable else _reader(inner)(value)
+        parts: list = []
+
+        def read_option(value: object) -> object:
+            if value is None and nullable:
+                return None
+            if not parts:
+                parts.append(_reader(inner))
+            return parts[0](value)
+        return read_option
     if origin is tuple:
         item, _ = typing.get_args(cls)
+        items: list = []
 
         def read_tuple(value: object) -> tuple:
-            _expect(value, list, cls)
-            read = _reader(item)
-            return tuple(read(v) for v in value)  # type: ignore[union-attr]
+            if not isinstance(value, list):
+                raise ValueError(f"expected {cls!r}, got {type(value).__name__}")
+            if not items:
+                items.append(_reader(item))
+            read = items[0]
+            return tuple([read(v) for v in value])
         return read_tuple
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
+        fields: dict[str, typing.Callable[[object], typing.Any]] = {}
 
         def read_dataclass(value: object) -> object:
-            _expect(value, dict, cls)
-            if not value.keys() <= hints.keys():  # type: ignore[union-attr]
-                raise ValueError(f"unknown fields for {cls.__name__}: {sorted(set(value) - hints.keys())}")
-            return cls(**{name: _reader(hints[name])(v) for name, v in value.items()})  # type: ignore[union-attr]
+            if not isinstance(value, dict):
+                raise ValueError(f"expected {cls!r}, got {type(value).__name__}")
+            if not fields:
+                fields.update({name: _reader(hint) for name, hint in hints.items()})
+            if not value.keys() <= fields.keys():
+                raise ValueError(f"unknown fields for {cls.__name__}: {sorted(set(value) - fields.keys())}")
+            return cls(**{name: fields[name](v) for name, v in value.items()})  # type: ignore[operator]
         return read_dataclass
     if cls is int:
         def read_int(value: object) -> int:
-            _expect(value, int, cls)
-            if isinstance(value, bool):
-                raise ValueError("expected int, got bool")
-            return value  # type: ignore[return-value]
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"expected int, got {type(value).__name__}")
+            return value
         return read_int
     if cls in (str, bool):
         def read_scalar(value: object) -> object:
-            _expect(value, cls, cls)  # type: ignore[arg-type]
+            if not isinstance(value, cls):  # type: ignore[arg-type]
+                raise ValueError(f"expected {cls!r}, got {type(value).__name__}")
             return value
         return read_scalar
     raise ValueError(f"cannot rebuild {cls!r}")
@@ -76,11 +93,6 @@ def _reader(cls: object) -> typing.Callable[[object], typing.Any]:
 
 def _same(value: object) -> object:
     return value
-
-
-def _expect(value: object, kind: type, cls: object) -> None:
-    if not isinstance(value, kind):
-        raise ValueError(f"expected {cls!r}, got {type(value).__name__}")
 
 
 def dumps(value: object) -> str:

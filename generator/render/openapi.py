@@ -14,7 +14,8 @@ from ..model.page import Example
 from .schema import component_schema, field_schema, shape_schema
 from .python_names import comment
 from .servers import operation_servers, service_servers
-from .yaml_text import to_yaml, to_yaml_key
+from ..memo import Memo
+from .yaml_text import memoised_yaml, to_yaml, to_yaml_key
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 API_VERSION = "1.0.0"
@@ -50,15 +51,19 @@ def render_openapi(service: Service, docs_label: str) -> str:
     return render_document(service, docs_label).text
 
 
-def render_document(service: Service, docs_label: str) -> Document:
-    """The OpenAPI document of ``service`` as YAML text and as data."""
+def render_document(service: Service, docs_label: str, memo: Memo | None = None) -> Document:
+    """The OpenAPI document of ``service`` as YAML text and as data (``memo``: the YAML of
+    its operations and schemas as dumped before, see :func:`memoised_yaml`)."""
     by_path: dict[str, list[dict]] = defaultdict(list)
     for op in service.operations:
         by_path[op.path].append({"method": op.method.lower(), "body": operation_object(op, service)})
     paths = sorted(by_path.items())
     schemas = [(s.name, component_schema(s)) for s in service.schemas]
     tags = sorted({tag for op in service.operations for tag in op.tags})
-    template = environment().get_template("openapi.yaml.j2")
+    env = environment()
+    if memo is not None:
+        env.filters["yaml"] = memoised_yaml(memo)
+    template = env.get_template("openapi.yaml.j2")
     context = {
         "docs": docs_label,
         "service": service,

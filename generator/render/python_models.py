@@ -4,6 +4,7 @@ an index of the classes and attributes it generated."""
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import math
 import re
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..memo import Memo
 from .python_names import class_name, escape_docstring_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -146,8 +148,20 @@ def _escaped(schema: object, refs: dict[str, str]) -> object:
     return result
 
 
-def model_index(models_source: str, class_names: dict[str, str]) -> ModelIndex:
-    """Per schema, the class generated for it with each field's wire name and attribute."""
+def model_index(models_source: str, class_names: dict[str, str], memo: Memo | None = None) -> ModelIndex:
+    """Per schema, the class generated for it with each field's wire name and attribute
+    (from ``memo`` when the same module was read before)."""
+    if memo is None:
+        return _model_index(models_source, class_names)
+    entry = "index:" + hashlib.sha256(json.dumps([models_source, class_names], sort_keys=True).encode()).hexdigest()
+    if (known := memo.get(entry)) is not None:
+        return {schema: ModelClass(name, attributes) for schema, (name, attributes) in json.loads(known).items()}
+    index = _model_index(models_source, class_names)
+    memo.put(entry, json.dumps({schema: [c.name, c.attributes] for schema, c in index.items()}))
+    return index
+
+
+def _model_index(models_source: str, class_names: dict[str, str]) -> ModelIndex:
     classes: dict[str, dict[str, str]] = {}
     for node in ast.parse(models_source).body:
         if isinstance(node, ast.ClassDef):

@@ -61,6 +61,8 @@ def unique(name: str, taken: set[str], separator: str = "_") -> str:
 def escape_docstring_text(text: str) -> str:
     """Text that reads back as ``text`` inside a triple-quoted string: backslashes, runs of
     quotes, a final quote and unprintable characters are escaped."""
+    if "\\" not in text and '"' not in text and text.replace("\n", "").isprintable():
+        return text  # nothing to escape
     out = []
     for i, ch in enumerate(text):
         if ch == "\\":

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 
 import yaml
+
+from ..memo import Memo
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -66,3 +70,20 @@ def to_yaml_key(value: object, indent: int) -> str:
         return text + ":"
     return f"? {text}\n{' ' * indent}:"
 
+
+
+def memoised_yaml(memo: Memo) -> Callable[..., str]:
+    """:func:`to_yaml`, with the blocks of mappings and lists kept in ``memo`` by the
+    ``repr`` of the value (exact for the JSON-like values of a document: ``1``, ``1.0``,
+    ``"1"`` and ``True`` differ, so do a list and a tuple): a service whose document changed
+    in one operation dumps that operation again, not all of them."""
+    def to_yaml_known(value: object, indent: int = 0) -> str:
+        if not isinstance(value, (dict, list, tuple)) or not value:
+            return to_yaml(value, indent)
+        entry = "yaml:" + hashlib.sha256(f"{indent}\0{value!r}".encode()).hexdigest()
+        text = memo.get(entry)
+        if text is None:
+            text = to_yaml(value, indent)
+            memo.put(entry, text)
+        return text
+    return to_yaml_known
