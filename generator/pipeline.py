@@ -13,6 +13,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .link.labels import duplicate_labels
 from .link.operation_ids import (OVERRIDES, Registry, keep_registry, read_overrides, registry_from_document,
                                  stable_operation_ids)
 from .link.values import with_value_facts
+from .memo import Memo
 from .model.api import Service
 from .model.diagnostics import ERROR, Diagnostic
 from .model.page import Page
@@ -182,16 +184,12 @@ def build_service(name: str, pages: list[Page], docs_label: str, clients: bool =
         set([d for p in pages for d in p.diagnostics] + linked.diagnostics + example_diags + overrides[1]
             + duplicate_labels(pages)),
         key=lambda d: (d.file, d.line, d.code, d.message)))
-    dumped = client_cache.memo(name, docs_label, "yaml") if client_cache else None
-    rendered = render_document(service, docs_label, dumped)
+    with _kept_memo(client_cache, name, docs_label, "yaml") as dumped:
+        rendered = render_document(service, docs_label, dumped)
     openapi, document = rendered.text, rendered.data
-    if client_cache and dumped is not None:
-        client_cache.put_memo(name, docs_label, dumped, "yaml")
-    findings = client_cache.memo(name, docs_label, "validity") if client_cache else None
-    diagnostics = tuple(sorted(diagnostics + tuple(validate_document(document, f"{docs_label}/{name}", findings)),
-                               key=lambda d: (d.file, d.line, d.code, d.message)))
-    if client_cache and findings is not None:
-        client_cache.put_memo(name, docs_label, findings, "validity")
+    with _kept_memo(client_cache, name, docs_label, "validity") as findings:
+        problems = validate_document(document, f"{docs_label}/{name}", findings)
+    diagnostics = tuple(sorted(diagnostics + tuple(problems), key=lambda d: (d.file, d.line, d.code, d.message)))
     files = {f"openapi/{name}.yaml": openapi}
     cached, cacheable = False, True
     if clients:
@@ -212,6 +210,12 @@ def build_models(docs: Path, cache: PageCache | None = None) -> list[Built]:
     return [build_service(name, parse_pages(files, docs, cache=cache), docs.name, clients=False,
                           overrides=read_overrides(docs / name / OVERRIDES, f"{docs.name}/{name}/{OVERRIDES}"))
             for name, files in discover(docs).items()]
+
+
+def _kept_memo(cache: ClientCache | None, name: str, docs_label: str,
+               purpose: str) -> AbstractContextManager[Memo | None]:
+    """The service's memo of ``purpose`` from ``cache``, kept for the next run (None without a cache)."""
+    return cache.kept_memo(name, docs_label, purpose) if cache else nullcontext(None)
 
 
 def _client(service: Service, openapi: str, document: dict, docs_label: str,

@@ -14,6 +14,8 @@ The validation findings of each part of its document are kept the same way (see
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..fingerprint import key
@@ -52,3 +54,11 @@ class ClientCache:
 
     def put_memo(self, name: str, docs_label: str, memo: Memo, purpose: str = "client") -> None:
         self.store.put(key("memo", purpose, name, docs_label), memo.used)
+
+    @contextmanager
+    def kept_memo(self, name: str, docs_label: str, purpose: str) -> Iterator[Memo]:
+        """The memo of ``purpose`` (see :meth:`memo`), kept for the next run when the block
+        ends without an error."""
+        memo = self.memo(name, docs_label, purpose)
+        yield memo
+        self.put_memo(name, docs_label, memo, purpose)

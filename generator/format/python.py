@@ -103,11 +103,12 @@ def _parameter(param: str | Parameter, indent: int) -> str:
         lines = _layout(param.annotation, indent, f"{param.name}: ", ",")
         return "\n".join(lines) if lines else line
     together = f"{pad}    {_flat(param.annotation)} | None"
-    inner = [together] if _fits(together) else _layout(param.annotation, indent + 4, "", "")
-    if inner is None:
+    if _fits(together):
+        inner = [together]
+    elif (split := _layout(param.annotation, indent + 4, "", "")) is not None:
+        inner = [*split, f"{pad}    | None"]
+    else:
         return line
-    if not _fits(together):
-        inner.append(f"{pad}    | None")
     return "\n".join([f"{pad}{param.name}: (", *inner, f"{pad}) = None,"])
 
 

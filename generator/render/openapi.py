@@ -9,12 +9,12 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from ..memo import Memo
 from ..model.api import Operation, Response, Service, Shape
 from ..model.page import Example
-from .schema import component_schema, field_schema, shape_schema
 from .python_names import comment
+from .schema import component_schema, field_schema, shape_schema
 from .servers import operation_servers, service_servers
-from ..memo import Memo
 from .yaml_text import memoised_yaml, to_yaml, to_yaml_key
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -26,7 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Document:
     """A rendered OpenAPI document: its YAML text, and the same as data (what a YAML reader
     reads from the text, without reading it: the paths and schemas are the values the text
-    was made from; tests/test_corpus.py holds the two equal)."""
+    was made from; tests/test_yaml_text.py and tests/test_catalogue.py hold the two equal)."""
 
     text: str
     data: dict
@@ -44,11 +44,6 @@ def environment() -> jinja2.Environment:
     env.filters["yaml_key"] = to_yaml_key
     env.filters["comment"] = comment
     return env
-
-
-def render_openapi(service: Service, docs_label: str) -> str:
-    """The OpenAPI document of ``service`` as YAML text."""
-    return render_document(service, docs_label).text
 
 
 def render_document(service: Service, docs_label: str, memo: Memo | None = None) -> Document:

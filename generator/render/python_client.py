@@ -152,6 +152,7 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
     returns, result = _result(op, index)
     body = _body_annotation(op.request_body, index) if op.request_body else None
     params = _params(args, body)
+    path = op.path.split("#")[0]  # an S3-style subresource key (``/#acl``) is the query
     return {
         "name": name,
         "params": params,
@@ -160,8 +161,7 @@ def _method(op: Operation, name: str, index: ModelIndex) -> dict:
         "returns": returns,
         "docstring": docstring(_method_doc(op, args, body, returns), _INDENT),
         "method": literal(op.method.upper()),
-        # an S3-style subresource key (``/#acl``) is the query
-        "path": argument(Call("expand_path(", (literal(op.path.split("#")[0]), _dict_display(
+        "path": argument(Call("expand_path(", (literal(path), _dict_display(
             (literal(k), v) for k, v in path_values.items()))), _ARGUMENT_INDENT),
         "query": argument(_query_call(op, [a for a in args if a.field.location == "query"]),
                           _ARGUMENT_INDENT, "query="),
