@@ -51,3 +51,13 @@ def test_the_clients_pass_mypy_strict(packages, tmp_path):
                            *(str(packages[s] / package_name(s)) for s in SERVICES)],
                           capture_output=True, text=True, timeout=1800)
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_client_module_is_blacks_text_for_the_whole_module(corpus_results, service):
+    """Formatted piecewise, asynchronous methods from their synchronous twins: still black's text."""
+    import black
+
+    rel = f"python/{service}/{package_name(service)}/client.py"
+    text = corpus_results[service].files[rel]
+    assert black.format_str(text, mode=black.Mode(target_versions={black.TargetVersion.PY311})) == text

@@ -85,6 +85,91 @@ def test_known_pieces_are_reused_and_only_used_ones_kept():
     assert first == black.format_str(source, mode=MODE)
 
 
+TWINS = (("response = self._transport.request(", "response = await self._transport.request("),)
+CLIENTS = '''
+class Client:
+    def __init__(self) -> None:
+        self.x = 1
+
+    def short(self, a: int) -> int:
+        """Short."""
+        response = self._transport.request(
+            "GET",
+            f"/v1/{a}",
+            timeout=timeout,
+        )
+        return response
+
+    def crosses_the_line_when_async(self, pid: str, x: int, *, t: float | None) -> A:
+        """The ``async def`` no longer fits on one line."""
+        response = self._transport.request(
+            "GET",
+            "/v1/path",
+            timeout=timeout,
+        )
+        return response
+
+    def differs_elsewhere(self) -> int:
+        """Doc."""
+        response = self._transport.request(
+            "GET",
+            "/v1",
+            timeout=timeout,
+        )
+        return response.x
+
+    def black_changes_it(self) -> int:
+        response = self._transport.request("GET", "/v1", query={"a": 1}, headers={"b": 2}, timeout=timeout, body=None)
+        return response
+
+
+class AsyncClient:
+    def __init__(self) -> None:
+        self.x = 2
+
+    async def short(self, a: int) -> int:
+        """Short."""
+        response = await self._transport.request(
+            "GET",
+            f"/v1/{a}",
+            timeout=timeout,
+        )
+        return response
+
+    async def crosses_the_line_when_async(self, pid: str, x: int, *, t: float | None) -> A:
+        """The ``async def`` no longer fits on one line."""
+        response = await self._transport.request(
+            "GET",
+            "/v1/path",
+            timeout=timeout,
+        )
+        return response
+
+    async def differs_elsewhere(self) -> int:
+        """Doc."""
+        response = await self._transport.request(
+            "GET",
+            "/v1",
+            timeout=timeout,
+        )
+        return response.y
+
+    async def black_changes_it(self) -> int:
+        response = await self._transport.request("GET", "/v1", query={"a": 1}, headers={"b": 2}, timeout=timeout, body=None)
+        return response
+'''.lstrip()
+
+
+def test_a_twin_method_has_black_format_only_its_header(monkeypatch):
+    seen = []
+    real = black.format_str
+    monkeypatch.setattr(black, "format_str", lambda text, mode: seen.append(text) or real(text, mode=mode))
+    assert format_python(CLIENTS, twins=TWINS) == real(CLIENTS, mode=MODE)
+    bodies = [name for name in ("short", "crosses_the_line_when_async", "differs_elsewhere", "black_changes_it")
+              if any(f"async def {name}(" in text and "await" in text for text in seen)]
+    assert bodies == ["differs_elsewhere", "black_changes_it"]
+
+
 @pytest.mark.parametrize("params", [
     ["self", "*", "timeout: Timeout | None = None"],
     ["self", "instance_id: str", "*", "body: models.CreateInstanceRequest", "timeout: Timeout | None = None"],

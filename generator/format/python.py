@@ -5,7 +5,9 @@ of a module, not all of them. So a module is formatted piecewise where black tre
 pieces independently — each top-level class or function after another, each method after
 another — and a piece already formatted in an earlier run (``memo``: raw piece → formatted)
 is not formatted again. The pieces are joined with the blank lines black puts between them,
-so the text is black's own for the whole module (tests/test_format.py checks it).
+so the text is black's own for the whole module (tests/test_format.py checks it). A method
+that is an earlier one's twin (the asynchronous client's against the synchronous one's) has
+black format only its header.
 """
 
 from __future__ import annotations
@@ -33,11 +35,14 @@ def _mode():
     return black.Mode(target_versions={black.TargetVersion.PY311})
 
 
-def format_python(source: str, memo: Memo | None = None) -> str:
+def format_python(source: str, memo: Memo | None = None, twins: tuple[tuple[str, str], ...] = ()) -> str:
     """``source`` formatted by black (raises ``black.InvalidInput`` on a syntax error).
 
     With ``memo``, pieces it knows are not formatted again, and the pieces formatted are
-    added to it.
+    added to it. ``twins``: pairs of line starts (after the indent), ``(plain, twin)``,
+    that black lays out alike — see :func:`_twin_body`; a method whose body is an earlier
+    same-named method's, black left as it was, but for lines that start with a twin where
+    those start with the plain form, has black format only its header.
     """
     import black
 
@@ -46,22 +51,95 @@ def format_python(source: str, memo: Memo | None = None) -> str:
         pieces = _pieces(source)
     except SyntaxError:
         return black.format_str(source, mode=mode)
+    stable: dict[str, list[str]] = {}  # method name → body lines black left as they were
     out = []
-    for i, (raw, depth) in enumerate(pieces):
-        text = raw.rstrip() + "\n"  # black drops trailing blank lines; without them black can stop after one pass
-        key = hashlib.sha256(f"{depth}\0{text}".encode()).hexdigest()
-        formatted = memo.get(key) if memo is not None else None
+    for i, piece in enumerate(pieces):
+        text = piece.raw.rstrip() + "\n"  # black drops trailing blank lines; without them black can stop after one pass
+        formatted = _formatted(text, piece.depth, memo)
         if formatted is None:
-            if depth:
-                formatted = black.format_str(_WRAPPER + text, mode=mode)[len(_WRAPPER):]
-            else:
-                formatted = black.format_str(text, mode=mode)
+            body = _twin_body(piece, text, stable.get(piece.name or ""), twins)
+            if body is not None:
+                header = "".join(text.splitlines(keepends=True)[:piece.header])
+                formatted = _formatted_header(header, body[0], memo, mode)
+                if formatted is not None:
+                    formatted += "".join(body)
+            if formatted is None:
+                formatted = _black(text, piece.depth, mode)
             if memo is not None:
-                memo.put(key, formatted)
+                memo.put(_key(text, piece.depth), formatted)
+        if piece.name and piece.name not in stable and formatted == text:
+            stable[piece.name] = text.splitlines(keepends=True)[piece.header:]
         if i:
-            out.append("\n" if depth else "\n\n")
+            out.append("\n" if piece.depth else "\n\n")
         out.append(formatted)
     return "".join(out)
+
+
+def _key(text: str, depth: int) -> str:
+    return hashlib.sha256(f"{depth}\0{text}".encode()).hexdigest()
+
+
+def _formatted(text: str, depth: int, memo: Memo | None) -> str | None:
+    """The piece as formatted in an earlier run, or None."""
+    return memo.get(_key(text, depth)) if memo is not None else None
+
+
+def _black(text: str, depth: int, mode) -> str:
+    import black
+
+    if depth:
+        return black.format_str(_WRAPPER + text, mode=mode)[len(_WRAPPER):]
+    return black.format_str(text, mode=mode)
+
+
+def _twin_body(piece: _Piece, text: str, twin: list[str] | None,
+               twins: tuple[tuple[str, str], ...]) -> list[str] | None:
+    """The body lines of a method piece when black leaves them as they are: they are those of
+    ``twin`` (an earlier method black left as it was), line for line, but where a line of
+    ``twin`` starts with a plain form of ``twins`` and this one's with its twin instead.
+
+    Black lays out each logical line on its own, from the line and its depth; the lines of
+    a twin pair are laid out alike, by the contract of ``twins`` (the same bracket split,
+    the line up to that bracket fitting in both forms), so a body black left as it was is
+    left as it was with the twin forms too. Only the header (``def`` line, decorators) may
+    differ, and black formats it (:func:`_formatted_header`). None where this does not hold.
+    """
+    if twin is None or not piece.header:
+        return None
+    body = text.splitlines(keepends=True)[piece.header:]
+    if len(body) != len(twin):
+        return None
+    for line, plain in zip(body, twin):
+        if line != plain and not _twin_line(line, plain, twins):
+            return None
+    return body
+
+
+def _twin_line(line: str, plain: str, twins: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``line`` is ``plain`` with a plain form at its start turned twin, both ending
+    at the opening bracket black split the statement at, the twin line fitting too."""
+    code = plain.lstrip(" ")
+    indent = plain[:len(plain) - len(code)]
+    return code.endswith("(\n") and _fits(line.rstrip("\n")) and line.isascii() and any(
+        code.startswith(form) and line == indent + twin + code[len(form):] for form, twin in twins)
+
+
+def _formatted_header(header: str, first: str, memo: Memo | None, mode) -> str | None:
+    """Black's text of a method header, formatted with a ``pass`` body indented as ``first``
+    (the first body line); None if black changes more than the header."""
+    indent = first[:len(first) - len(first.lstrip(" "))]
+    stub = f"{header}{indent}pass\n"
+    formatted = _formatted(stub, 1, memo)
+    if formatted is None:
+        try:
+            formatted = _black(stub, 1, mode)
+        except ValueError:  # black.InvalidInput: a header that is no header alone
+            return None
+        if memo is not None:
+            memo.put(_key(stub, 1), formatted)
+    if not formatted.endswith(f"\n{indent}pass\n"):
+        return None
+    return formatted[:-len(f"{indent}pass\n")]
 
 
 def def_params(head: str, params: list[str | Parameter], tail: str) -> str:
@@ -200,24 +278,44 @@ def _fits(line: str) -> bool:
     return len(line) <= LINE_LENGTH
 
 
-def _pieces(source: str) -> list[tuple[str, int]]:
-    """``(raw text, depth)`` of each piece: depth 0 a run of top-level statements, depth 1 a
-    method. A piece starts only where black's blank lines before it do not depend on what
-    came before: a class or function (not a stub, no comment above it) after another."""
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of a module: its raw text, its depth (0 top level, 1 a method), and for a
+    method whose body starts on a line of its own, its name and header lines (decorators
+    and ``def``)."""
+
+    raw: str
+    depth: int
+    name: str | None = None
+    header: int = 0
+
+
+def _pieces(source: str) -> list[_Piece]:
+    """The pieces of a module: depth 0 a run of top-level statements, depth 1 a method. A
+    piece starts only where black's blank lines before it do not depend on what came
+    before: a class or function (not a stub, no comment above it) after another."""
     lines = source.splitlines(keepends=True)
-    cuts = [(0, 0)]
+    cuts: list[tuple[int, int, ast.stmt | None]] = [(0, 0, None)]
     body = ast.parse(source).body
     for prev, node in zip(body, body[1:]):
         if _independent(prev, node, lines):
-            cuts.append((_start(node), 0))
+            cuts.append((_start(node), 0, None))
     for node in body:
         if isinstance(node, ast.ClassDef):
             for prev, item in zip(node.body, node.body[1:]):
                 if _independent(prev, item, lines) and not isinstance(item, ast.ClassDef):
-                    cuts.append((_start(item), 1))
-    cuts.sort()
-    ends = [start for start, _ in cuts[1:]] + [len(lines)]
-    return [("".join(lines[start:end]), depth) for (start, depth), end in zip(cuts, ends)]
+                    cuts.append((_start(item), 1, item))
+    cuts.sort(key=lambda cut: cut[0])
+    ends = [start for start, _, _ in cuts[1:]] + [len(lines)]
+    pieces = []
+    for (start, depth, node), end in zip(cuts, ends):
+        raw = "".join(lines[start:end])
+        first = node.body[0] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if first and first.lineno > node.lineno and not lines[first.lineno - 1][:first.col_offset].strip():
+            pieces.append(_Piece(raw, depth, node.name, first.lineno - 1 - start))
+        else:
+            pieces.append(_Piece(raw, depth))
+    return pieces
 
 
 def _independent(prev: ast.stmt, node: ast.stmt, lines: list[str]) -> bool:

@@ -37,6 +37,11 @@ RESERVED = frozenset({
 
 #: Client attributes that method names must not hide.
 CLIENT_ATTRIBUTES = frozenset({"close", "endpoint", "project_id"})
+#: The lines where an ``AsyncClient`` method's body differs from its ``Client`` twin's (see
+#: templates/python/client.py.j2): black splits both at the call's bracket, its arguments
+#: one per line by their trailing comma, so black formats only such a method's header.
+ASYNC_TWINS = (("response = self._transport.request(", "response = await self._transport.request("),
+               ("return iterate_", "return aiterate_"))
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool",
             "object": "dict[str, Any]"}
@@ -101,7 +106,7 @@ def render_python_client(service: Service, openapi_text: str, docs_label: str,
     modules["client"] = env.get_template("python/client.py.j2").render(
         common, **_client_view(service, index))
     for name, text in modules.items():
-        files[f"{root}/{package}/{name}.py"] = format_python(text, memo)
+        files[f"{root}/{package}/{name}.py"] = format_python(text, memo, ASYNC_TWINS)
     return files
 
 
