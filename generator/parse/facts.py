@@ -165,6 +165,8 @@ _INLINE_LEADS = (
                r"(?:supported|available|allowed|valid)\s*(?=[.;]|\s*$)", re.IGNORECASE),
 )
 _SPLIT = re.compile(_VALUE)
+#: What every value of a list starts with.
+_ANY_VALUE = re.compile(r"\*\*|`|\d")
 
 # Facts stated apart from the prose: under a label, or in a Range / Default column.
 _RANGE_LABELS = frozenset({"range", "value range", "values", "value", "enumerated values", "enumerated value",
@@ -502,6 +504,9 @@ def _lengths(markdown: str) -> tuple[str | None, str | None]:
     (of different things); else each bound where every statement of it agrees ("1 to 64
     characters" and "Minimum length: 0, Maximum length: 64" give only the maximum 64);
     "contains N characters" alone is an exact length."""
+    lower = markdown.lower()
+    if "char" not in lower and "byte" not in lower and "length" not in lower:  # each statement names one
+        return None, None
     between = list(_LENGTH_BETWEEN.finditer(markdown))
 
     def inside(match: re.Match) -> bool:
@@ -537,6 +542,8 @@ def _before_items(markdown: str) -> str:
 
 def _inline_values(markdown: str) -> tuple[str, ...]:
     """The values of an inline list sentence, when the text has exactly one such list."""
+    if not _ANY_VALUE.search(markdown):
+        return ()
     lists = {m.group("list") for lead in _INLINE_LEADS for m in lead.finditer(markdown)
              if not _OF_A_PART.search(_sentence_before(markdown, m.start("list")))}
     if len(lists) != 1:
