@@ -55,12 +55,12 @@ def format_python(source: str, memo: Memo | None = None, twins: tuple[tuple[str,
     out = []
     for i, piece in enumerate(pieces):
         text = piece.raw.rstrip() + "\n"  # black drops trailing blank lines; without them black can stop after one pass
+        lines = text.splitlines(keepends=True)
+        body = lines[piece.header:] if piece.name else []
         formatted = _formatted(text, piece.depth, memo)
         if formatted is None:
-            body = _twin_body(piece, text, stable.get(piece.name or ""), twins)
-            if body is not None:
-                header = "".join(text.splitlines(keepends=True)[:piece.header])
-                formatted = _formatted_header(header, body[0], memo, mode)
+            if _twin_body(body, stable.get(piece.name or ""), twins):
+                formatted = _formatted_header("".join(lines[:piece.header]), body[0], memo, mode)
                 if formatted is not None:
                     formatted += "".join(body)
             if formatted is None:
@@ -68,7 +68,7 @@ def format_python(source: str, memo: Memo | None = None, twins: tuple[tuple[str,
             if memo is not None:
                 memo.put(_key(text, piece.depth), formatted)
         if piece.name and piece.name not in stable and formatted == text:
-            stable[piece.name] = text.splitlines(keepends=True)[piece.header:]
+            stable[piece.name] = body
         if i:
             out.append("\n" if piece.depth else "\n\n")
         out.append(formatted)
@@ -92,27 +92,19 @@ def _black(text: str, depth: int, mode) -> str:
     return black.format_str(text, mode=mode)
 
 
-def _twin_body(piece: _Piece, text: str, twin: list[str] | None,
-               twins: tuple[tuple[str, str], ...]) -> list[str] | None:
-    """The body lines of a method piece when black leaves them as they are: they are those of
-    ``twin`` (an earlier method black left as it was), line for line, but where a line of
-    ``twin`` starts with a plain form of ``twins`` and this one's with its twin instead.
+def _twin_body(body: list[str], twin: list[str] | None, twins: tuple[tuple[str, str], ...]) -> bool:
+    """Whether black leaves the body lines of a method as they are: they are those of
+    ``twin`` (an earlier method's, black left as they were), line for line, but where a line
+    of ``twin`` starts with a plain form of ``twins`` and this one's with its twin instead.
 
     Black lays out each logical line on its own, from the line and its depth; the lines of
     a twin pair are laid out alike, by the contract of ``twins`` (the same bracket split,
     the line up to that bracket fitting in both forms), so a body black left as it was is
     left as it was with the twin forms too. Only the header (``def`` line, decorators) may
-    differ, and black formats it (:func:`_formatted_header`). None where this does not hold.
+    differ, and black formats it (:func:`_formatted_header`).
     """
-    if twin is None or not piece.header:
-        return None
-    body = text.splitlines(keepends=True)[piece.header:]
-    if len(body) != len(twin):
-        return None
-    for line, plain in zip(body, twin):
-        if line != plain and not _twin_line(line, plain, twins):
-            return None
-    return body
+    return bool(body) and twin is not None and len(body) == len(twin) and all(
+        line == plain or _twin_line(line, plain, twins) for line, plain in zip(body, twin))
 
 
 def _twin_line(line: str, plain: str, twins: tuple[tuple[str, str], ...]) -> bool:
